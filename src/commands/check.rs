@@ -1,0 +1,45 @@
+//! `bulletin check`: every problem in the content folder at once, then a summary line.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use crate::cli::{CheckArgs, Format, LangArg};
+use crate::content::{self, model::Locale, warnings};
+use crate::diagnostics::{Lang, render};
+
+pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
+    let mut loaded = content::load(&args.content)
+        .map_err(|e| anyhow::anyhow!("cannot read the content folder {}: {e}", args.content.display()))?;
+    if let Some(content) = &loaded.content {
+        if let Some(month) = args.month.or_else(|| content.latest_period()) {
+            loaded.diagnostics.extend(warnings::data_quality(content, month));
+            loaded.diagnostics.sort();
+        }
+    }
+    let lang = match args.lang {
+        Some(LangArg::Zh) => Lang::Zh,
+        Some(LangArg::En) => Lang::En,
+        None => match loaded.content.as_ref().map(|c| c.site.locale) {
+            Some(Locale::En) => Lang::En,
+            _ => Lang::Zh,
+        },
+    };
+    let diags = &loaded.diagnostics;
+    let errors = diags.errors().count();
+    let warnings = diags.warnings().count();
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &render::json(&diags.0, &loaded.sources, lang))?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            for d in &diags.0 {
+                writeln!(out, "{}\n", render::text(d, &loaded.sources, lang, color))?;
+            }
+            writeln!(out, "{}", render::summary(errors, warnings, lang))?;
+        }
+    }
+    Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

@@ -1,0 +1,141 @@
+//! Markdown files with YAML front matter: `briefings/<YYYY-MM>.md` and `pages/<name>.md`.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use crate::content::fields::{Decoder, Fields, Optional, Required};
+use crate::content::model::{Briefing, Page, YearTargets};
+use crate::content::problems;
+use crate::content::yaml::{self, Node};
+use crate::period::Month;
+
+/// Where the front matter and the body are in a Markdown file.
+pub struct Parts {
+    pub front: Range<usize>,
+    pub body: Range<usize>,
+}
+
+/// Splits `---\n…\n---\n body`; `None` when the file does not start with a `---` line.
+pub fn split(text: &str) -> Option<Parts> {
+    let first_end = text.find('\n')?;
+    if text[..first_end].trim_end() != "---" {
+        return None;
+    }
+    let front_start = first_end + 1;
+    let mut offset = front_start;
+    for line in text[front_start..].split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            return Some(Parts { front: front_start..offset, body: offset + line.len()..text.len() });
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Parses the front matter, reporting syntax problems; `None` if it is missing or unreadable.
+fn front_matter(d: &mut Decoder) -> Option<(Node, Parts)> {
+    let Some(parts) = split(&d.src.text) else {
+        d.report(problems::missing_front_matter(), Some(crate::content::source::Span { start: 0, end: 0 }));
+        return None;
+    };
+    match yaml::parse_region(d.src, parts.front.clone()) {
+        Ok(Some(node)) => Some((node, parts)),
+        Ok(None) => {
+            let empty = crate::content::yaml::Node {
+                span: crate::content::source::Span::new(parts.front.clone()),
+                kind: crate::content::yaml::NodeKind::Map(Vec::new()),
+            };
+            Some((empty, parts))
+        }
+        Err(errors) => {
+            super::report_syntax(d, errors);
+            None
+        }
+    }
+}
+
+/// Reads a briefing; `targets` are the years with targets, `issues` the issue numbers used so
+/// far (by year), to catch a number used twice.
+pub fn briefing(
+    d: &mut Decoder,
+    period: Month,
+    targets: &BTreeMap<i32, YearTargets>,
+    issues: &mut HashMap<(i32, u32), Month>,
+) -> Option<Briefing> {
+    let (node, parts) = front_matter(d)?;
+    let mut f = Fields::of(d, &node, "")?;
+    if let Some(written) = f.month(d, "period", Optional) {
+        if written != period {
+            d.report(problems::mismatch("period", &written.to_string(), &period.to_string()), f.span_of("period"));
+        }
+    }
+    let issue = f.count(d, "issue", Required);
+    let title = f.text(d, "title", Required);
+    let issued = f.date(d, "issued", Optional);
+    let (report_to, send_to, distribute_to) = match f.nested(d, "recipients", Optional) {
+        Some(mut r) => {
+            let lists = (r.texts(d, "report_to"), r.texts(d, "send_to"), r.texts(d, "distribute_to"));
+            r.finish(d);
+            lists
+        }
+        None => Default::default(),
+    };
+    let copies = f.count(d, "copies", Optional);
+    let origin = d.origin(node.span);
+    if !targets.contains_key(&period.year()) {
+        d.report(problems::no_targets(period.year()), Some(crate::content::source::Span { start: 0, end: 3 }));
+    }
+    if let Some(issue) = issue {
+        if let Some(first) = issues.insert((period.year(), issue), period) {
+            d.report(problems::duplicate_issue(issue, &first.to_string()), f.span_of("issue"));
+        }
+    }
+    f.finish(d);
+    Some(Briefing {
+        period,
+        issue: issue?,
+        title: title?,
+        issued,
+        report_to,
+        send_to,
+        distribute_to,
+        copies,
+        body: d.src.text[parts.body.clone()].to_string(),
+        body_offset: parts.body.start as u32,
+        origin,
+    })
+}
+
+pub fn page(d: &mut Decoder, id: &str) -> Option<Page> {
+    let (node, parts) = front_matter(d)?;
+    let mut f = Fields::of(d, &node, "")?;
+    let title = f.text(d, "title", Required);
+    let order = f.count(d, "order", Optional).unwrap_or(100);
+    let origin = d.origin(node.span);
+    f.finish(d);
+    Some(Page {
+        id: id.to_string(),
+        title: title?,
+        order: i64::from(order),
+        body: d.src.text[parts.body.clone()].to_string(),
+        body_offset: parts.body.start as u32,
+        origin,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let text = "---\nissue: 3\n---\n正文\n";
+        let parts = split(text).unwrap();
+        assert_eq!(&text[parts.front], "issue: 3\n");
+        assert_eq!(&text[parts.body], "正文\n");
+        assert!(split("issue: 3\n---\n").is_none());
+        assert!(split("---\nissue: 3\n").is_none());
+        let crlf = "---\r\nissue: 3\r\n---\r\nbody";
+        assert_eq!(&crlf[split(crlf).unwrap().body], "body");
+    }
+}

@@ -1,0 +1,50 @@
+//! One decoder per kind of content file, each turning a YAML tree into model values.
+
+pub mod factories;
+pub mod markdown;
+pub mod meetings;
+pub mod projects;
+pub mod registries;
+pub mod site;
+pub mod squads;
+pub mod targets;
+
+use super::fields::{Decoder, IdTable};
+use super::model::{UnitIx, UnitKind};
+use super::problems;
+use super::source::Span;
+use super::yaml::{SyntaxError, SyntaxKind};
+
+/// What a file may refer to, known before it is read.
+pub struct Tables {
+    pub units: IdTable,
+    pub unit_kinds: Vec<UnitKind>,
+    pub units_ids: Vec<String>,
+    pub leaders: IdTable,
+    pub chains: IdTable,
+    pub squads: IdTable,
+    /// The unit of each squad, once squads are read (projects credit it).
+    pub squad_units: Vec<Option<UnitIx>>,
+    /// The signing date of each project, once projects are read (factories check move-ins).
+    pub project_signed: Vec<Option<chrono::NaiveDate>>,
+    pub projects: IdTable,
+}
+
+/// Turns YAML syntax errors into diagnostics.
+pub fn report_syntax(d: &mut Decoder, errors: Vec<SyntaxError>) {
+    for e in errors {
+        let diagnostic = match e.kind {
+            SyntaxKind::Parser => problems::yaml_syntax(&e.detail),
+            SyntaxKind::FullWidthColon => problems::full_width_colon(&e.detail),
+            SyntaxKind::TabIndent => problems::tab_indent(),
+            SyntaxKind::SeveralDocuments => problems::several_documents(),
+            SyntaxKind::DuplicateKey => problems::duplicate_key(&e.detail),
+        };
+        let end = match e.kind {
+            SyntaxKind::DuplicateKey => e.at + e.detail.len() as u32,
+            SyntaxKind::FullWidthColon => e.at + '：'.len_utf8() as u32,
+            _ => e.at,
+        };
+        d.report(diagnostic, Some(Span { start: e.at, end }));
+    }
+}

@@ -1,0 +1,60 @@
+//! `site.yaml`: title, issuer, locale and the counting rules (统计口径).
+
+use crate::content::fields::{Decoder, Fields, Optional, Required};
+use crate::content::model::{FundOrigin, Fulfilment, Locale, RankBy, RateBase, Rules, SignType, Site};
+use crate::content::problems::NumberKind;
+use crate::content::yaml::Node;
+
+pub const SIGN_TYPES: &[(&str, SignType)] = &[("合同", SignType::Contract), ("协议", SignType::Agreement)];
+pub const FUND_ORIGINS: &[(&str, FundOrigin)] = &[
+    ("省外", FundOrigin::OutOfProvince),
+    ("省内市外", FundOrigin::InProvince),
+    ("市内县外", FundOrigin::InCity),
+    ("县内", FundOrigin::InCounty),
+];
+const FULFILMENT: &[(&str, Fulfilment)] =
+    &[("注册", Fulfilment::Registered), ("首笔到资", Fulfilment::FirstFunds), ("开工", Fulfilment::Started)];
+const RATE_BASES: &[(&str, RateBase)] = &[("签约", RateBase::Signed), ("开工", RateBase::Started)];
+const RANK_BY: &[(&str, RankBy)] = &[("到位资金", RankBy::Funds), ("项目", RankBy::Projects)];
+const LOCALES: &[(&str, Locale)] = &[("zh-CN", Locale::ZhCn), ("en", Locale::En), ("~zh", Locale::ZhCn), ("~en-US", Locale::En)];
+
+pub fn decode(d: &mut Decoder, node: &Node) -> Option<Site> {
+    let mut f = Fields::of(d, node, "")?;
+    let title = f.text(d, "title", Required);
+    let county = f.text(d, "county", Optional);
+    let issuer = f.text(d, "issuer", Required);
+    let locale = f.choice(d, "locale", Optional, LOCALES).unwrap_or_default();
+    let sample = f.flag(d, "sample").unwrap_or(false);
+    let rules = match f.nested(d, "rules", Optional) {
+        Some(mut r) => {
+            let rules = rules(d, &mut r);
+            r.finish(d);
+            rules
+        }
+        None => Rules::default(),
+    };
+    f.finish(d);
+    Some(Site { title: title?, county, issuer: issuer?, locale, sample, rules })
+}
+
+/// Each rule falls back to its default when absent or unreadable (the error is reported).
+fn rules(d: &mut Decoder, f: &mut Fields) -> Rules {
+    let default = Rules::default();
+    let count = |d: &mut Decoder, f: &mut Fields, key, fallback| f.count(d, key, Optional).unwrap_or(fallback);
+    Rules {
+        count_sign_types: f.choices(d, "count_sign_types", SIGN_TYPES).unwrap_or(default.count_sign_types),
+        min_contract_amount: f.number(d, "min_contract_amount", Optional, NumberKind::Wan).unwrap_or(default.min_contract_amount),
+        count_terminated: f.flag(d, "count_terminated").unwrap_or(default.count_terminated),
+        fulfilled_when: f.choices(d, "fulfilled_when", FULFILMENT).unwrap_or(default.fulfilled_when),
+        start_rate_base: f.choice(d, "start_rate_base", Optional, RATE_BASES).unwrap_or(default.start_rate_base),
+        production_rate_base: f.choice(d, "production_rate_base", Optional, RATE_BASES).unwrap_or(default.production_rate_base),
+        rates_include_continuing: f.flag(d, "rates_include_continuing").unwrap_or(default.rates_include_continuing),
+        funds_origins: f.choices(d, "funds_origins", FUND_ORIGINS).unwrap_or(default.funds_origins),
+        rank_by: f.choice(d, "rank_by", Optional, RANK_BY).unwrap_or(default.rank_by),
+        red_list_top: count(d, f, "red_list_top", default.red_list_top),
+        black_list_bottom: count(d, f, "black_list_bottom", default.black_list_bottom),
+        not_started_months: count(d, f, "not_started_months", default.not_started_months),
+        stalled_months: count(d, f, "stalled_months", default.stalled_months),
+        problem_open_days: count(d, f, "problem_open_days", default.problem_open_days),
+    }
+}

@@ -1,0 +1,307 @@
+//! Reads a content folder: finds the files, parses them, and decodes them in the order their
+//! references need (lists first, then squads, projects, factories, meetings, briefings).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use walkdir::WalkDir;
+
+use super::fields::{Decoder, IdTable};
+use super::files::{self, Tables, registries::SeenIds};
+use super::model::{Content, Project, Squad, UnitIx};
+use super::problems::{self, RefKind};
+use super::source::{FileId, SourceFile, Sources};
+use super::yaml::{self, Node};
+use super::Loaded;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::period::{self, Month};
+
+/// What a file is, from its place in the folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Kind {
+    Site,
+    Units,
+    Leaders,
+    Chains,
+    Factories,
+    Targets(i32),
+    Project(String),
+    Squad(String),
+    Meeting(String, chrono::NaiveDate),
+    Briefing(Month),
+    Page(String),
+}
+
+/// A file found in the folder, before it is decoded.
+struct Found {
+    file: FileId,
+    kind: Kind,
+    tree: Option<Node>,
+}
+
+/// Reads everything under `root`. Only an unreadable folder is an `Err`; every problem with
+/// the files themselves is a diagnostic.
+pub fn load(root: &Path) -> std::io::Result<Loaded> {
+    let mut sources = Sources::default();
+    let mut diags = Diagnostics::default();
+    let mut found: Vec<Found> = Vec::new();
+
+    if !root.is_dir() {
+        return Err(std::io::Error::new(std::io::ErrorKind::NotFound, format!("{} is not a folder", root.display())));
+    }
+    let walker = WalkDir::new(root).sort_by_file_name().into_iter().filter_entry(|e| {
+        let name = e.file_name().to_string_lossy();
+        e.depth() == 0 || !(name.starts_with('.') || name.starts_with("~$"))
+    });
+    for entry in walker {
+        let entry = entry.map_err(std::io::Error::other)?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel: String = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        let bytes = match std::fs::read(entry.path()) {
+            Ok(b) => b,
+            Err(e) => {
+                let id = sources.add(SourceFile::new(rel, String::new()));
+                diags.push(problems::read_failed(&e.to_string()).at(id, None));
+                continue;
+            }
+        };
+        let (text, utf8) = match String::from_utf8(bytes) {
+            Ok(t) => (t, true),
+            Err(_) => (String::new(), false),
+        };
+        // Windows editors put a byte-order mark at the start; it is not content.
+        let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+        let file = sources.add(SourceFile::new(rel.clone(), text));
+        if !utf8 {
+            diags.push(problems::not_utf8().at(file, None));
+            continue;
+        }
+        match classify(&rel) {
+            Ok(Some(kind)) => found.push(Found { file, kind, tree: None }),
+            Ok(None) => {}
+            Err(d) => diags.push(d.at(file, None)),
+        }
+    }
+
+    // Parse every YAML file (Markdown front matter is parsed by its decoder).
+    for f in &mut found {
+        if matches!(f.kind, Kind::Briefing(_) | Kind::Page(_)) {
+            continue;
+        }
+        let src = sources.get(f.file);
+        match yaml::parse(src) {
+            Ok(Some(tree)) => f.tree = Some(tree),
+            Ok(None) => diags.push(problems::empty_file().at(f.file, None)),
+            Err(errors) => {
+                let mut d = Decoder::new(f.file, src);
+                files::report_syntax(&mut d, errors);
+                diags.extend(d.diags);
+            }
+        }
+    }
+
+    let content = decode_all(&sources, &found, &mut diags);
+    diags.sort();
+    let content = if diags.has_errors() { None } else { content };
+    Ok(Loaded { sources, content, diagnostics: diags })
+}
+
+/// Decodes the parsed files in dependency order. Returns `None` if a required piece is
+/// missing; any other problem is in `diags`.
+fn decode_all(sources: &Sources, found: &[Found], diags: &mut Diagnostics) -> Option<Content> {
+    let one = |kind: &Kind| found.iter().find(|f| &f.kind == kind);
+    fn with_tree(f: &Found) -> Option<(FileId, &Node)> {
+        f.tree.as_ref().map(|t| (f.file, t))
+    }
+    let run = |file: FileId, diags: &mut Diagnostics, go: &mut dyn FnMut(&mut Decoder)| {
+        let mut d = Decoder::new(file, sources.get(file));
+        go(&mut d);
+        diags.extend(d.diags);
+    };
+
+    let mut missing = Vec::new();
+    for (kind, path, zh, en) in [
+        (Kind::Site, "site.yaml", "站点设置", "site settings"),
+        (Kind::Units, "units.yaml", "责任单位", "units"),
+        (Kind::Chains, "chains.yaml", "产业链", "industry chains"),
+    ] {
+        if one(&kind).is_none() {
+            missing.push(problems::missing_file(path, zh, en));
+        }
+    }
+    let missing_required = !missing.is_empty();
+    diags.extend(missing);
+
+    let mut site = None;
+    if let Some((file, tree)) = one(&Kind::Site).and_then(with_tree) {
+        run(file, diags, &mut |d| site = files::site::decode(d, tree));
+    }
+    let mut units = Vec::new();
+    if let Some((file, tree)) = one(&Kind::Units).and_then(with_tree) {
+        run(file, diags, &mut |d| units = files::registries::units(d, tree));
+    }
+    let mut leaders = Vec::new();
+    if let Some((file, tree)) = one(&Kind::Leaders).and_then(with_tree) {
+        run(file, diags, &mut |d| leaders = files::registries::leaders(d, tree));
+    }
+    let (mut cluster, mut chains) = (None, Vec::new());
+    if let Some((file, tree)) = one(&Kind::Chains).and_then(with_tree) {
+        run(file, diags, &mut |d| (cluster, chains) = files::registries::chains(d, tree));
+    }
+
+    // Projects and squads are named by their files; check those names before anything
+    // refers to them.
+    let mut seen_projects = SeenIds::default();
+    let mut seen_squads = SeenIds::default();
+    let mut project_files: Vec<(&str, &Found)> = Vec::new();
+    let mut squad_files: Vec<(&str, &Found)> = Vec::new();
+    for f in found {
+        match &f.kind {
+            Kind::Project(id) | Kind::Squad(id) => {
+                let (seen, kind, list) = match f.kind {
+                    Kind::Project(_) => (&mut seen_projects, RefKind::Project, &mut project_files),
+                    _ => (&mut seen_squads, RefKind::Squad, &mut squad_files),
+                };
+                let mut d = Decoder::new(f.file, sources.get(f.file));
+                if seen.check(&mut d, kind, "", id, None) {
+                    list.push((id.as_str(), f));
+                }
+                diags.extend(d.diags);
+            }
+            _ => {}
+        }
+    }
+    project_files.sort_by(|a, b| a.0.cmp(b.0));
+    squad_files.sort_by(|a, b| a.0.cmp(b.0));
+
+    let mut tables = Tables {
+        units: IdTable::from_ids(RefKind::Unit, units.iter().map(|u| (u.id.as_str(), Some(u.name.as_str())))),
+        unit_kinds: units.iter().map(|u| u.kind).collect(),
+        units_ids: units.iter().map(|u| u.id.clone()).collect(),
+        leaders: IdTable::from_ids(RefKind::Leader, leaders.iter().map(|l| (l.id.as_str(), Some(l.name.as_str())))),
+        chains: IdTable::from_ids(RefKind::Chain, chains.iter().map(|c| (c.id.as_str(), Some(c.name.as_str())))),
+        squads: IdTable::from_ids(RefKind::Squad, squad_files.iter().map(|(id, _)| (*id, None))),
+        squad_units: Vec::new(),
+        project_signed: Vec::new(),
+        projects: IdTable::from_ids(RefKind::Project, project_files.iter().map(|(id, _)| (*id, None))),
+    };
+
+    let mut squads: Vec<Option<Squad>> = Vec::new();
+    for (id, f) in &squad_files {
+        let mut squad = None;
+        if let Some((file, tree)) = with_tree(f) {
+            run(file, diags, &mut |d| squad = files::squads::decode(d, tree, id, &tables));
+        }
+        squads.push(squad);
+    }
+    tables.squad_units = squads.iter().map(|s| s.as_ref().map(|s| s.unit)).collect::<Vec<Option<UnitIx>>>();
+
+    let mut projects: Vec<Option<Project>> = Vec::new();
+    for (id, f) in &project_files {
+        let mut project = None;
+        if let Some((file, tree)) = with_tree(f) {
+            run(file, diags, &mut |d| project = files::projects::decode(d, tree, id, &tables));
+        }
+        projects.push(project);
+    }
+
+    tables.project_signed = projects.iter().map(|p| p.as_ref().map(|p| p.milestones.signed)).collect();
+    let mut parks = Vec::new();
+    if let Some((file, tree)) = one(&Kind::Factories).and_then(with_tree) {
+        run(file, diags, &mut |d| parks = files::factories::decode(d, tree, &tables));
+    }
+
+    let mut targets = BTreeMap::new();
+    for f in found {
+        if let (Kind::Targets(year), Some((file, tree))) = (&f.kind, with_tree(f)) {
+            run(file, diags, &mut |d| {
+                if let Some(t) = files::targets::decode(d, tree, *year, &tables.units) {
+                    targets.insert(*year, t);
+                }
+            });
+        }
+    }
+
+    let mut meetings = Vec::new();
+    for f in found {
+        if let (Kind::Meeting(id, date), Some((file, tree))) = (&f.kind, with_tree(f)) {
+            run(file, diags, &mut |d| meetings.extend(files::meetings::decode(d, tree, id, *date, &tables)));
+        }
+    }
+    meetings.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+
+    let mut briefings = Vec::new();
+    let mut pages = Vec::new();
+    let mut issues = HashMap::new();
+    for f in found {
+        match &f.kind {
+            Kind::Briefing(month) => run(f.file, diags, &mut |d| {
+                briefings.extend(files::markdown::briefing(d, *month, &targets, &mut issues))
+            }),
+            Kind::Page(id) => run(f.file, diags, &mut |d| pages.extend(files::markdown::page(d, id))),
+            _ => {}
+        }
+    }
+    briefings.sort_by_key(|b| b.period);
+    pages.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+
+    if missing_required {
+        return None;
+    }
+    let site = site?;
+    // A file that failed to decode has already reported why; without it, indices would shift.
+    let squads: Vec<Squad> = squads.into_iter().collect::<Option<_>>()?;
+    let projects: Vec<Project> = projects.into_iter().collect::<Option<_>>()?;
+    Some(Content { site, units, leaders, chains, cluster, squads, projects, parks, targets, meetings, briefings, pages })
+}
+
+/// What a file is, from its path; `Ok(None)` for files that are not content (with no
+/// warning), `Err` for a misplaced or misnamed file.
+fn classify(rel: &str) -> Result<Option<Kind>, Diagnostic> {
+    let (dir, name) = match rel.split_once('/') {
+        Some((dir, rest)) => (dir, rest),
+        None => ("", rel),
+    };
+    let file_name = name.rsplit('/').next().unwrap_or(name);
+    let (stem, ext) = file_name.rsplit_once('.').unwrap_or((file_name, ""));
+    let is_yaml = ext == "yaml" || ext == "yml";
+    let is_md = ext == "md";
+    let top = |kind: Kind| if is_yaml { Ok(Some(kind)) } else { Err(problems::ignored_file("文件扩展名应为 .yaml", "expected a .yaml file")) };
+    match (dir, stem) {
+        ("", "site") => top(Kind::Site),
+        ("", "units") => top(Kind::Units),
+        ("", "leaders") => top(Kind::Leaders),
+        ("", "chains") => top(Kind::Chains),
+        ("", "factories") => top(Kind::Factories),
+        ("", _) if ext == "md" || ext == "txt" || file_name == "README" => Ok(None),
+        ("targets", _) if is_yaml => match stem.parse::<i32>() {
+            Ok(year) if (1900..3000).contains(&year) && stem.len() == 4 => Ok(Some(Kind::Targets(year))),
+            _ => Err(problems::bad_file_name("年份，如 targets/2026.yaml", "a year, like targets/2026.yaml")),
+        },
+        ("projects", _) if is_yaml => Ok(Some(Kind::Project(stem.to_string()))),
+        ("squads", _) if is_yaml => Ok(Some(Kind::Squad(stem.to_string()))),
+        ("meetings", _) if is_yaml => match stem.get(..10).and_then(period::parse_date) {
+            Some(date) if stem.len() == 10 || stem[10..].starts_with('-') => Ok(Some(Kind::Meeting(stem.to_string(), date))),
+            _ => Err(problems::bad_file_name("会议日期，如 meetings/2026-03-20.yaml", "the meeting date, like meetings/2026-03-20.yaml")),
+        },
+        ("briefings", _) if is_md => match Month::parse(stem) {
+            Some(month) if !name.contains('/') => Ok(Some(Kind::Briefing(month))),
+            _ => Err(problems::bad_file_name("统计月份，如 briefings/2026-10.md", "the month, like briefings/2026-10.md")),
+        },
+        ("pages", _) if is_md => Ok(Some(Kind::Page(stem.to_string()))),
+        ("targets" | "projects" | "squads" | "meetings", _) => {
+            Err(problems::ignored_file("这个文件夹只读取 .yaml 文件", "only .yaml files are read in this folder"))
+        }
+        ("briefings" | "pages", _) => Err(problems::ignored_file("这个文件夹只读取 .md 文件", "only .md files are read in this folder")),
+        _ => Err(problems::ignored_file("不在约定的位置（见 docs/content.md 的目录结构）", "not in a known place (see docs/content.md)")),
+    }
+}

@@ -1,0 +1,29 @@
+//! Load and validate a content folder into [`model::Content`], the single source of truth.
+//!
+//! `load` reads every file, reports every problem it finds (not just the first) as
+//! [`Diagnostic`](crate::diagnostics::Diagnostic)s, and gives a `Content` only when there is no
+//! error. `warnings::data_quality` adds the warnings that depend on a report month.
+
+pub mod fields;
+pub mod files;
+pub mod load;
+pub mod model;
+pub mod problems;
+pub mod source;
+pub mod warnings;
+pub mod yaml;
+
+use crate::diagnostics::Diagnostics;
+
+pub use load::load;
+pub use model::Content;
+
+/// The outcome of reading a content folder.
+#[derive(Debug)]
+pub struct Loaded {
+    /// Every file read, for pointing at lines in messages.
+    pub sources: source::Sources,
+    /// `Some` only when there are no errors.
+    pub content: Option<Content>,
+    pub diagnostics: Diagnostics,
+}

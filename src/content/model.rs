@@ -1,0 +1,557 @@
+//! The validated content: what every later stage reads.
+//!
+//! References between files are resolved to typed indices ([`UnitIx`], [`ProjectIx`]…), so
+//! nothing downstream can meet a dangling id. Money is `Decimal` in 万元 (外资 in 万美元),
+//! exactly as typed.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::source::Origin;
+use crate::period::Month;
+
+macro_rules! index_type {
+    ($($name:ident),*) => {$(
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(pub u32);
+        impl $name {
+            pub fn get(self) -> usize { self.0 as usize }
+        }
+    )*};
+}
+index_type!(UnitIx, LeaderIx, ChainIx, SquadIx, ProjectIx);
+
+#[derive(Debug)]
+pub struct Content {
+    pub site: Site,
+    pub units: Vec<Unit>,
+    pub leaders: Vec<Leader>,
+    pub chains: Vec<Chain>,
+    /// Name of the industrial cluster the chains form (“3+N”产业集群).
+    pub cluster: Option<String>,
+    pub squads: Vec<Squad>,
+    /// Sorted by id.
+    pub projects: Vec<Project>,
+    pub parks: Vec<Park>,
+    /// By year.
+    pub targets: BTreeMap<i32, YearTargets>,
+    /// Sorted by date.
+    pub meetings: Vec<Meeting>,
+    /// Sorted by period.
+    pub briefings: Vec<Briefing>,
+    pub pages: Vec<Page>,
+}
+
+impl Content {
+    pub fn unit(&self, ix: UnitIx) -> &Unit {
+        &self.units[ix.get()]
+    }
+    pub fn leader(&self, ix: LeaderIx) -> &Leader {
+        &self.leaders[ix.get()]
+    }
+    pub fn chain(&self, ix: ChainIx) -> &Chain {
+        &self.chains[ix.get()]
+    }
+    pub fn squad(&self, ix: SquadIx) -> &Squad {
+        &self.squads[ix.get()]
+    }
+    pub fn project(&self, ix: ProjectIx) -> &Project {
+        &self.projects[ix.get()]
+    }
+
+    /// The month of the latest briefing: what `build` and `check` report up to by default.
+    pub fn latest_period(&self) -> Option<Month> {
+        self.briefings.last().map(|b| b.period)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub title: String,
+    pub county: Option<String>,
+    pub issuer: String,
+    pub locale: Locale,
+    pub sample: bool,
+    pub rules: Rules,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Locale {
+    #[default]
+    ZhCn,
+    En,
+}
+
+/// The counting rules (统计口径), each with the default the docs promise.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rules {
+    pub count_sign_types: Vec<SignType>,
+    pub min_contract_amount: Decimal,
+    pub count_terminated: bool,
+    pub fulfilled_when: Vec<Fulfilment>,
+    pub start_rate_base: RateBase,
+    pub production_rate_base: RateBase,
+    pub rates_include_continuing: bool,
+    pub funds_origins: Vec<FundOrigin>,
+    pub rank_by: RankBy,
+    pub red_list_top: u32,
+    pub black_list_bottom: u32,
+    pub not_started_months: u32,
+    pub stalled_months: u32,
+    pub problem_open_days: u32,
+}
+
+impl Default for Rules {
+    fn default() -> Rules {
+        Rules {
+            count_sign_types: vec![SignType::Contract],
+            min_contract_amount: Decimal::ZERO,
+            count_terminated: false,
+            fulfilled_when: vec![Fulfilment::Registered, Fulfilment::FirstFunds, Fulfilment::Started],
+            start_rate_base: RateBase::Signed,
+            production_rate_base: RateBase::Signed,
+            rates_include_continuing: false,
+            funds_origins: vec![FundOrigin::OutOfProvince, FundOrigin::InProvince, FundOrigin::InCity],
+            rank_by: RankBy::Funds,
+            red_list_top: 5,
+            black_list_bottom: 4,
+            not_started_months: 6,
+            stalled_months: 3,
+            problem_open_days: 30,
+        }
+    }
+}
+
+/// Which milestone makes a signed project count as 履约.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fulfilment {
+    Registered,
+    FirstFunds,
+    Started,
+}
+
+/// Denominator of 开工率 / 投产率.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RateBase {
+    Signed,
+    Started,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RankBy {
+    Funds,
+    Projects,
+}
+
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
+    pub kind: UnitKind,
+    pub head: Option<String>,
+    pub origin: Origin,
+}
+
+/// Units are ranked within their kind: 镇办 and 部门 separately.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum UnitKind {
+    Town,
+    Department,
+}
+
+impl UnitKind {
+    pub fn zh(self) -> &'static str {
+        match self {
+            UnitKind::Town => "镇办",
+            UnitKind::Department => "部门",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Leader {
+    pub id: String,
+    pub name: String,
+    pub title: Option<String>,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone)]
+pub struct Chain {
+    pub id: String,
+    pub name: String,
+    /// One of the four key chains (新农业、新材料、大旅游、大健康).
+    pub key: bool,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone)]
+pub struct Squad {
+    pub id: String,
+    pub name: String,
+    pub captain: Option<String>,
+    pub unit: UnitIx,
+    pub members: Vec<Member>,
+    pub chains: Vec<ChainIx>,
+    pub regions: Vec<String>,
+    /// Sorted by start date.
+    pub trips: Vec<Trip>,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub name: String,
+    pub grade: Option<Grade>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grade {
+    SectionLevel,
+    Young,
+}
+
+impl Grade {
+    pub fn zh(self) -> &'static str {
+        match self {
+            Grade::SectionLevel => "科级",
+            Grade::Young => "年轻干部",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Trip {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub destination: String,
+    pub people: u32,
+    pub companies: Vec<String>,
+    pub leads: u32,
+    pub projects: Vec<ProjectIx>,
+    pub leader_trip: bool,
+    pub reported: Option<NaiveDate>,
+    pub summary: Option<String>,
+}
+
+impl Trip {
+    /// Days away, counting both the day of departure and the day of return.
+    pub fn days(&self) -> i64 {
+        (self.end - self.start).num_days() + 1
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub id: String,
+    pub name: String,
+    pub investor: String,
+    pub from: Place,
+    pub tags: Vec<String>,
+    pub chain: ChainIx,
+    pub content: Option<String>,
+    pub method: Option<Method>,
+    pub platform: Option<String>,
+    pub build_type: BuildType,
+    pub sign_type: SignType,
+    pub total_investment: Decimal,
+    pub contract_amount: Decimal,
+    pub contract_fdi: Decimal,
+    pub town: Option<UnitIx>,
+    pub park: Option<String>,
+    /// 五个一: the county leader in charge.
+    pub leader: Option<LeaderIx>,
+    /// 五个一: the set of measures.
+    pub measures: Option<String>,
+    /// 五个一: the responsible department.
+    pub unit: Option<UnitIx>,
+    pub introduced_by_squad: Option<SquadIx>,
+    pub introduced_by_unit: Option<UnitIx>,
+    /// The unit credited in rankings: the introducing unit, else the squad's unit, else the
+    /// responsible unit.
+    pub credit_unit: Option<UnitIx>,
+    pub milestones: Milestones,
+    pub terminated_reason: Option<String>,
+    /// Sorted by month.
+    pub funds: Vec<FundEntry>,
+    /// Sorted by month.
+    pub fdi: Vec<FdiEntry>,
+    pub problems: Vec<ProblemEntry>,
+    pub note: Option<String>,
+    pub origin: Origin,
+}
+
+impl Project {
+    /// The day it counts as a 合同 project: its signing, or for a 协议 its conversion.
+    pub fn contract_date(&self) -> Option<NaiveDate> {
+        match self.sign_type {
+            SignType::Contract => Some(self.milestones.signed),
+            SignType::Agreement => self.milestones.contracted,
+        }
+    }
+
+    /// The date of the first money: the `first_funds` milestone, or else the first day of the
+    /// first month with funds.
+    pub fn first_funds_date(&self) -> Option<NaiveDate> {
+        self.milestones.first_funds.or_else(|| self.funds.first().map(|f| f.month.first_day()))
+    }
+}
+
+/// Where the investor comes from.
+#[derive(Debug, Clone, Default)]
+pub struct Place {
+    pub province: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+}
+
+impl Place {
+    pub fn is_abroad(&self) -> bool {
+        self.country.is_some()
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Milestones {
+    pub signed: NaiveDate,
+    pub contracted: Option<NaiveDate>,
+    pub registered: Option<NaiveDate>,
+    pub first_funds: Option<NaiveDate>,
+    pub started: Option<NaiveDate>,
+    pub production: Option<NaiveDate>,
+    pub terminated: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SignType {
+    Contract,
+    Agreement,
+}
+
+impl SignType {
+    pub fn zh(self) -> &'static str {
+        match self {
+            SignType::Contract => "合同",
+            SignType::Agreement => "协议",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum BuildType {
+    New,
+    Continuing,
+}
+
+impl BuildType {
+    pub fn zh(self) -> &'static str {
+        match self {
+            BuildType::New => "新建",
+            BuildType::Continuing => "续建",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Method {
+    Kinship,
+    ByBusiness,
+    Agency,
+    Online,
+    DoorKnocking,
+    Expo,
+    Other,
+}
+
+impl Method {
+    pub const ALL: [Method; 7] =
+        [Method::Kinship, Method::ByBusiness, Method::Agency, Method::Online, Method::DoorKnocking, Method::Expo, Method::Other];
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            Method::Kinship => "亲情招商",
+            Method::ByBusiness => "以商招商",
+            Method::Agency => "代理招商",
+            Method::Online => "云招商",
+            Method::DoorKnocking => "叩门招商",
+            Method::Expo => "节会招商",
+            Method::Other => "其他",
+        }
+    }
+}
+
+/// Where money comes from, relative to the county.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FundOrigin {
+    OutOfProvince,
+    InProvince,
+    InCity,
+    InCounty,
+}
+
+impl FundOrigin {
+    pub const ALL: [FundOrigin; 4] = [FundOrigin::OutOfProvince, FundOrigin::InProvince, FundOrigin::InCity, FundOrigin::InCounty];
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            FundOrigin::OutOfProvince => "省外",
+            FundOrigin::InProvince => "省内市外",
+            FundOrigin::InCity => "市内县外",
+            FundOrigin::InCounty => "县内",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FundUse {
+    FixedAssets,
+    WorkingCapital,
+}
+
+impl FundUse {
+    pub fn zh(self) -> &'static str {
+        match self {
+            FundUse::FixedAssets => "固定资产",
+            FundUse::WorkingCapital => "流动资金",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct FundEntry {
+    pub month: Month,
+    pub amount: Decimal,
+    pub origin: FundOrigin,
+    pub use_: FundUse,
+}
+
+#[derive(Debug, Clone)]
+pub struct FdiEntry {
+    pub month: Month,
+    pub amount: Decimal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ProblemKind {
+    Land,
+    Permits,
+    Money,
+    Other,
+}
+
+impl ProblemKind {
+    pub fn zh(self) -> &'static str {
+        match self {
+            ProblemKind::Land => "用地",
+            ProblemKind::Permits => "手续",
+            ProblemKind::Money => "资金",
+            ProblemKind::Other => "其他",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ProblemEntry {
+    pub kind: ProblemKind,
+    pub text: String,
+    pub opened: NaiveDate,
+    pub resolved: Option<NaiveDate>,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone)]
+pub struct Park {
+    pub name: String,
+    pub buildings: Vec<Building>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Building {
+    pub id: String,
+    pub name: String,
+    /// m².
+    pub area: Decimal,
+    pub completed: NaiveDate,
+    pub project: Option<ProjectIx>,
+    pub moved_in: Option<NaiveDate>,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone)]
+pub struct YearTargets {
+    pub year: i32,
+    pub projects: u32,
+    pub funds: Decimal,
+    pub fdi: Decimal,
+    pub factory_occupancy: Option<Decimal>,
+    pub trips_per_squad_month: u32,
+    pub rates: RateTargets,
+    /// By unit; a unit without a share has no target and is not ranked on it.
+    pub units: BTreeMap<UnitIx, UnitTargets>,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RateTargets {
+    pub fulfilment: Option<Decimal>,
+    pub funds: Option<Decimal>,
+    pub start: Option<Decimal>,
+    pub production: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UnitTargets {
+    pub projects: Option<u32>,
+    pub funds: Option<Decimal>,
+    pub fdi: Option<Decimal>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Meeting {
+    /// The file stem, e.g. `2026-03-20` or `2026-03-20-2`.
+    pub id: String,
+    pub date: NaiveDate,
+    pub title: Option<String>,
+    pub chair: Option<LeaderIx>,
+    pub items: Vec<MeetingItem>,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone)]
+pub struct MeetingItem {
+    pub project: Option<ProjectIx>,
+    pub task: String,
+    pub unit: UnitIx,
+    pub deadline: NaiveDate,
+    pub closed: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Briefing {
+    pub period: Month,
+    pub issue: u32,
+    pub title: String,
+    pub issued: Option<NaiveDate>,
+    pub report_to: Vec<String>,
+    pub send_to: Vec<String>,
+    pub distribute_to: Vec<String>,
+    pub copies: Option<u32>,
+    /// Markdown, after the front matter.
+    pub body: String,
+    /// Byte offset of the body in its file, for pointing at a line of it.
+    pub body_offset: u32,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// File stem: `about` for `pages/about.md`.
+    pub id: String,
+    pub title: String,
+    pub order: i64,
+    pub body: String,
+    pub body_offset: u32,
+    pub origin: Origin,
+}

@@ -1,0 +1,720 @@
+//! The wording of every content problem, in Chinese and English, in one place.
+//!
+//! Clerks are not programmers: each message says what is wrong in plain words, and each help
+//! line says what to type instead. Codes are stable; `docs/content.md` lists them.
+
+use crate::diagnostics::{Diagnostic, Text};
+
+/// Chinese name of a field, by its last key, for messages like “字段 signed（签约日期）”.
+pub fn field_label(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "title" => "标题",
+        "county" => "县名",
+        "issuer" => "编印单位",
+        "locale" => "界面语言",
+        "sample" => "示例数据标记",
+        "rules" => "统计口径",
+        "count_sign_types" => "计入项目目标的签约类型",
+        "min_contract_amount" => "计入目标的最低合同引资额",
+        "count_terminated" => "终止项目是否计入",
+        "fulfilled_when" => "履约判定",
+        "start_rate_base" => "开工率分母",
+        "production_rate_base" => "投产率分母",
+        "rates_include_continuing" => "四率是否含续建项目",
+        "funds_origins" => "计入到位资金的来源",
+        "rank_by" => "排名依据",
+        "red_list_top" => "红榜名额",
+        "black_list_bottom" => "黑榜名额",
+        "not_started_months" => "未开工提醒月数",
+        "stalled_months" => "停滞提醒月数",
+        "problem_open_days" => "问题未解决提醒天数",
+        "projects" => "项目",
+        "funds" => "到位资金",
+        "fdi" => "外资直投",
+        "factory_occupancy" => "厂房入驻率",
+        "trips_per_squad_month" => "小分队每月外出次数",
+        "rates" => "四率目标",
+        "fulfilment" => "履约率",
+        "start" => "开工率 / 出发日期",
+        "production" => "投产",
+        "units" => "分解任务",
+        "unit" => "单位",
+        "id" => "编号",
+        "name" => "名称",
+        "kind" => "类别",
+        "head" => "一把手",
+        "cluster" => "产业集群",
+        "chains" => "产业链",
+        "key" => "重点产业链",
+        "investor" => "投资方",
+        "origin" => "来源",
+        "province" => "省份",
+        "city" => "城市",
+        "country" => "国家或地区",
+        "tags" => "标签",
+        "chain" => "产业链",
+        "content" => "建设内容",
+        "method" => "招商方式",
+        "platform" => "招商平台",
+        "build_type" => "建设性质",
+        "sign_type" => "签约类型",
+        "total_investment" => "总投资",
+        "contract_amount" => "合同引资额",
+        "contract_fdi" => "合同外资",
+        "town" => "落地镇办",
+        "park" => "园区",
+        "leader" => "包抓县级领导",
+        "measures" => "推进措施",
+        "introduced_by" => "引进者",
+        "squad" => "小分队",
+        "milestones" => "进展节点",
+        "signed" => "签约日期",
+        "contracted" => "转签合同日期",
+        "registered" => "注册日期",
+        "first_funds" => "首笔资金到位日期",
+        "started" => "开工日期",
+        "terminated" => "终止日期",
+        "terminated_reason" => "终止原因",
+        "month" => "月份",
+        "amount" => "金额",
+        "use" => "资金用途",
+        "problems" => "存在问题",
+        "text" => "内容",
+        "opened" => "提出日期",
+        "resolved" => "解决日期",
+        "note" => "进展情况",
+        "captain" => "队长",
+        "members" => "队员",
+        "grade" => "职级",
+        "regions" => "主攻区域",
+        "trips" => "外出对接",
+        "end" => "返回日期",
+        "destination" => "目的地",
+        "people" => "外出人数",
+        "companies" => "拜访企业",
+        "leads" => "有效线索",
+        "leader_trip" => "一把手带队",
+        "reported" => "成果报送日期",
+        "summary" => "工作开展情况",
+        "buildings" => "厂房",
+        "area" => "面积",
+        "completed" => "建成日期",
+        "project" => "项目",
+        "moved_in" => "入驻日期",
+        "chair" => "主持领导",
+        "items" => "交办事项",
+        "task" => "交办内容",
+        "deadline" => "办结时限",
+        "closed" => "办结日期",
+        "issue" => "期号",
+        "issued" => "印发日期",
+        "period" => "统计期",
+        "recipients" => "报送范围",
+        "report_to" => "报",
+        "send_to" => "送",
+        "distribute_to" => "发",
+        "copies" => "印数",
+        "order" => "顺序",
+        _ => return None,
+    })
+}
+
+/// `signed（签约日期）` for Chinese, `signed` for English.
+fn named(path: &str) -> Text {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    let last = last.split('[').next().unwrap_or(last);
+    match field_label(last) {
+        Some(label) => Text::new(format!("{path}（{label}）"), path.to_string()),
+        None => Text::new(path.to_string(), path.to_string()),
+    }
+}
+
+fn or_list(values: &[&str]) -> String {
+    values.join("、")
+}
+
+fn suggestion_text(suggestion: Option<&str>) -> (String, String) {
+    match suggestion {
+        Some(s) => (format!("是不是想写 “{s}”？"), format!("Did you mean `{s}`? ")),
+        None => (String::new(), String::new()),
+    }
+}
+
+// ---- reading files ----------------------------------------------------------------------------
+
+pub fn not_utf8() -> Diagnostic {
+    Diagnostic::error("not-utf8", Text::new("文件不是 UTF-8 编码，无法读取", "the file is not UTF-8 text")).help(Text::new(
+        "用记事本或 VS Code 打开，选择“另存为”，编码选 UTF-8 后保存",
+        "open it in an editor and save it with UTF-8 encoding",
+    ))
+}
+
+pub fn read_failed(detail: &str) -> Diagnostic {
+    Diagnostic::error("read-failed", Text::new(format!("无法读取文件：{detail}"), format!("cannot read the file: {detail}")))
+}
+
+pub fn missing_file(path: &str, what_zh: &str, what_en: &str) -> Diagnostic {
+    Diagnostic::error(
+        "missing-file",
+        Text::new(format!("缺少文件 {path}（{what_zh}）"), format!("missing file {path} ({what_en})")),
+    )
+    .help(Text::new("按 docs/content.md 中的示例新建这个文件", "create it following the example in docs/content.md"))
+}
+
+pub fn ignored_file(reason_zh: &str, reason_en: &str) -> Diagnostic {
+    Diagnostic::warning(
+        "ignored-file",
+        Text::new(format!("这个文件不会被使用：{reason_zh}"), format!("this file is not used: {reason_en}")),
+    )
+}
+
+pub fn bad_file_name(expected_zh: &str, expected_en: &str) -> Diagnostic {
+    Diagnostic::error(
+        "bad-file-name",
+        Text::new(format!("文件名不对：应为{expected_zh}"), format!("wrong file name: expected {expected_en}")),
+    )
+}
+
+pub fn empty_file() -> Diagnostic {
+    Diagnostic::error("empty-file", Text::new("文件是空的", "the file is empty"))
+        .help(Text::new("按 docs/content.md 中的示例填写内容，或删除这个文件", "fill it in as in docs/content.md, or delete it"))
+}
+
+pub fn yaml_syntax(detail: &str) -> Diagnostic {
+    let (zh_hint, en_hint) = syntax_hint(detail);
+    Diagnostic::error(
+        "yaml-syntax",
+        Text::new(format!("格式错误，无法读取（{detail}）"), format!("not valid YAML: {detail}")),
+    )
+    .label(Text::new("在这里或上一行附近", "here or on the line above"))
+    .help(Text::new(zh_hint, en_hint))
+}
+
+fn syntax_hint(detail: &str) -> (&'static str, &'static str) {
+    if detail.contains("mapping values are not allowed") {
+        (
+            "一行里出现了两个“冒号加空格”。值里有英文冒号时，请给整个值加英文双引号，如 note: \"进度: 80%\"",
+            "a value contains `: `; put the whole value in double quotes",
+        )
+    } else if detail.contains("did not find expected") || detail.contains("could not find expected") {
+        (
+            "检查这一行和上一行：括号、引号是否成对，缩进是否和同级字段对齐（用两个空格）",
+            "check brackets and quotes are closed and that indentation matches the sibling fields",
+        )
+    } else {
+        (
+            "检查这一行的缩进（两个空格，对齐同级字段）、冒号后的空格、引号和括号是否成对",
+            "check indentation, the space after each colon, and matching quotes and brackets",
+        )
+    }
+}
+
+pub fn full_width_colon(key: &str) -> Diagnostic {
+    Diagnostic::error(
+        "full-width-colon",
+        Text::new(format!("字段 {key} 后面用了中文冒号“：”"), format!("full-width colon `：` after `{key}`")),
+    )
+    .label(Text::new("这里应是英文冒号", "must be an ASCII colon"))
+    .help(Text::new(format!("改成英文冒号加一个空格：{key}: "), format!("write `{key}: ` (ASCII colon and a space)")))
+}
+
+pub fn tab_indent() -> Diagnostic {
+    Diagnostic::error("tab-indent", Text::new("缩进里有 Tab 键", "a tab is used for indentation"))
+        .help(Text::new("删除 Tab，改用空格缩进（每级两个空格）", "indent with spaces (two per level) instead of tabs"))
+}
+
+pub fn several_documents() -> Diagnostic {
+    Diagnostic::error("several-documents", Text::new("一个文件里只能有一份内容（出现了第二个 ---）", "only one YAML document per file"))
+        .help(Text::new("删除多余的 --- 行，或把后面的内容拆成单独的文件", "remove the extra `---` or split the file"))
+}
+
+pub fn duplicate_key(key: &str) -> Diagnostic {
+    Diagnostic::error("duplicate-key", Text::new(format!("字段 {key} 写了两次"), format!("the key `{key}` appears twice")))
+        .label(Text::new("第二次出现", "second occurrence"))
+        .help(Text::new("删除其中一个，保留正确的那个", "keep only one of them"))
+}
+
+pub fn missing_front_matter() -> Diagnostic {
+    Diagnostic::error(
+        "missing-front-matter",
+        Text::new("开头缺少用 --- 包起来的简报信息", "missing front matter between `---` lines"),
+    )
+    .help(Text::new(
+        "文件第一行写 ---，接着写 issue、title 等字段，再写一行 --- 后开始正文（见 docs/content.md）",
+        "start the file with `---`, the fields, then `---` and the body (see docs/content.md)",
+    ))
+}
+
+// ---- shapes and fields ------------------------------------------------------------------------
+
+pub fn wrong_shape(path: &str, expected: Shape, found: Shape) -> Diagnostic {
+    let name = named(path);
+    Diagnostic::error(
+        "wrong-shape",
+        Text::new(
+            format!("{} 应该是{}，这里写成了{}", name.zh, expected.zh(), found.zh()),
+            format!("{} must be {}, found {}", name.en, expected.en(), found.en()),
+        ),
+    )
+    .field(path)
+    .help(Text::new(expected.zh_example(), expected.en_example()))
+}
+
+pub fn unknown_field(path: &str, key: &str, known: &[&str]) -> Diagnostic {
+    let suggestion = closest(key, known.iter().copied());
+    let zh_s = match suggestion {
+        Some(s) => match field_label(s) {
+            Some(label) => format!("是不是想写 “{s}”（{label}）？"),
+            None => format!("是不是想写 “{s}”？"),
+        },
+        None => String::new(),
+    };
+    let en_s = suggestion.map(|s| format!("Did you mean `{s}`? ")).unwrap_or_default();
+    Diagnostic::error("unknown-field", Text::new(format!("不认识的字段 “{key}”"), format!("unknown field `{key}`")))
+        .field(path)
+        .label(Text::new("这个字段名不存在", "no such field"))
+        .help(Text::new(
+            format!("{zh_s}这里可以写的字段有：{}", known.join(", ")),
+            format!("{en_s}Allowed here: {}", known.join(", ")),
+        ))
+}
+
+pub fn missing_field(path: &str) -> Diagnostic {
+    let name = named(path);
+    Diagnostic::error("missing-field", Text::new(format!("缺少必填字段 {}", name.zh), format!("missing required field {}", name.en)))
+        .field(path)
+        .help(Text::new(
+            format!("在这里加上一行 {}: …（格式见 docs/content.md）", path.rsplit('.').next().unwrap_or(path)),
+            format!("add `{}: …` here (see docs/content.md)", path.rsplit('.').next().unwrap_or(path)),
+        ))
+}
+
+pub fn bad_date(path: &str, value: &str, fixed: Option<String>) -> Diagnostic {
+    let name = named(path);
+    let help = match fixed {
+        Some(f) => Text::new(format!("日期写成 年-月-日，月和日都用两位数，例如 {f}"), format!("write the date as YYYY-MM-DD, e.g. {f}")),
+        None => Text::new("日期写成 年-月-日，月和日都用两位数，例如 2026-03-15", "write the date as YYYY-MM-DD, e.g. 2026-03-15"),
+    };
+    Diagnostic::error(
+        "bad-date",
+        Text::new(format!("{} 不是有效日期：“{value}”", name.zh), format!("{} is not a valid date: `{value}`", name.en)),
+    )
+    .field(path)
+    .help(help)
+}
+
+pub fn bad_month(path: &str, value: &str, fixed: Option<String>) -> Diagnostic {
+    let name = named(path);
+    let example = fixed.unwrap_or_else(|| "2026-03".to_string());
+    Diagnostic::error(
+        "bad-month",
+        Text::new(format!("{} 不是有效月份：“{value}”", name.zh), format!("{} is not a valid month: `{value}`", name.en)),
+    )
+    .field(path)
+    .help(Text::new(format!("月份写成 年-月，月用两位数，例如 {example}"), format!("write the month as YYYY-MM, e.g. {example}")))
+}
+
+/// What kind of number a field holds, for messages.
+#[derive(Clone, Copy, Debug)]
+pub enum NumberKind {
+    Wan,
+    UsdWan,
+    Count,
+    Percent,
+    Area,
+}
+
+impl NumberKind {
+    fn zh(self) -> &'static str {
+        match self {
+            NumberKind::Wan => "金额（万元）",
+            NumberKind::UsdWan => "金额（万美元）",
+            NumberKind::Count => "非负整数",
+            NumberKind::Percent => "百分数",
+            NumberKind::Area => "面积（平方米）",
+        }
+    }
+
+    fn unit_zh(self) -> &'static str {
+        match self {
+            NumberKind::Wan => "万元",
+            NumberKind::UsdWan => "万美元",
+            NumberKind::Count => "个",
+            NumberKind::Percent => "%",
+            NumberKind::Area => "平方米",
+        }
+    }
+
+    fn en(self) -> &'static str {
+        match self {
+            NumberKind::Wan => "an amount in 万元",
+            NumberKind::UsdWan => "an amount in 万美元",
+            NumberKind::Count => "a whole number",
+            NumberKind::Percent => "a percentage",
+            NumberKind::Area => "an area in m²",
+        }
+    }
+}
+
+pub fn bad_number(path: &str, value: &str, kind: NumberKind) -> Diagnostic {
+    let name = named(path);
+    let has_unit = value.chars().any(|c| !c.is_ascii());
+    let (zh, en) = if value.contains(',') || value.contains('，') {
+        ("去掉千位分隔的逗号，只写数字，例如 12000".to_string(), "remove the thousands separators, e.g. 12000".to_string())
+    } else if has_unit {
+        (
+            format!("只写数字，不写单位（单位固定为{}），例如 1200", kind.unit_zh()),
+            "write the number only, without a unit, e.g. 1200".to_string(),
+        )
+    } else if matches!(kind, NumberKind::Count) {
+        ("写一个不带小数点的整数，例如 4".to_string(), "write a whole number, e.g. 4".to_string())
+    } else {
+        ("只写数字，例如 1200 或 350.5".to_string(), "write a plain number, e.g. 1200 or 350.5".to_string())
+    };
+    Diagnostic::error(
+        "bad-number",
+        Text::new(format!("{} 应为{}，这里写的是 “{value}”", name.zh, kind.zh()), format!("{} must be {}, found `{value}`", name.en, kind.en())),
+    )
+    .field(path)
+    .help(Text::new(zh, en))
+}
+
+pub fn negative_amount(path: &str, value: &str) -> Diagnostic {
+    let name = named(path);
+    Diagnostic::error(
+        "negative-amount",
+        Text::new(format!("{} 不能是负数：“{value}”", name.zh), format!("{} cannot be negative: `{value}`", name.en)),
+    )
+    .field(path)
+    .help(Text::new(
+        "金额只登记实际发生的正数；如需冲减，请直接改正原来那一笔",
+        "record only positive amounts; to correct an earlier entry, edit that entry",
+    ))
+}
+
+pub fn too_precise(path: &str, value: &str) -> Diagnostic {
+    let name = named(path);
+    Diagnostic::error(
+        "too-precise",
+        Text::new(format!("{} 小数位太多：“{value}”", name.zh), format!("{} has too many decimals: `{value}`", name.en)),
+    )
+    .field(path)
+    .help(Text::new("金额最多保留 4 位小数（万元的 4 位小数就是元）", "use at most 4 decimals (1 元 = 0.0001 万元)"))
+}
+
+pub fn bad_choice(path: &str, value: &str, allowed: &[&str]) -> Diagnostic {
+    let name = named(path);
+    let (zh_s, en_s) = suggestion_text(closest(value, allowed.iter().copied()));
+    Diagnostic::error(
+        "bad-choice",
+        Text::new(format!("{} 不能写 “{value}”", name.zh), format!("{} cannot be `{value}`", name.en)),
+    )
+    .field(path)
+    .help(Text::new(format!("{zh_s}只能写：{}", or_list(allowed)), format!("{en_s}Allowed: {}", allowed.join(", "))))
+}
+
+pub fn bad_bool(path: &str, value: &str) -> Diagnostic {
+    let name = named(path);
+    Diagnostic::error(
+        "bad-choice",
+        Text::new(format!("{} 只能写 true 或 false，这里写的是 “{value}”", name.zh), format!("{} must be true or false, found `{value}`", name.en)),
+    )
+    .field(path)
+    .help(Text::new("写 true（是）或 false（否）", "write true or false"))
+}
+
+pub fn empty_text(path: &str) -> Diagnostic {
+    let name = named(path);
+    Diagnostic::error("empty-value", Text::new(format!("{} 不能为空", name.zh), format!("{} cannot be empty", name.en)))
+        .field(path)
+        .help(Text::new("填写内容，或者删除这一行", "fill it in or remove the line"))
+}
+
+/// What an id refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RefKind {
+    Unit,
+    Leader,
+    Chain,
+    Squad,
+    Project,
+    Building,
+}
+
+impl RefKind {
+    pub fn zh(self) -> &'static str {
+        match self {
+            RefKind::Unit => "单位",
+            RefKind::Leader => "县级领导",
+            RefKind::Chain => "产业链",
+            RefKind::Squad => "小分队",
+            RefKind::Project => "项目",
+            RefKind::Building => "厂房",
+        }
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            RefKind::Unit => "unit",
+            RefKind::Leader => "leader",
+            RefKind::Chain => "chain",
+            RefKind::Squad => "squad",
+            RefKind::Project => "project",
+            RefKind::Building => "building",
+        }
+    }
+
+    pub fn home_zh(self) -> &'static str {
+        match self {
+            RefKind::Unit => "units.yaml",
+            RefKind::Leader => "leaders.yaml",
+            RefKind::Chain => "chains.yaml",
+            RefKind::Squad => "squads/ 文件夹（文件名就是编号）",
+            RefKind::Project => "projects/ 文件夹（文件名就是编号）",
+            RefKind::Building => "factories.yaml",
+        }
+    }
+}
+
+/// A reference to an id that does not exist. `by_name` is the id whose *name* equals what was
+/// written (a clerk wrote 城关街道 where the id `chengguan` belongs).
+pub fn unknown_ref(path: &str, kind: RefKind, value: &str, closest_id: Option<&str>, by_name: Option<&str>) -> Diagnostic {
+    let name = named(path);
+    let help = if let Some(id) = by_name {
+        Text::new(
+            format!("这里要写{}的编号而不是名称：把 “{value}” 改成 {id}", kind.zh()),
+            format!("write the {}'s id, not its name: `{id}`", kind.en()),
+        )
+    } else if let Some(id) = closest_id {
+        Text::new(
+            format!("最接近的已有编号是 {id}；如果确实是新的{}，先在 {} 中添加", kind.zh(), kind.home_zh()),
+            format!("the closest existing id is `{id}`; if it is new, add it first"),
+        )
+    } else {
+        Text::new(format!("先在 {} 中添加这个{}，或改成已有的编号", kind.home_zh(), kind.zh()), format!("add the {} first, or use an existing id", kind.en()))
+    };
+    Diagnostic::error(
+        "unknown-ref",
+        Text::new(format!("{} 引用的{}编号 “{value}” 不存在", name.zh, kind.zh()), format!("{} refers to {} `{value}`, which does not exist", name.en, kind.en())),
+    )
+    .field(path)
+    .label(Text::new("没有这个编号", "no such id"))
+    .help(help)
+}
+
+pub fn duplicate_id(path: &str, kind: RefKind, id: &str, first: &str) -> Diagnostic {
+    Diagnostic::error(
+        "duplicate-id",
+        Text::new(format!("{}编号 “{id}” 重复了，第一次出现在 {first}", kind.zh()), format!("duplicate {} id `{id}`, first used at {first}", kind.en())),
+    )
+    .field(path)
+    .help(Text::new("每个编号只能用一次（大小写不同也算重复），请改用一个新编号", "each id must be unique (ignoring case); choose a new one"))
+}
+
+pub fn unsafe_id(path: &str, id: &str) -> Diagnostic {
+    let name = if path.is_empty() { Text::new("文件名", "the file name") } else { named(path) };
+    Diagnostic::error(
+        "unsafe-id",
+        Text::new(format!("{} “{id}” 不能用作编号", name.zh), format!("{} `{id}` cannot be used as an id", name.en)),
+    )
+    .field(path)
+    .help(Text::new(
+        "编号会成为网页文件名：只用英文字母、数字、- 和 _，以字母或数字开头，不超过 64 个字符，例如 p2026-001",
+        "ids become file names: use only ASCII letters, digits, - and _, start with a letter or digit, at most 64 characters",
+    ))
+}
+
+pub fn date_order(path: &str, later: &str, earlier_path: &str, earlier: &str) -> Diagnostic {
+    let a = named(path);
+    let b = named(earlier_path);
+    Diagnostic::error(
+        "milestone-order",
+        Text::new(format!("{} {later} 早于 {} {earlier}", a.zh, b.zh), format!("{} {later} is before {} {earlier}", a.en, b.en)),
+    )
+    .field(path)
+    .help(Text::new("进展节点要按先后顺序：签约 → 注册/到资 → 开工 → 投产。请核对这两个日期", "milestones must be in order: signed → registered/funds → started → production"))
+}
+
+pub fn before_signing(path: &str, month: &str, signed: &str) -> Diagnostic {
+    Diagnostic::error(
+        "before-signing",
+        Text::new(format!("{month} 的资金登记在签约（{signed}）之前"), format!("money recorded in {month}, before signing on {signed}")),
+    )
+    .field(path)
+    .help(Text::new("资金只能登记在签约当月或之后；请核对月份或签约日期", "funds can only be recorded from the signing month on; check the month or the signing date"))
+}
+
+pub fn needs_field(path: &str, because_zh: &str, because_en: &str) -> Diagnostic {
+    let name = named(path);
+    Diagnostic::error(
+        "missing-field",
+        Text::new(format!("缺少 {}：{because_zh}", name.zh), format!("missing {}: {because_en}", name.en)),
+    )
+    .field(path)
+    .help(Text::new(format!("加上 {}", path.rsplit('.').next().unwrap_or(path)), format!("add `{}`", path.rsplit('.').next().unwrap_or(path))))
+}
+
+pub fn not_allowed_here(path: &str, because_zh: &str, because_en: &str) -> Diagnostic {
+    let name = named(path);
+    Diagnostic::error(
+        "not-allowed",
+        Text::new(format!("{} 不应填写：{because_zh}", name.zh), format!("{} does not belong here: {because_en}", name.en)),
+    )
+    .field(path)
+}
+
+pub fn mismatch(path: &str, value: &str, expected: &str) -> Diagnostic {
+    let name = named(path);
+    Diagnostic::error(
+        "mismatch",
+        Text::new(format!("{} 写的是 {value}，和文件名 {expected} 不一致", name.zh), format!("{} is {value} but the file name says {expected}", name.en)),
+    )
+    .field(path)
+    .help(Text::new("删除这一行（以文件名为准），或把文件改名", "remove the line (the file name counts) or rename the file"))
+}
+
+pub fn no_targets(year: i32) -> Diagnostic {
+    Diagnostic::error(
+        "no-targets",
+        Text::new(format!("{year} 年没有目标任务文件，无法计算完成率"), format!("no targets for {year}, so completion cannot be computed")),
+    )
+    .help(Text::new(format!("新建 targets/{year}.yaml（格式见 docs/content.md）"), format!("create targets/{year}.yaml")))
+}
+
+pub fn duplicate_issue(issue: u32, first: &str) -> Diagnostic {
+    Diagnostic::error(
+        "duplicate-issue",
+        Text::new(format!("第{issue}期 已用于 {first} 的简报"), format!("issue {issue} is already used by the {first} briefing")),
+    )
+    .field("issue")
+    .help(Text::new("同一年内每个期号只能用一次，请核对期号", "each issue number is used once a year"))
+}
+
+pub fn wrong_unit_kind(path: &str, id: &str, expected_zh: &str) -> Diagnostic {
+    let name = named(path);
+    Diagnostic::error(
+        "wrong-unit-kind",
+        Text::new(format!("{} 应是{expected_zh}，但 {id} 不是", name.zh), format!("{} must be a {expected_zh} unit; `{id}` is not", name.en)),
+    )
+    .field(path)
+}
+
+pub fn bad_range(path: &str, value: &str, zh: &str, en: &str) -> Diagnostic {
+    let name = named(path);
+    Diagnostic::error("out-of-range", Text::new(format!("{} “{value}” {zh}", name.zh), format!("{} `{value}` {en}", name.en))).field(path)
+}
+
+// ---- data-quality warnings --------------------------------------------------------------------
+
+pub fn five_one_missing(field: &str) -> Diagnostic {
+    let name = named(field);
+    Diagnostic::warning(
+        "five-one-missing",
+        Text::new(format!("“五个一”不完整：缺少 {}", name.zh), format!("五个一 incomplete: missing {}", name.en)),
+    )
+    .field(field)
+    .help(Text::new("每个项目都要有一名包抓县级领导（leader）、一套推进措施（measures）、一个责任部门（unit）", "every project needs leader, measures and unit"))
+}
+
+pub fn squad_no_trip(month: &str, needed: u32, made: u32) -> Diagnostic {
+    Diagnostic::warning(
+        "squad-no-trip",
+        Text::new(format!("{month} 外出对接 {made} 次，少于每月 {needed} 次的要求"), format!("{made} trip(s) in {month}, fewer than the required {needed}")),
+    )
+    .field("trips")
+    .help(Text::new("如有外出未登记，请补录到 trips；确未外出的，将在简报中点名", "record any missing trips; squads without trips are named in the bulletin"))
+}
+
+pub fn not_started(signed: &str, months: i32) -> Diagnostic {
+    Diagnostic::warning(
+        "not-started",
+        Text::new(format!("签约（{signed}）已 {months} 个月仍未开工"), format!("signed on {signed}, not started after {months} months")),
+    )
+    .field("milestones.started")
+    .help(Text::new("已开工请补填 milestones.started；未开工请在 problems 中写明原因", "fill in milestones.started, or record the cause under problems"))
+}
+
+pub fn problem_open(opened: &str, days: i64) -> Diagnostic {
+    Diagnostic::warning(
+        "problem-open",
+        Text::new(format!("问题自 {opened} 提出，已 {days} 天未解决"), format!("problem open since {opened}, {days} days unresolved")),
+    )
+    .help(Text::new("已解决请补填 resolved 日期；未解决请提交交办联评会议", "fill in `resolved`, or bring it to the review meeting"))
+}
+
+pub fn target_split(metric_zh: &str, metric_en: &str, sum: &str, county: &str) -> Diagnostic {
+    Diagnostic::warning(
+        "target-split",
+        Text::new(
+            format!("各单位{metric_zh}任务合计 {sum}，与全县目标 {county} 不一致"),
+            format!("unit {metric_en} targets add up to {sum}, not the county target {county}"),
+        ),
+    )
+    .help(Text::new("核对 units 下各单位的分解任务", "check the unit shares"))
+}
+
+// ---- helpers ---------------------------------------------------------------------------------
+
+/// Which shape a field must have, for messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    Text,
+    List,
+    Mapping,
+    Empty,
+}
+
+impl Shape {
+    fn zh(self) -> &'static str {
+        match self {
+            Shape::Text => "一个值",
+            Shape::List => "列表",
+            Shape::Mapping => "一组字段",
+            Shape::Empty => "空值",
+        }
+    }
+    fn en(self) -> &'static str {
+        match self {
+            Shape::Text => "a single value",
+            Shape::List => "a list",
+            Shape::Mapping => "a set of fields",
+            Shape::Empty => "nothing",
+        }
+    }
+    fn zh_example(self) -> &'static str {
+        match self {
+            Shape::Text => "在冒号后直接写值，例如 name: 商南县茶叶加工项目",
+            Shape::List => "写成列表：每项一行，以 “- ” 开头；或写成 [甲, 乙]",
+            Shape::Mapping | Shape::Empty => "在下一行缩进两个空格，逐行写 字段: 值",
+        }
+    }
+    fn en_example(self) -> &'static str {
+        match self {
+            Shape::Text => "write the value after the colon",
+            Shape::List => "write one item per line starting with `- `, or `[a, b]`",
+            Shape::Mapping | Shape::Empty => "write indented `key: value` lines below",
+        }
+    }
+}
+
+impl From<super::yaml::Shape> for Shape {
+    fn from(s: super::yaml::Shape) -> Shape {
+        match s {
+            super::yaml::Shape::Empty => Shape::Empty,
+            super::yaml::Shape::Text => Shape::Text,
+            super::yaml::Shape::List => Shape::List,
+            super::yaml::Shape::Mapping => Shape::Mapping,
+        }
+    }
+}
+
+/// The candidate most like `value`, if it is close enough to be a likely typo.
+pub fn closest<'a>(value: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let value_lower = value.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&value_lower, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score >= 0.75)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, c)| c)
+}

@@ -1,0 +1,22 @@
+//! `bulletin`: parse the arguments, run the command, turn its outcome into an exit code.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use bulletin::cli::{Cli, Command};
+use bulletin::commands;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Check(args) => commands::check::run(&args),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("bulletin: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
