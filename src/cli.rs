@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser, Debug)]
-#[command(name = "bulletin", version, about = "招商引资工作简报网站生成器 — a static-site generator for investment-promotion bulletins")]
+#[command(
+    name = "bulletin",
+    version,
+    about = "招商引资工作简报网站生成器 — a static-site generator for investment-promotion bulletins"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -15,6 +19,27 @@ pub struct Cli {
 pub enum Command {
     /// Check the content folder and report every problem at once (检查数据)
     Check(CheckArgs),
+    /// Print the figures of a month as a table or as JSON (打印某月数据)
+    Figures(FiguresArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct FiguresArgs {
+    /// The content folder
+    #[arg(long, default_value = "content", value_name = "DIR")]
+    pub content: PathBuf,
+    /// The report month (default: the latest briefing's month)
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    pub month: Option<crate::period::Month>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = FiguresFormat::Table)]
+    pub format: FiguresFormat,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FiguresFormat {
+    Table,
+    Json,
 }
 
 #[derive(clap::Args, Debug)]

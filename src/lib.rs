@@ -12,4 +12,5 @@ pub mod cli;
 pub mod commands;
 pub mod content;
 pub mod diagnostics;
+pub mod figures;
 pub mod period;

@@ -11,6 +11,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Check(args) => commands::check::run(&args),
+        Command::Figures(args) => commands::figures::run(&args),
     };
     match outcome {
         Ok(code) => code,

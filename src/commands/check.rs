@@ -4,8 +4,9 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use crate::cli::{CheckArgs, Format, LangArg};
-use crate::content::{self, model::Locale, warnings};
+use crate::content::{self, model::Locale};
 use crate::diagnostics::{Lang, render};
+use crate::figures::warnings;
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let mut loaded = content::load(&args.content)

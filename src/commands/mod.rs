@@ -2,3 +2,36 @@
 //! 0 success, 1 content problems, 2 bad usage or I/O failure (returned as `Err`).
 
 pub mod check;
+pub mod figures;
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use crate::content::{self, Content, model::Locale};
+use crate::diagnostics::{Lang, render};
+
+/// Loads the content folder; on errors, prints them (as `check` would) and returns `None`.
+pub fn load_or_report(dir: &Path) -> anyhow::Result<Option<(Content, content::source::Sources)>> {
+    let loaded = content::load(dir).map_err(|e| anyhow::anyhow!("cannot read the content folder {}: {e}", dir.display()))?;
+    match loaded.content {
+        Some(c) => Ok(Some((c, loaded.sources))),
+        None => {
+            let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let mut err = std::io::stderr().lock();
+            let errors: Vec<_> = loaded.diagnostics.errors().collect();
+            for d in &errors {
+                writeln!(err, "{}\n", render::text(d, &loaded.sources, Lang::Zh, color))?;
+            }
+            writeln!(err, "{}", render::summary(errors.len(), 0, Lang::Zh))?;
+            Ok(None)
+        }
+    }
+}
+
+/// The language for messages: the site's locale.
+pub fn site_lang(content: &Content) -> Lang {
+    match content.site.locale {
+        Locale::En => Lang::En,
+        Locale::ZhCn => Lang::Zh,
+    }
+}

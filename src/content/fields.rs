@@ -160,14 +160,18 @@ impl<'n> Fields<'n> {
 
     /// A list of plain texts (a single value counts as a list of one).
     pub fn texts(&mut self, d: &mut Decoder, key: &'static str) -> Vec<String> {
-        let Some(node) = self.get(key) else { return Vec::new() };
+        let Some(node) = self.get(key) else {
+            return Vec::new();
+        };
         let path = self.path(key);
         items(d, node, &path, true).into_iter().filter_map(|(p, n)| text(d, n, &p)).collect()
     }
 
     /// A list of references (a single id counts as a list of one).
     pub fn references(&mut self, d: &mut Decoder, key: &'static str, table: &IdTable) -> Vec<u32> {
-        let Some(node) = self.get(key) else { return Vec::new() };
+        let Some(node) = self.get(key) else {
+            return Vec::new();
+        };
         let path = self.path(key);
         items(d, node, &path, true).into_iter().filter_map(|(p, n)| table.resolve(d, n, &p)).collect()
     }
@@ -186,7 +190,9 @@ impl<'n> Fields<'n> {
         key: &'static str,
         mut each: impl FnMut(&mut Decoder, &'n Node, String) -> Option<T>,
     ) -> Vec<T> {
-        let Some(node) = self.get(key) else { return Vec::new() };
+        let Some(node) = self.get(key) else {
+            return Vec::new();
+        };
         let path = self.path(key);
         items(d, node, &path, false).into_iter().filter_map(|(p, n)| each(d, n, p)).collect()
     }
@@ -273,11 +279,8 @@ fn loose_date(value: &str) -> Option<NaiveDate> {
 }
 
 fn loose_numbers(value: &str) -> Option<Vec<i32>> {
-    let numbers: Vec<i32> = value
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .map(|s| s.parse().ok())
-        .collect::<Option<_>>()?;
+    let numbers: Vec<i32> =
+        value.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).map(|s| s.parse().ok()).collect::<Option<_>>()?;
     (numbers.first().is_some_and(|y| (1900..3000).contains(y))).then_some(numbers)
 }
 
@@ -458,10 +461,7 @@ mod tests {
             assert_eq!(f.text(d, "e", Required), None);
         });
         let codes: Vec<_> = diags.iter().map(|d| (d.code, src.line_col(d.span.unwrap().start).0)).collect();
-        assert_eq!(
-            codes,
-            [("bad-date", 1), ("bad-number", 2), ("negative-amount", 3), ("too-precise", 4), ("missing-field", 1)]
-        );
+        assert_eq!(codes, [("bad-date", 1), ("bad-number", 2), ("negative-amount", 3), ("too-precise", 4), ("missing-field", 1)]);
         assert!(diags[0].help.as_ref().unwrap().zh.contains("2026-03-05"));
     }
 

@@ -6,13 +6,13 @@ use std::path::Path;
 
 use walkdir::WalkDir;
 
+use super::Loaded;
 use super::fields::{Decoder, IdTable};
 use super::files::{self, Tables, registries::SeenIds};
 use super::model::{Content, Project, Squad, UnitIx};
 use super::problems::{self, RefKind};
 use super::source::{FileId, SourceFile, Sources};
 use super::yaml::{self, Node};
-use super::Loaded;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::period::{self, Month};
 
@@ -42,13 +42,10 @@ struct Found {
 /// Reads everything under `root`. Only an unreadable folder is an `Err`; every problem with
 /// the files themselves is a diagnostic.
 pub fn load(root: &Path) -> std::io::Result<Loaded> {
-    let mut sources = Sources::default();
-    let mut diags = Diagnostics::default();
-    let mut found: Vec<Found> = Vec::new();
-
     if !root.is_dir() {
         return Err(std::io::Error::new(std::io::ErrorKind::NotFound, format!("{} is not a folder", root.display())));
     }
+    let mut files = Vec::new();
     let walker = WalkDir::new(root).sort_by_file_name().into_iter().filter_entry(|e| {
         let name = e.file_name().to_string_lossy();
         e.depth() == 0 || !(name.starts_with('.') || name.starts_with("~$"))
@@ -66,7 +63,21 @@ pub fn load(root: &Path) -> std::io::Result<Loaded> {
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect::<Vec<_>>()
             .join("/");
-        let bytes = match std::fs::read(entry.path()) {
+        files.push((rel, std::fs::read(entry.path())));
+    }
+    Ok(from_files(files))
+}
+
+/// Loads content from files already read: (path relative to the content folder with `/`
+/// separators, bytes or the read error). Used by `load`, and by tests and `serve` directly.
+pub fn from_files(files: impl IntoIterator<Item = (String, std::io::Result<Vec<u8>>)>) -> Loaded {
+    let mut sources = Sources::default();
+    let mut diags = Diagnostics::default();
+    let mut found: Vec<Found> = Vec::new();
+    let mut files: Vec<_> = files.into_iter().collect();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    for (rel, bytes) in files {
+        let bytes = match bytes {
             Ok(b) => b,
             Err(e) => {
                 let id = sources.add(SourceFile::new(rel, String::new()));
@@ -112,7 +123,7 @@ pub fn load(root: &Path) -> std::io::Result<Loaded> {
     let content = decode_all(&sources, &found, &mut diags);
     diags.sort();
     let content = if diags.has_errors() { None } else { content };
-    Ok(Loaded { sources, content, diagnostics: diags })
+    Loaded { sources, content, diagnostics: diags }
 }
 
 /// Decodes the parsed files in dependency order. Returns `None` if a required piece is
@@ -244,9 +255,9 @@ fn decode_all(sources: &Sources, found: &[Found], diags: &mut Diagnostics) -> Op
     let mut issues = HashMap::new();
     for f in found {
         match &f.kind {
-            Kind::Briefing(month) => run(f.file, diags, &mut |d| {
-                briefings.extend(files::markdown::briefing(d, *month, &targets, &mut issues))
-            }),
+            Kind::Briefing(month) => {
+                run(f.file, diags, &mut |d| briefings.extend(files::markdown::briefing(d, *month, &targets, &mut issues)))
+            }
             Kind::Page(id) => run(f.file, diags, &mut |d| pages.extend(files::markdown::page(d, id))),
             _ => {}
         }
@@ -275,7 +286,9 @@ fn classify(rel: &str) -> Result<Option<Kind>, Diagnostic> {
     let (stem, ext) = file_name.rsplit_once('.').unwrap_or((file_name, ""));
     let is_yaml = ext == "yaml" || ext == "yml";
     let is_md = ext == "md";
-    let top = |kind: Kind| if is_yaml { Ok(Some(kind)) } else { Err(problems::ignored_file("文件扩展名应为 .yaml", "expected a .yaml file")) };
+    let top = |kind: Kind| {
+        if is_yaml { Ok(Some(kind)) } else { Err(problems::ignored_file("文件扩展名应为 .yaml", "expected a .yaml file")) }
+    };
     match (dir, stem) {
         ("", "site") => top(Kind::Site),
         ("", "units") => top(Kind::Units),
@@ -291,7 +304,10 @@ fn classify(rel: &str) -> Result<Option<Kind>, Diagnostic> {
         ("squads", _) if is_yaml => Ok(Some(Kind::Squad(stem.to_string()))),
         ("meetings", _) if is_yaml => match stem.get(..10).and_then(period::parse_date) {
             Some(date) if stem.len() == 10 || stem[10..].starts_with('-') => Ok(Some(Kind::Meeting(stem.to_string(), date))),
-            _ => Err(problems::bad_file_name("会议日期，如 meetings/2026-03-20.yaml", "the meeting date, like meetings/2026-03-20.yaml")),
+            _ => Err(problems::bad_file_name(
+                "会议日期，如 meetings/2026-03-20.yaml",
+                "the meeting date, like meetings/2026-03-20.yaml",
+            )),
         },
         ("briefings", _) if is_md => match Month::parse(stem) {
             Some(month) if !name.contains('/') => Ok(Some(Kind::Briefing(month))),
@@ -301,7 +317,12 @@ fn classify(rel: &str) -> Result<Option<Kind>, Diagnostic> {
         ("targets" | "projects" | "squads" | "meetings", _) => {
             Err(problems::ignored_file("这个文件夹只读取 .yaml 文件", "only .yaml files are read in this folder"))
         }
-        ("briefings" | "pages", _) => Err(problems::ignored_file("这个文件夹只读取 .md 文件", "only .md files are read in this folder")),
-        _ => Err(problems::ignored_file("不在约定的位置（见 docs/content.md 的目录结构）", "not in a known place (see docs/content.md)")),
+        ("briefings" | "pages", _) => {
+            Err(problems::ignored_file("这个文件夹只读取 .md 文件", "only .md files are read in this folder"))
+        }
+        _ => Err(problems::ignored_file(
+            "不在约定的位置（见 docs/content.md 的目录结构）",
+            "not in a known place (see docs/content.md)",
+        )),
     }
 }

@@ -2,7 +2,8 @@
 //!
 //! `load` reads every file, reports every problem it finds (not just the first) as
 //! [`Diagnostic`](crate::diagnostics::Diagnostic)s, and gives a `Content` only when there is no
-//! error. `warnings::data_quality` adds the warnings that depend on a report month.
+//! error. The data-quality warnings, which depend on a report month, are in
+//! [`crate::figures::warnings`].
 
 pub mod fields;
 pub mod files;
@@ -10,12 +11,11 @@ pub mod load;
 pub mod model;
 pub mod problems;
 pub mod source;
-pub mod warnings;
 pub mod yaml;
 
 use crate::diagnostics::Diagnostics;
 
-pub use load::load;
+pub use load::{from_files, load};
 pub use model::Content;
 
 /// The outcome of reading a content folder.

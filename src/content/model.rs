@@ -91,7 +91,6 @@ pub struct Rules {
     pub min_contract_amount: Decimal,
     pub count_terminated: bool,
     pub fulfilled_when: Vec<Fulfilment>,
-    pub start_rate_base: RateBase,
     pub production_rate_base: RateBase,
     pub rates_include_continuing: bool,
     pub funds_origins: Vec<FundOrigin>,
@@ -110,7 +109,6 @@ impl Default for Rules {
             min_contract_amount: Decimal::ZERO,
             count_terminated: false,
             fulfilled_when: vec![Fulfilment::Registered, Fulfilment::FirstFunds, Fulfilment::Started],
-            start_rate_base: RateBase::Signed,
             production_rate_base: RateBase::Signed,
             rates_include_continuing: false,
             funds_origins: vec![FundOrigin::OutOfProvince, FundOrigin::InProvince, FundOrigin::InCity],
@@ -132,7 +130,7 @@ pub enum Fulfilment {
     Started,
 }
 
-/// Denominator of 开工率 / 投产率.
+/// Denominator of 投产率: all signed projects, or those started (the 统计辞典 variant).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RateBase {
     Signed,
@@ -392,7 +390,8 @@ pub enum FundOrigin {
 }
 
 impl FundOrigin {
-    pub const ALL: [FundOrigin; 4] = [FundOrigin::OutOfProvince, FundOrigin::InProvince, FundOrigin::InCity, FundOrigin::InCounty];
+    pub const ALL: [FundOrigin; 4] =
+        [FundOrigin::OutOfProvince, FundOrigin::InProvince, FundOrigin::InCity, FundOrigin::InCounty];
 
     pub fn zh(self) -> &'static str {
         match self {

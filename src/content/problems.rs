@@ -18,7 +18,6 @@ pub fn field_label(key: &str) -> Option<&'static str> {
         "min_contract_amount" => "计入目标的最低合同引资额",
         "count_terminated" => "终止项目是否计入",
         "fulfilled_when" => "履约判定",
-        "start_rate_base" => "开工率分母",
         "production_rate_base" => "投产率分母",
         "rates_include_continuing" => "四率是否含续建项目",
         "funds_origins" => "计入到位资金的来源",
@@ -182,12 +181,9 @@ pub fn empty_file() -> Diagnostic {
 
 pub fn yaml_syntax(detail: &str) -> Diagnostic {
     let (zh_hint, en_hint) = syntax_hint(detail);
-    Diagnostic::error(
-        "yaml-syntax",
-        Text::new(format!("格式错误，无法读取（{detail}）"), format!("not valid YAML: {detail}")),
-    )
-    .label(Text::new("在这里或上一行附近", "here or on the line above"))
-    .help(Text::new(zh_hint, en_hint))
+    Diagnostic::error("yaml-syntax", Text::new(format!("格式错误，无法读取（{detail}）"), format!("not valid YAML: {detail}")))
+        .label(Text::new("在这里或上一行附近", "here or on the line above"))
+        .help(Text::new(zh_hint, en_hint))
 }
 
 fn syntax_hint(detail: &str) -> (&'static str, &'static str) {
@@ -224,8 +220,11 @@ pub fn tab_indent() -> Diagnostic {
 }
 
 pub fn several_documents() -> Diagnostic {
-    Diagnostic::error("several-documents", Text::new("一个文件里只能有一份内容（出现了第二个 ---）", "only one YAML document per file"))
-        .help(Text::new("删除多余的 --- 行，或把后面的内容拆成单独的文件", "remove the extra `---` or split the file"))
+    Diagnostic::error(
+        "several-documents",
+        Text::new("一个文件里只能有一份内容（出现了第二个 ---）", "only one YAML document per file"),
+    )
+    .help(Text::new("删除多余的 --- 行，或把后面的内容拆成单独的文件", "remove the extra `---` or split the file"))
 }
 
 pub fn duplicate_key(key: &str) -> Diagnostic {
@@ -281,19 +280,26 @@ pub fn unknown_field(path: &str, key: &str, known: &[&str]) -> Diagnostic {
 
 pub fn missing_field(path: &str) -> Diagnostic {
     let name = named(path);
-    Diagnostic::error("missing-field", Text::new(format!("缺少必填字段 {}", name.zh), format!("missing required field {}", name.en)))
-        .field(path)
-        .help(Text::new(
-            format!("在这里加上一行 {}: …（格式见 docs/content.md）", path.rsplit('.').next().unwrap_or(path)),
-            format!("add `{}: …` here (see docs/content.md)", path.rsplit('.').next().unwrap_or(path)),
-        ))
+    Diagnostic::error(
+        "missing-field",
+        Text::new(format!("缺少必填字段 {}", name.zh), format!("missing required field {}", name.en)),
+    )
+    .field(path)
+    .help(Text::new(
+        format!("在这里加上一行 {}: …（格式见 docs/content.md）", path.rsplit('.').next().unwrap_or(path)),
+        format!("add `{}: …` here (see docs/content.md)", path.rsplit('.').next().unwrap_or(path)),
+    ))
 }
 
 pub fn bad_date(path: &str, value: &str, fixed: Option<String>) -> Diagnostic {
     let name = named(path);
     let help = match fixed {
-        Some(f) => Text::new(format!("日期写成 年-月-日，月和日都用两位数，例如 {f}"), format!("write the date as YYYY-MM-DD, e.g. {f}")),
-        None => Text::new("日期写成 年-月-日，月和日都用两位数，例如 2026-03-15", "write the date as YYYY-MM-DD, e.g. 2026-03-15"),
+        Some(f) => {
+            Text::new(format!("日期写成 年-月-日，月和日都用两位数，例如 {f}"), format!("write the date as YYYY-MM-DD, e.g. {f}"))
+        }
+        None => {
+            Text::new("日期写成 年-月-日，月和日都用两位数，例如 2026-03-15", "write the date as YYYY-MM-DD, e.g. 2026-03-15")
+        }
     };
     Diagnostic::error(
         "bad-date",
@@ -373,7 +379,10 @@ pub fn bad_number(path: &str, value: &str, kind: NumberKind) -> Diagnostic {
     };
     Diagnostic::error(
         "bad-number",
-        Text::new(format!("{} 应为{}，这里写的是 “{value}”", name.zh, kind.zh()), format!("{} must be {}, found `{value}`", name.en, kind.en())),
+        Text::new(
+            format!("{} 应为{}，这里写的是 “{value}”", name.zh, kind.zh()),
+            format!("{} must be {}, found `{value}`", name.en, kind.en()),
+        ),
     )
     .field(path)
     .help(Text::new(zh, en))
@@ -417,7 +426,10 @@ pub fn bad_bool(path: &str, value: &str) -> Diagnostic {
     let name = named(path);
     Diagnostic::error(
         "bad-choice",
-        Text::new(format!("{} 只能写 true 或 false，这里写的是 “{value}”", name.zh), format!("{} must be true or false, found `{value}`", name.en)),
+        Text::new(
+            format!("{} 只能写 true 或 false，这里写的是 “{value}”", name.zh),
+            format!("{} must be true or false, found `{value}`", name.en),
+        ),
     )
     .field(path)
     .help(Text::new("写 true（是）或 false（否）", "write true or false"))
@@ -491,11 +503,17 @@ pub fn unknown_ref(path: &str, kind: RefKind, value: &str, closest_id: Option<&s
             format!("the closest existing id is `{id}`; if it is new, add it first"),
         )
     } else {
-        Text::new(format!("先在 {} 中添加这个{}，或改成已有的编号", kind.home_zh(), kind.zh()), format!("add the {} first, or use an existing id", kind.en()))
+        Text::new(
+            format!("先在 {} 中添加这个{}，或改成已有的编号", kind.home_zh(), kind.zh()),
+            format!("add the {} first, or use an existing id", kind.en()),
+        )
     };
     Diagnostic::error(
         "unknown-ref",
-        Text::new(format!("{} 引用的{}编号 “{value}” 不存在", name.zh, kind.zh()), format!("{} refers to {} `{value}`, which does not exist", name.en, kind.en())),
+        Text::new(
+            format!("{} 引用的{}编号 “{value}” 不存在", name.zh, kind.zh()),
+            format!("{} refers to {} `{value}`, which does not exist", name.en, kind.en()),
+        ),
     )
     .field(path)
     .label(Text::new("没有这个编号", "no such id"))
@@ -505,10 +523,16 @@ pub fn unknown_ref(path: &str, kind: RefKind, value: &str, closest_id: Option<&s
 pub fn duplicate_id(path: &str, kind: RefKind, id: &str, first: &str) -> Diagnostic {
     Diagnostic::error(
         "duplicate-id",
-        Text::new(format!("{}编号 “{id}” 重复了，第一次出现在 {first}", kind.zh()), format!("duplicate {} id `{id}`, first used at {first}", kind.en())),
+        Text::new(
+            format!("{}编号 “{id}” 重复了，第一次出现在 {first}", kind.zh()),
+            format!("duplicate {} id `{id}`, first used at {first}", kind.en()),
+        ),
     )
     .field(path)
-    .help(Text::new("每个编号只能用一次（大小写不同也算重复），请改用一个新编号", "each id must be unique (ignoring case); choose a new one"))
+    .help(Text::new(
+        "每个编号只能用一次（大小写不同也算重复），请改用一个新编号",
+        "each id must be unique (ignoring case); choose a new one",
+    ))
 }
 
 pub fn unsafe_id(path: &str, id: &str) -> Diagnostic {
@@ -532,16 +556,25 @@ pub fn date_order(path: &str, later: &str, earlier_path: &str, earlier: &str) ->
         Text::new(format!("{} {later} 早于 {} {earlier}", a.zh, b.zh), format!("{} {later} is before {} {earlier}", a.en, b.en)),
     )
     .field(path)
-    .help(Text::new("进展节点要按先后顺序：签约 → 注册/到资 → 开工 → 投产。请核对这两个日期", "milestones must be in order: signed → registered/funds → started → production"))
+    .help(Text::new(
+        "进展节点要按先后顺序：签约 → 注册/到资 → 开工 → 投产。请核对这两个日期",
+        "milestones must be in order: signed → registered/funds → started → production",
+    ))
 }
 
 pub fn before_signing(path: &str, month: &str, signed: &str) -> Diagnostic {
     Diagnostic::error(
         "before-signing",
-        Text::new(format!("{month} 的资金登记在签约（{signed}）之前"), format!("money recorded in {month}, before signing on {signed}")),
+        Text::new(
+            format!("{month} 的资金登记在签约（{signed}）之前"),
+            format!("money recorded in {month}, before signing on {signed}"),
+        ),
     )
     .field(path)
-    .help(Text::new("资金只能登记在签约当月或之后；请核对月份或签约日期", "funds can only be recorded from the signing month on; check the month or the signing date"))
+    .help(Text::new(
+        "资金只能登记在签约当月或之后；请核对月份或签约日期",
+        "funds can only be recorded from the signing month on; check the month or the signing date",
+    ))
 }
 
 pub fn needs_field(path: &str, because_zh: &str, because_en: &str) -> Diagnostic {
@@ -551,7 +584,10 @@ pub fn needs_field(path: &str, because_zh: &str, because_en: &str) -> Diagnostic
         Text::new(format!("缺少 {}：{because_zh}", name.zh), format!("missing {}: {because_en}", name.en)),
     )
     .field(path)
-    .help(Text::new(format!("加上 {}", path.rsplit('.').next().unwrap_or(path)), format!("add `{}`", path.rsplit('.').next().unwrap_or(path))))
+    .help(Text::new(
+        format!("加上 {}", path.rsplit('.').next().unwrap_or(path)),
+        format!("add `{}`", path.rsplit('.').next().unwrap_or(path)),
+    ))
 }
 
 pub fn not_allowed_here(path: &str, because_zh: &str, because_en: &str) -> Diagnostic {
@@ -567,7 +603,10 @@ pub fn mismatch(path: &str, value: &str, expected: &str) -> Diagnostic {
     let name = named(path);
     Diagnostic::error(
         "mismatch",
-        Text::new(format!("{} 写的是 {value}，和文件名 {expected} 不一致", name.zh), format!("{} is {value} but the file name says {expected}", name.en)),
+        Text::new(
+            format!("{} 写的是 {value}，和文件名 {expected} 不一致", name.zh),
+            format!("{} is {value} but the file name says {expected}", name.en),
+        ),
     )
     .field(path)
     .help(Text::new("删除这一行（以文件名为准），或把文件改名", "remove the line (the file name counts) or rename the file"))
@@ -576,7 +615,10 @@ pub fn mismatch(path: &str, value: &str, expected: &str) -> Diagnostic {
 pub fn no_targets(year: i32) -> Diagnostic {
     Diagnostic::error(
         "no-targets",
-        Text::new(format!("{year} 年没有目标任务文件，无法计算完成率"), format!("no targets for {year}, so completion cannot be computed")),
+        Text::new(
+            format!("{year} 年没有目标任务文件，无法计算完成率"),
+            format!("no targets for {year}, so completion cannot be computed"),
+        ),
     )
     .help(Text::new(format!("新建 targets/{year}.yaml（格式见 docs/content.md）"), format!("create targets/{year}.yaml")))
 }
@@ -594,14 +636,18 @@ pub fn wrong_unit_kind(path: &str, id: &str, expected_zh: &str) -> Diagnostic {
     let name = named(path);
     Diagnostic::error(
         "wrong-unit-kind",
-        Text::new(format!("{} 应是{expected_zh}，但 {id} 不是", name.zh), format!("{} must be a {expected_zh} unit; `{id}` is not", name.en)),
+        Text::new(
+            format!("{} 应是{expected_zh}，但 {id} 不是", name.zh),
+            format!("{} must be a {expected_zh} unit; `{id}` is not", name.en),
+        ),
     )
     .field(path)
 }
 
 pub fn bad_range(path: &str, value: &str, zh: &str, en: &str) -> Diagnostic {
     let name = named(path);
-    Diagnostic::error("out-of-range", Text::new(format!("{} “{value}” {zh}", name.zh), format!("{} `{value}` {en}", name.en))).field(path)
+    Diagnostic::error("out-of-range", Text::new(format!("{} “{value}” {zh}", name.zh), format!("{} `{value}` {en}", name.en)))
+        .field(path)
 }
 
 // ---- data-quality warnings --------------------------------------------------------------------
@@ -613,33 +659,54 @@ pub fn five_one_missing(field: &str) -> Diagnostic {
         Text::new(format!("“五个一”不完整：缺少 {}", name.zh), format!("五个一 incomplete: missing {}", name.en)),
     )
     .field(field)
-    .help(Text::new("每个项目都要有一名包抓县级领导（leader）、一套推进措施（measures）、一个责任部门（unit）", "every project needs leader, measures and unit"))
+    .help(Text::new(
+        "每个项目都要有一名包抓县级领导（leader）、一套推进措施（measures）、一个责任部门（unit）",
+        "every project needs leader, measures and unit",
+    ))
 }
 
 pub fn squad_no_trip(month: &str, needed: u32, made: u32) -> Diagnostic {
     Diagnostic::warning(
         "squad-no-trip",
-        Text::new(format!("{month} 外出对接 {made} 次，少于每月 {needed} 次的要求"), format!("{made} trip(s) in {month}, fewer than the required {needed}")),
+        Text::new(
+            format!("{month} 外出对接 {made} 次，少于每月 {needed} 次的要求"),
+            format!("{made} trip(s) in {month}, fewer than the required {needed}"),
+        ),
     )
     .field("trips")
-    .help(Text::new("如有外出未登记，请补录到 trips；确未外出的，将在简报中点名", "record any missing trips; squads without trips are named in the bulletin"))
+    .help(Text::new(
+        "如有外出未登记，请补录到 trips；确未外出的，将在简报中点名",
+        "record any missing trips; squads without trips are named in the bulletin",
+    ))
 }
 
 pub fn not_started(signed: &str, months: i32) -> Diagnostic {
     Diagnostic::warning(
         "not-started",
-        Text::new(format!("签约（{signed}）已 {months} 个月仍未开工"), format!("signed on {signed}, not started after {months} months")),
+        Text::new(
+            format!("签约（{signed}）已 {months} 个月仍未开工"),
+            format!("signed on {signed}, not started after {months} months"),
+        ),
     )
     .field("milestones.started")
-    .help(Text::new("已开工请补填 milestones.started；未开工请在 problems 中写明原因", "fill in milestones.started, or record the cause under problems"))
+    .help(Text::new(
+        "已开工请补填 milestones.started；未开工请在 problems 中写明原因",
+        "fill in milestones.started, or record the cause under problems",
+    ))
 }
 
 pub fn problem_open(opened: &str, days: i64) -> Diagnostic {
     Diagnostic::warning(
         "problem-open",
-        Text::new(format!("问题自 {opened} 提出，已 {days} 天未解决"), format!("problem open since {opened}, {days} days unresolved")),
+        Text::new(
+            format!("问题自 {opened} 提出，已 {days} 天未解决"),
+            format!("problem open since {opened}, {days} days unresolved"),
+        ),
     )
-    .help(Text::new("已解决请补填 resolved 日期；未解决请提交交办联评会议", "fill in `resolved`, or bring it to the review meeting"))
+    .help(Text::new(
+        "已解决请补填 resolved 日期；未解决请提交交办联评会议",
+        "fill in `resolved`, or bring it to the review meeting",
+    ))
 }
 
 pub fn target_split(metric_zh: &str, metric_en: &str, sum: &str, county: &str) -> Diagnostic {

@@ -43,8 +43,7 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(path: String, text: String) -> SourceFile {
-        let line_starts =
-            std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i as u32 + 1)).collect();
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i as u32 + 1)).collect();
         SourceFile { path, text, line_starts }
     }
 
@@ -69,7 +68,9 @@ impl SourceFile {
 
     /// The text of a 1-based line, without its line break.
     pub fn line_text(&self, line: usize) -> &str {
-        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else { return "" };
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return "";
+        };
         let rest = &self.text[start as usize..];
         rest.split('\n').next().unwrap_or("").trim_end_matches('\r')
     }

@@ -18,7 +18,10 @@ pub struct Node {
 #[derive(Clone, Debug)]
 pub enum NodeKind {
     /// `quoted` is true for '…' and "…" scalars, which are always text.
-    Scalar { text: String, quoted: bool },
+    Scalar {
+        text: String,
+        quoted: bool,
+    },
     Seq(Vec<Node>),
     Map(Vec<(Node, Node)>),
 }
@@ -165,26 +168,24 @@ impl Builder {
             }
             Event::Alias(anchor) => {
                 // An alias repeats the anchored node; report problems at the alias itself.
-                let mut node = self.anchors.get(&anchor).cloned().unwrap_or(Node {
-                    span,
-                    kind: NodeKind::Scalar { text: String::new(), quoted: false },
-                });
+                let mut node = self
+                    .anchors
+                    .get(&anchor)
+                    .cloned()
+                    .unwrap_or(Node { span, kind: NodeKind::Scalar { text: String::new(), quoted: false } });
                 node.span = span;
                 self.finish_node(node, 0)?;
             }
             Event::SequenceStart(anchor, _) => self.stack.push(Open::Seq { span, anchor, items: Vec::new() }),
-            Event::MappingStart(anchor, _) => {
-                self.stack.push(Open::Map { span, anchor, entries: Vec::new(), key: None })
-            }
+            Event::MappingStart(anchor, _) => self.stack.push(Open::Map { span, anchor, entries: Vec::new(), key: None }),
             Event::SequenceEnd | Event::MappingEnd => {
                 let (node, anchor) = match self.stack.pop() {
                     Some(Open::Seq { span: s, anchor, items }) => {
                         (Node { span: Span { start: s.start, end: span.end.max(s.start) }, kind: NodeKind::Seq(items) }, anchor)
                     }
-                    Some(Open::Map { span: s, anchor, entries, .. }) => (
-                        Node { span: Span { start: s.start, end: span.end.max(s.start) }, kind: NodeKind::Map(entries) },
-                        anchor,
-                    ),
+                    Some(Open::Map { span: s, anchor, entries, .. }) => {
+                        (Node { span: Span { start: s.start, end: span.end.max(s.start) }, kind: NodeKind::Map(entries) }, anchor)
+                    }
                     None => return Ok(()),
                 };
                 self.finish_node(node, anchor)?;

@@ -25,7 +25,8 @@ pub fn text(d: &Diagnostic, sources: &Sources, lang: Lang, color: bool) -> Strin
                 if let Some(label) = &d.label {
                     annotation = annotation.label(label.get(lang));
                 }
-                group = group.element(Snippet::source(line_text).path(src.path.as_str()).line_start(line_no).annotation(annotation));
+                group =
+                    group.element(Snippet::source(line_text).path(src.path.as_str()).line_start(line_no).annotation(annotation));
             }
             None => {
                 let where_ = match lang {
@@ -69,8 +70,12 @@ fn one_line(src: &SourceFile, span: Span) -> Option<(usize, &str, std::ops::Rang
 pub fn summary(errors: usize, warnings: usize, lang: Lang) -> String {
     match lang {
         Lang::Zh if errors == 0 && warnings == 0 => "检查通过：没有发现问题。".to_string(),
-        Lang::Zh if errors == 0 => format!("检查通过：没有错误，有 {warnings} 条数据质量提醒（警告），请尽快补齐。"),
-        Lang::Zh => format!("发现 {errors} 个错误、{warnings} 条警告。请按提示改正错误后再运行一次。"),
+        Lang::Zh if errors == 0 => {
+            format!("检查通过：没有错误，有 {warnings} 条数据质量提醒（警告），请尽快补齐。")
+        }
+        Lang::Zh => {
+            format!("发现 {errors} 个错误、{warnings} 条警告。请按提示改正错误后再运行一次。")
+        }
         Lang::En if errors == 0 && warnings == 0 => "check passed: no problems found.".to_string(),
         Lang::En if errors == 0 => format!("check passed: no errors, {warnings} warning(s)."),
         Lang::En => format!("found {errors} error(s) and {warnings} warning(s); fix the errors and run again."),

@@ -1,7 +1,7 @@
 //! `factories.yaml`: standard factory buildings (标准化厂房) by park, and who moved in.
 
-use super::registries::{self, SeenIds};
 use super::Tables;
+use super::registries::{self, SeenIds};
 use crate::content::fields::{Decoder, Fields, Optional, Required};
 use crate::content::model::{Building, Park, ProjectIx};
 use crate::content::problems::{self, NumberKind, RefKind};
@@ -22,11 +22,19 @@ pub fn decode(d: &mut Decoder, node: &Node, t: &Tables) -> Vec<Park> {
             let moved_in = b.date(d, "moved_in", Optional);
             match (project.is_some() || b.span_of("project").is_some(), moved_in) {
                 (true, None) => d.report(
-                    problems::needs_field(&b.path("moved_in"), "写了入驻项目，需要写入驻日期", "a building with a project needs its move-in date"),
+                    problems::needs_field(
+                        &b.path("moved_in"),
+                        "写了入驻项目，需要写入驻日期",
+                        "a building with a project needs its move-in date",
+                    ),
                     b.span_of("project"),
                 ),
                 (false, Some(_)) => d.report(
-                    problems::needs_field(&b.path("project"), "写了入驻日期，需要写入驻项目编号", "a move-in date needs the project"),
+                    problems::needs_field(
+                        &b.path("project"),
+                        "写了入驻日期，需要写入驻项目编号",
+                        "a move-in date needs the project",
+                    ),
                     b.span_of("moved_in"),
                 ),
                 _ => {}
@@ -34,20 +42,36 @@ pub fn decode(d: &mut Decoder, node: &Node, t: &Tables) -> Vec<Park> {
             if let (Some(p), Some(m)) = (project, moved_in) {
                 if let Some(signed) = t.project_signed.get(p.get()).copied().flatten().filter(|s| m < *s) {
                     d.report(
-                        problems::date_order(&b.path("moved_in"), &m.to_string(), "projects/….milestones.signed", &signed.to_string()),
+                        problems::date_order(
+                            &b.path("moved_in"),
+                            &m.to_string(),
+                            "projects/….milestones.signed",
+                            &signed.to_string(),
+                        ),
                         b.span_of("moved_in"),
                     );
                 }
             }
             if let (Some(c), Some(m)) = (completed, moved_in) {
                 if m < c {
-                    d.report(problems::date_order(&b.path("moved_in"), &m.to_string(), &b.path("completed"), &c.to_string()), b.span_of("moved_in"));
+                    d.report(
+                        problems::date_order(&b.path("moved_in"), &m.to_string(), &b.path("completed"), &c.to_string()),
+                        b.span_of("moved_in"),
+                    );
                 }
             }
             let origin = d.origin(item.span);
             b.finish(d);
             let id = id?;
-            Some(Building { name: name.unwrap_or_else(|| id.clone()), id, area: area?, completed: completed?, project, moved_in, origin })
+            Some(Building {
+                name: name.unwrap_or_else(|| id.clone()),
+                id,
+                area: area?,
+                completed: completed?,
+                project,
+                moved_in,
+                origin,
+            })
         });
         p.finish(d);
         Some(Park { name: name?, buildings })

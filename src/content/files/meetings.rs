@@ -20,10 +20,16 @@ pub fn decode(d: &mut Decoder, node: &Node, id: &str, date: NaiveDate, t: &Table
         let deadline = i.date(d, "deadline", Required);
         let closed = i.date(d, "closed", Optional);
         if let Some(dl) = deadline.filter(|dl| *dl < date) {
-            d.report(problems::date_order(&i.path("deadline"), &dl.to_string(), "会议日期（文件名）", &date.to_string()), i.span_of("deadline"));
+            d.report(
+                problems::date_order(&i.path("deadline"), &dl.to_string(), "会议日期（文件名）", &date.to_string()),
+                i.span_of("deadline"),
+            );
         }
         if let Some(c) = closed.filter(|c| *c < date) {
-            d.report(problems::date_order(&i.path("closed"), &c.to_string(), "会议日期（文件名）", &date.to_string()), i.span_of("closed"));
+            d.report(
+                problems::date_order(&i.path("closed"), &c.to_string(), "会议日期（文件名）", &date.to_string()),
+                i.span_of("closed"),
+            );
         }
         i.finish(d);
         Some(MeetingItem { project, task: task?, unit: unit?, deadline: deadline?, closed })

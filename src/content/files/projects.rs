@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 
-use super::site::{FUND_ORIGINS, SIGN_TYPES};
 use super::Tables;
+use super::site::{FUND_ORIGINS, SIGN_TYPES};
 use crate::content::fields::{Decoder, Fields, Optional, Required};
 use crate::content::model::{
     BuildType, ChainIx, FdiEntry, FundEntry, FundUse, LeaderIx, Method, Milestones, Place, ProblemEntry, ProblemKind, Project,
@@ -39,12 +39,8 @@ const METHODS: &[(&str, Method)] = &[
 ];
 const BUILD_TYPES: &[(&str, BuildType)] = &[("新建", BuildType::New), ("续建", BuildType::Continuing)];
 const FUND_USES: &[(&str, FundUse)] = &[("固定资产", FundUse::FixedAssets), ("流动资金", FundUse::WorkingCapital)];
-const PROBLEM_KINDS: &[(&str, ProblemKind)] = &[
-    ("用地", ProblemKind::Land),
-    ("手续", ProblemKind::Permits),
-    ("资金", ProblemKind::Money),
-    ("其他", ProblemKind::Other),
-];
+const PROBLEM_KINDS: &[(&str, ProblemKind)] =
+    &[("用地", ProblemKind::Land), ("手续", ProblemKind::Permits), ("资金", ProblemKind::Money), ("其他", ProblemKind::Other)];
 
 pub fn decode(d: &mut Decoder, node: &Node, id: &str, t: &Tables) -> Option<Project> {
     let mut f = Fields::of(d, node, "")?;
@@ -122,7 +118,10 @@ pub fn decode(d: &mut Decoder, node: &Node, id: &str, t: &Tables) -> Option<Proj
         let resolved = e.date(d, "resolved", Optional);
         if let (Some(o), Some(r)) = (opened, resolved) {
             if r < o {
-                d.report(problems::date_order(&e.path("resolved"), &r.to_string(), &e.path("opened"), &o.to_string()), e.span_of("resolved"));
+                d.report(
+                    problems::date_order(&e.path("resolved"), &r.to_string(), &e.path("opened"), &o.to_string()),
+                    e.span_of("resolved"),
+                );
             }
         }
         let origin = d.origin(item.span);
@@ -150,7 +149,8 @@ pub fn decode(d: &mut Decoder, node: &Node, id: &str, t: &Tables) -> Option<Proj
             d.report(problems::before_signing(path, &entry.month.to_string(), &milestones.signed.to_string()), *span);
         }
     }
-    if let (Some(first_funds), Some((first, span, path))) = (milestones.first_funds, funds.iter().min_by_key(|(e, _, _)| e.month)) {
+    if let (Some(first_funds), Some((first, span, path))) = (milestones.first_funds, funds.iter().min_by_key(|(e, _, _)| e.month))
+    {
         if first.month < crate::period::Month::of(first_funds) {
             d.report(
                 problems::date_order("milestones.first_funds", &first_funds.to_string(), path, &first.month.to_string()),
@@ -160,11 +160,19 @@ pub fn decode(d: &mut Decoder, node: &Node, id: &str, t: &Tables) -> Option<Proj
     }
     match (milestones.terminated, &terminated_reason) {
         (Some(_), None) => d.report(
-            problems::needs_field("terminated_reason", "项目已填写终止日期，需要写明终止原因", "a terminated project needs a reason"),
+            problems::needs_field(
+                "terminated_reason",
+                "项目已填写终止日期，需要写明终止原因",
+                "a terminated project needs a reason",
+            ),
             f_span_or(terminated_reason_span, node.span),
         ),
         (None, Some(_)) => d.report(
-            problems::not_allowed_here("terminated_reason", "没有填写 milestones.terminated（终止日期）", "there is no milestones.terminated date"),
+            problems::not_allowed_here(
+                "terminated_reason",
+                "没有填写 milestones.terminated（终止日期）",
+                "there is no milestones.terminated date",
+            ),
             terminated_reason_span,
         ),
         _ => {}
@@ -236,7 +244,10 @@ fn milestones(d: &mut Decoder, m: &mut Fields, sign_type: Option<SignType>) -> O
     let mut order = |later: &str, later_date: Option<NaiveDate>, earlier: &str, earlier_date: Option<NaiveDate>| {
         if let (Some(l), Some(e)) = (later_date, earlier_date) {
             if l < e {
-                d.report(problems::date_order(&m.path(later), &l.to_string(), &m.path(earlier), &e.to_string()), m.span_of(later));
+                d.report(
+                    problems::date_order(&m.path(later), &l.to_string(), &m.path(earlier), &e.to_string()),
+                    m.span_of(later),
+                );
             }
         }
     };
@@ -248,7 +259,11 @@ fn milestones(d: &mut Decoder, m: &mut Fields, sign_type: Option<SignType>) -> O
     order("terminated", terminated, "signed", signed);
     if production.is_some() && started.is_none() {
         d.report(
-            problems::needs_field(&m.path("started"), "已填写竣工投产日期，但没有开工日期", "production is set but started is not"),
+            problems::needs_field(
+                &m.path("started"),
+                "已填写竣工投产日期，但没有开工日期",
+                "production is set but started is not",
+            ),
             m.span_of("production"),
         );
     }

@@ -8,7 +8,8 @@ use crate::content::problems::{self, RefKind};
 use crate::content::source::Span;
 use crate::content::yaml::Node;
 
-const UNIT_KINDS: &[(&str, UnitKind)] = &[("镇办", UnitKind::Town), ("部门", UnitKind::Department), ("~镇", UnitKind::Town), ("~街道", UnitKind::Town)];
+const UNIT_KINDS: &[(&str, UnitKind)] =
+    &[("镇办", UnitKind::Town), ("部门", UnitKind::Department), ("~镇", UnitKind::Town), ("~街道", UnitKind::Town)];
 
 /// Remembers where each id was first seen, to report duplicates (ignoring case, since the
 /// ids become file names on case-insensitive file shares).
@@ -76,7 +77,9 @@ pub fn leaders(d: &mut Decoder, node: &Node) -> Vec<Leader> {
 
 /// `chains.yaml` is a mapping with the cluster name and the list of chains.
 pub fn chains(d: &mut Decoder, node: &Node) -> (Option<String>, Vec<Chain>) {
-    let Some(mut f) = Fields::of(d, node, "") else { return (None, Vec::new()) };
+    let Some(mut f) = Fields::of(d, node, "") else {
+        return (None, Vec::new());
+    };
     let cluster = f.text(d, "cluster", Optional);
     let mut seen = SeenIds::default();
     let chains = f.list_of(d, "chains", |d, item, path| {

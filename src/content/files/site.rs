@@ -1,7 +1,7 @@
 //! `site.yaml`: title, issuer, locale and the counting rules (统计口径).
 
 use crate::content::fields::{Decoder, Fields, Optional, Required};
-use crate::content::model::{FundOrigin, Fulfilment, Locale, RankBy, RateBase, Rules, SignType, Site};
+use crate::content::model::{Fulfilment, FundOrigin, Locale, RankBy, RateBase, Rules, SignType, Site};
 use crate::content::problems::NumberKind;
 use crate::content::yaml::Node;
 
@@ -46,7 +46,6 @@ fn rules(d: &mut Decoder, f: &mut Fields) -> Rules {
         min_contract_amount: f.number(d, "min_contract_amount", Optional, NumberKind::Wan).unwrap_or(default.min_contract_amount),
         count_terminated: f.flag(d, "count_terminated").unwrap_or(default.count_terminated),
         fulfilled_when: f.choices(d, "fulfilled_when", FULFILMENT).unwrap_or(default.fulfilled_when),
-        start_rate_base: f.choice(d, "start_rate_base", Optional, RATE_BASES).unwrap_or(default.start_rate_base),
         production_rate_base: f.choice(d, "production_rate_base", Optional, RATE_BASES).unwrap_or(default.production_rate_base),
         rates_include_continuing: f.flag(d, "rates_include_continuing").unwrap_or(default.rates_include_continuing),
         funds_origins: f.choices(d, "funds_origins", FUND_ORIGINS).unwrap_or(default.funds_origins),

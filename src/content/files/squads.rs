@@ -36,10 +36,16 @@ pub fn decode(d: &mut Decoder, node: &Node, id: &str, t: &Tables) -> Option<Squa
         let summary = tr.text(d, "summary", Optional);
         if let (Some(s), Some(e)) = (start, end) {
             if e < s {
-                d.report(problems::date_order(&tr.path("end"), &e.to_string(), &tr.path("start"), &s.to_string()), tr.span_of("end"));
+                d.report(
+                    problems::date_order(&tr.path("end"), &e.to_string(), &tr.path("start"), &s.to_string()),
+                    tr.span_of("end"),
+                );
             }
             if let Some(r) = reported.filter(|r| *r < s) {
-                d.report(problems::date_order(&tr.path("reported"), &r.to_string(), &tr.path("start"), &s.to_string()), tr.span_of("reported"));
+                d.report(
+                    problems::date_order(&tr.path("reported"), &r.to_string(), &tr.path("start"), &s.to_string()),
+                    tr.span_of("reported"),
+                );
             }
         }
         tr.finish(d);

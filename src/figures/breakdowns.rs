@@ -1,0 +1,164 @@
+//! 结构分析: the period's projects and 到位资金 by chain, fund origin and use, method,
+//! platform, tag and investor origin.
+//!
+//! Project-level breakdowns (chain, method, …) put each project's counted status and all its
+//! money of the period under the project's category, so the rows of a single-valued
+//! dimension add up to the county totals. Tags are multi-valued and need not add up.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::Period;
+use super::rules;
+use super::snapshot::{BreakdownRow, Breakdowns, Ratio};
+use crate::content::model::{FundOrigin, FundUse, Method, Project};
+
+/// One project's share of the period: counted toward the target, and its money.
+struct Share {
+    counted: bool,
+    contract_amount: Decimal,
+    funds: Decimal,
+    fdi: Decimal,
+}
+
+fn share(p: &Period, project: &Project) -> Share {
+    let first = p.month.january();
+    let counted = rules::counts_toward_target(project, p.rules, p.as_of);
+    Share {
+        counted,
+        contract_amount: if counted { project.contract_amount } else { Decimal::ZERO },
+        funds: project
+            .funds
+            .iter()
+            .filter(|f| f.month >= first && f.month <= p.month && rules::counted_funds(f, p.rules))
+            .map(|f| f.amount)
+            .sum(),
+        fdi: project.fdi.iter().filter(|f| f.month >= first && f.month <= p.month).map(|f| f.amount).sum(),
+    }
+}
+
+/// Accumulates rows by key, keeping the first-seen order unless sorted later.
+#[derive(Default)]
+struct Table {
+    rows: BTreeMap<String, BreakdownRow>,
+    order: Vec<String>,
+}
+
+impl Table {
+    fn row(&mut self, key: &str, name: &str) -> &mut BreakdownRow {
+        if !self.rows.contains_key(key) {
+            self.order.push(key.to_string());
+            self.rows.insert(
+                key.to_string(),
+                BreakdownRow {
+                    key: key.to_string(),
+                    name: name.to_string(),
+                    projects: 0,
+                    contract_amount: Decimal::ZERO,
+                    funds: Decimal::ZERO,
+                    fdi: Decimal::ZERO,
+                    funds_share: Ratio::none(),
+                    counted: true,
+                },
+            );
+        }
+        self.rows.get_mut(key).expect("just inserted")
+    }
+
+    fn add(&mut self, key: &str, name: &str, s: &Share) {
+        let row = self.row(key, name);
+        row.projects += u32::from(s.counted);
+        row.contract_amount += s.contract_amount;
+        row.funds += s.funds;
+        row.fdi += s.fdi;
+    }
+
+    /// Rows in first-seen order, or by funds (largest first) then key.
+    fn finish(mut self, total_funds: Decimal, by_funds: bool) -> Vec<BreakdownRow> {
+        let mut rows: Vec<BreakdownRow> = self.order.iter().filter_map(|k| self.rows.remove(k)).collect();
+        if by_funds {
+            rows.sort_by(|a, b| b.funds.cmp(&a.funds).then(b.projects.cmp(&a.projects)).then_with(|| a.key.cmp(&b.key)));
+        }
+        for row in &mut rows {
+            row.funds_share = if row.counted { Ratio::of(row.funds, total_funds) } else { Ratio::none() };
+        }
+        rows
+    }
+}
+
+pub fn breakdowns(p: &Period, total_funds: Decimal) -> Breakdowns {
+    let c = p.content;
+    let mut chain = Table::default();
+    for ch in &c.chains {
+        chain.row(&ch.id, &ch.name);
+    }
+    let mut method = Table::default();
+    for m in Method::ALL {
+        method.row(m.zh(), m.zh());
+    }
+    let (mut platform, mut tag, mut province) = (Table::default(), Table::default(), Table::default());
+    let mut origin = Table::default();
+    for o in FundOrigin::ALL {
+        origin.row(o.zh(), o.zh()).counted = p.rules.funds_origins.contains(&o);
+    }
+    let mut fund_use = Table::default();
+    for u in [FundUse::FixedAssets, FundUse::WorkingCapital] {
+        fund_use.row(u.zh(), u.zh());
+    }
+
+    let first = p.month.january();
+    for project in &c.projects {
+        if project.milestones.signed > p.as_of {
+            continue;
+        }
+        let s = share(p, project);
+        if !s.counted && s.funds.is_zero() && s.fdi.is_zero() {
+            continue;
+        }
+        let ch = c.chain(project.chain);
+        chain.add(&ch.id, &ch.name, &s);
+        let m = project.method.map_or("未填写", |m| m.zh());
+        method.add(m, m, &s);
+        let pf = project.platform.as_deref().unwrap_or("未填写");
+        platform.add(pf, pf, &s);
+        for t in &project.tags {
+            tag.add(t, t, &s);
+        }
+        let place = match (&project.from.country, &project.from.province) {
+            (Some(country), _) => format!("境外·{country}"),
+            (None, Some(province)) => province.clone(),
+            (None, None) => "未填写".to_string(),
+        };
+        province.add(&place, &place, &s);
+
+        // Fund-level breakdowns: every entry of the period, by its own origin and use.
+        let mut seen_origin = Vec::new();
+        let mut seen_use = Vec::new();
+        for f in project.funds.iter().filter(|f| f.month >= first && f.month <= p.month) {
+            let row = origin.row(f.origin.zh(), f.origin.zh());
+            row.funds += f.amount;
+            if !seen_origin.contains(&f.origin) {
+                seen_origin.push(f.origin);
+                row.projects += 1;
+            }
+            if rules::counted_funds(f, p.rules) {
+                let row = fund_use.row(f.use_.zh(), f.use_.zh());
+                row.funds += f.amount;
+                if !seen_use.contains(&f.use_) {
+                    seen_use.push(f.use_);
+                    row.projects += 1;
+                }
+            }
+        }
+    }
+    Breakdowns {
+        by_chain: chain.finish(total_funds, false),
+        by_fund_origin: origin.finish(total_funds, false),
+        by_fund_use: fund_use.finish(total_funds, false),
+        by_method: method.finish(total_funds, false),
+        by_platform: platform.finish(total_funds, true),
+        by_tag: tag.finish(total_funds, true),
+        by_province: province.finish(total_funds, true),
+    }
+}

@@ -1,0 +1,126 @@
+//! Accountability figures: factory occupancy, each county leader's 五个一 portfolio, and the
+//! 交办联评 meetings' items.
+
+use rust_decimal::Decimal;
+
+use super::Period;
+use super::rates::stage_counts;
+use super::rules::{self, Stage};
+use super::snapshot::{BuildingRow, Factories, LeaderRow, MeetingFigures, Ratio};
+use crate::content::model::{LeaderIx, MeetingItem};
+
+/// 标准化厂房 built and occupied by the as-of date.
+pub fn factories(p: &Period) -> Factories {
+    let mut f = Factories {
+        buildings_built: 0,
+        buildings_occupied: 0,
+        area_built: Decimal::ZERO,
+        area_occupied: Decimal::ZERO,
+        rate_area: Ratio::none(),
+        rate_buildings: Ratio::none(),
+        target: p.targets.and_then(|t| t.factory_occupancy).map(|v| v / Decimal::ONE_HUNDRED),
+        buildings: Vec::new(),
+    };
+    for park in &p.content.parks {
+        for b in &park.buildings {
+            let built = b.completed <= p.as_of;
+            let occupied = built && b.moved_in.is_some_and(|d| d <= p.as_of);
+            if built {
+                f.buildings_built += 1;
+                f.area_built += b.area;
+            }
+            if occupied {
+                f.buildings_occupied += 1;
+                f.area_occupied += b.area;
+            }
+            f.buildings.push(BuildingRow {
+                id: b.id.clone(),
+                park: park.name.clone(),
+                name: b.name.clone(),
+                area: b.area,
+                built,
+                project: b.project.filter(|_| occupied).map(|ix| p.content.project(ix).id.clone()),
+                moved_in: b.moved_in.filter(|_| occupied).map(|d| d.to_string()),
+            });
+        }
+    }
+    f.rate_area = Ratio::of(f.area_occupied, f.area_built);
+    f.rate_buildings = Ratio::of(f.buildings_occupied.into(), f.buildings_built.into());
+    f
+}
+
+/// An item assigned at a meeting held by the as-of date, past its deadline and not closed.
+pub fn overdue(item: &MeetingItem, as_of: chrono::NaiveDate) -> bool {
+    item.deadline < as_of && item.closed.is_none_or(|c| c > as_of)
+}
+
+/// Each leader's live projects (signed by the as-of date, any year, not terminated).
+pub fn leaders(p: &Period) -> Vec<LeaderRow> {
+    let c = p.content;
+    let mut rows: Vec<LeaderRow> = c
+        .leaders
+        .iter()
+        .map(|l| LeaderRow {
+            id: l.id.clone(),
+            name: l.name.clone(),
+            title: l.title.clone(),
+            projects: Vec::new(),
+            by_stage: Vec::new(),
+            funds: Decimal::ZERO,
+            overdue_items: 0,
+            open_problems: 0,
+        })
+        .collect();
+    let mut stages = vec![[0u32; 5]; rows.len()];
+    let first = p.month.january();
+    for project in &c.projects {
+        let Some(LeaderIx(l)) = project.leader else {
+            continue;
+        };
+        if project.milestones.signed > p.as_of {
+            continue;
+        }
+        let stage = rules::stage(project, p.rules, p.as_of);
+        let l = l as usize;
+        stages[l][Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0)] += 1;
+        if stage == Stage::Terminated {
+            continue;
+        }
+        let row = &mut rows[l];
+        row.projects.push(project.id.clone());
+        row.funds += project
+            .funds
+            .iter()
+            .filter(|f| f.month >= first && f.month <= p.month && rules::counted_funds(f, p.rules))
+            .map(|f| f.amount)
+            .sum::<Decimal>();
+        row.open_problems +=
+            project.problems.iter().filter(|pr| pr.opened <= p.as_of && pr.resolved.is_none_or(|r| r > p.as_of)).count() as u32;
+    }
+    for meeting in c.meetings.iter().filter(|m| m.date <= p.as_of) {
+        for item in meeting.items.iter().filter(|i| overdue(i, p.as_of)) {
+            if let Some(LeaderIx(l)) = item.project.and_then(|ix| c.project(ix).leader) {
+                rows[l as usize].overdue_items += 1;
+            }
+        }
+    }
+    for (row, counts) in rows.iter_mut().zip(stages) {
+        row.by_stage = stage_counts(counts);
+    }
+    rows
+}
+
+/// Meetings of this year held by the as-of date and their items.
+pub fn meetings(p: &Period) -> MeetingFigures {
+    let held: Vec<_> = p.content.meetings.iter().filter(|m| m.date >= p.year_start && m.date <= p.as_of).collect();
+    let items: Vec<&MeetingItem> = held.iter().flat_map(|m| m.items.iter()).collect();
+    let closed = items.iter().filter(|i| i.closed.is_some_and(|c| c <= p.as_of)).count() as u32;
+    let overdue = items.iter().filter(|i| overdue(i, p.as_of)).count() as u32;
+    MeetingFigures {
+        meetings: held.len() as u32,
+        items: items.len() as u32,
+        closed,
+        closed_rate: Ratio::of(closed.into(), (items.len() as u32).into()),
+        overdue,
+    }
+}

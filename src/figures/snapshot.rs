@@ -1,0 +1,401 @@
+//! The figures of one report period (1–m月, as of the month's last day): what every page and
+//! the published `data/<YYYY-MM>.json` show. `docs/figures.md` documents the JSON form.
+//!
+//! Values are exact: money as `Decimal` (万元, 外资 万美元), rates as exact ratios (0.9 for
+//! 90%). Rounding happens once, when a value is displayed; the `display` strings here are
+//! those displayed values, so other systems can show exactly what the bulletin shows.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::rules::Stage;
+use crate::period::Month;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Snapshot {
+    /// Schema version of this JSON form.
+    pub schema: u32,
+    /// The report month `YYYY-MM`: the period is January to this month.
+    #[serde(serialize_with = "as_string")]
+    pub month: Month,
+    pub year: i32,
+    /// The last day of the month: nothing dated later is counted.
+    pub as_of: String,
+    /// 时序进度 = m ÷ 12.
+    pub time_progress: Ratio,
+    pub headline: Headline,
+    pub rates: Rates,
+    pub agreements: Conversion,
+    pub pipeline: Pipeline,
+    pub factories: Factories,
+    pub squads: SquadFigures,
+    pub breakdowns: Breakdowns,
+    pub units: UnitRankings,
+    pub leaders: Vec<LeaderRow>,
+    pub meetings: MeetingFigures,
+    pub alerts: Alerts,
+    pub series: Series,
+}
+
+/// A ratio with its display form; `value` is `null` when the denominator is zero.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Ratio {
+    #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
+    pub value: Option<Decimal>,
+}
+
+impl Ratio {
+    pub fn of(numerator: Decimal, denominator: Decimal) -> Ratio {
+        Ratio { value: (!denominator.is_zero()).then(|| numerator / denominator) }
+    }
+    pub fn none() -> Ratio {
+        Ratio { value: None }
+    }
+}
+
+/// The three annual targets.
+#[derive(Debug, Clone, Serialize)]
+pub struct Headline {
+    /// 招引项目 (个).
+    pub projects: Target,
+    /// 招商到位资金 (万元).
+    pub funds: Target,
+    /// 外资直投 (万美元).
+    pub fdi: Target,
+}
+
+/// Progress toward one annual target.
+#[derive(Debug, Clone, Serialize)]
+pub struct Target {
+    /// 1–m月累计.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub value: Decimal,
+    /// 年度目标; `null` when none is set.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
+    pub target: Option<Decimal>,
+    /// 完成率 = value ÷ target.
+    pub completion: Ratio,
+    /// 超(+)/欠(−)时序进度, in percentage points, as displayed: the displayed completion minus
+    /// the displayed time progress, so the three printed numbers always agree.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
+    pub gap_points: Option<Decimal>,
+    /// 上年同期 (1–m月 of the previous year).
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub last_year: Decimal,
+    /// 同比 = (value − last_year) ÷ last_year.
+    pub yoy: Ratio,
+    /// This month's increment (本月新增).
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub this_month: Decimal,
+}
+
+/// A rate with the counts (or sums) behind it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rate {
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub numerator: Decimal,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub denominator: Decimal,
+    pub rate: Ratio,
+    /// The rate target (as a ratio) from the year's targets, if set.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
+    pub target: Option<Decimal>,
+}
+
+/// The four rates (四率).
+#[derive(Debug, Clone, Serialize)]
+pub struct Rates {
+    /// 履约率 = 履约项目 ÷ 签约项目.
+    pub fulfilment: Rate,
+    /// 资金到位率 = 签约项目累计到位资金 ÷ 合同引资额 (万元).
+    pub funds: Rate,
+    /// 开工率 = 已开工(含投产) ÷ 签约项目.
+    pub start: Rate,
+    /// 竣工投产率 = 已投产 ÷ 签约项目 (or ÷ 已开工, per the rules).
+    pub production: Rate,
+}
+
+/// 协议 → 合同 conversion this year.
+#[derive(Debug, Clone, Serialize)]
+pub struct Conversion {
+    /// 协议 projects signed this year.
+    pub agreements: u32,
+    /// Of those, converted to a contract by the as-of date.
+    pub converted: u32,
+    pub rate: Ratio,
+    /// 合同 projects signed directly this year.
+    pub contracts: u32,
+}
+
+/// The rate cohort by stage.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pipeline {
+    /// How many reached each milestone by the as-of date (履约 is lost on termination; a
+    /// start or production, once reached, stays).
+    pub signed: u32,
+    pub fulfilled: u32,
+    pub started: u32,
+    pub producing: u32,
+    pub terminated: u32,
+    /// Exclusive: how many are at each stage now.
+    pub by_stage: Vec<StageCount>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StageCount {
+    pub stage: Stage,
+    pub name: &'static str,
+    pub count: u32,
+}
+
+/// Standard factory buildings (标准化厂房).
+#[derive(Debug, Clone, Serialize)]
+pub struct Factories {
+    pub buildings_built: u32,
+    pub buildings_occupied: u32,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub area_built: Decimal,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub area_occupied: Decimal,
+    /// 入驻率 by area.
+    pub rate_area: Ratio,
+    pub rate_buildings: Ratio,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
+    pub target: Option<Decimal>,
+    pub buildings: Vec<BuildingRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BuildingRow {
+    pub id: String,
+    pub park: String,
+    pub name: String,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub area: Decimal,
+    pub built: bool,
+    pub project: Option<String>,
+    pub moved_in: Option<String>,
+}
+
+/// Squads (招商小分队) and their trips.
+#[derive(Debug, Clone, Serialize)]
+pub struct SquadFigures {
+    pub total: u32,
+    /// Squads with at least the required number of trips this month.
+    pub met: u32,
+    /// 达标率 = met ÷ total.
+    pub rate: Ratio,
+    pub required_per_month: u32,
+    /// Ids of the squads short of trips this month.
+    pub missed: Vec<String>,
+    pub rows: Vec<SquadRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SquadRow {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    /// 1–m月.
+    pub trips: u32,
+    pub trips_this_month: u32,
+    pub days_away: u32,
+    pub people: u32,
+    pub companies: u32,
+    pub leads: u32,
+    /// Distinct projects linked to its trips.
+    pub projects: u32,
+    pub leader_trips: u32,
+    /// Trips not yet reported (no `reported` date by the as-of date).
+    pub unreported: u32,
+    /// Trips in each month January..m.
+    pub by_month: Vec<u32>,
+    /// Months (`YYYY-MM`) short of the required trips.
+    pub missed_months: Vec<String>,
+}
+
+/// Breakdowns of the 1–m月 figures.
+#[derive(Debug, Clone, Serialize)]
+pub struct Breakdowns {
+    pub by_chain: Vec<BreakdownRow>,
+    /// Every origin, including 县内; `counted` says whether it is in 到位资金.
+    pub by_fund_origin: Vec<BreakdownRow>,
+    pub by_fund_use: Vec<BreakdownRow>,
+    pub by_method: Vec<BreakdownRow>,
+    pub by_platform: Vec<BreakdownRow>,
+    pub by_tag: Vec<BreakdownRow>,
+    pub by_province: Vec<BreakdownRow>,
+}
+
+/// One row of a breakdown: projects counted toward the target this year, their contract
+/// amount, and the 到位资金 of the period (any project, 续建 included) in this category.
+#[derive(Debug, Clone, Serialize)]
+pub struct BreakdownRow {
+    pub key: String,
+    pub name: String,
+    pub projects: u32,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub contract_amount: Decimal,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub funds: Decimal,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub fdi: Decimal,
+    /// Share of the county's 到位资金.
+    pub funds_share: Ratio,
+    pub counted: bool,
+}
+
+/// Units ranked within their kind.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitRankings {
+    /// What the rank is by: `funds` or `projects`.
+    pub rank_by: &'static str,
+    pub towns: Vec<UnitRow>,
+    pub departments: Vec<UnitRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitRow {
+    pub id: String,
+    pub name: String,
+    pub kind: &'static str,
+    pub projects: UnitMetric,
+    pub funds: UnitMetric,
+    pub fdi: UnitMetric,
+    /// 1 = best; tied units share a rank; `null` when the unit has no target to rank on.
+    pub rank: Option<u32>,
+    /// Rank last month minus rank now (positive = moved up); `null` in January or when unranked.
+    pub rank_change: Option<i32>,
+    /// `red`, `black` or `null`.
+    pub list: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitMetric {
+    #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
+    pub target: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub value: Decimal,
+    pub completion: Ratio,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
+    pub gap_points: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub last_year: Decimal,
+    pub yoy: Ratio,
+}
+
+/// A county leader's 五个一 portfolio.
+#[derive(Debug, Clone, Serialize)]
+pub struct LeaderRow {
+    pub id: String,
+    pub name: String,
+    pub title: Option<String>,
+    /// Live projects in the leader's charge (signed by the as-of date, not terminated).
+    pub projects: Vec<String>,
+    pub by_stage: Vec<StageCount>,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub funds: Decimal,
+    /// Meeting items on the leader's projects past their deadline and not closed.
+    pub overdue_items: u32,
+    pub open_problems: u32,
+}
+
+/// 交办联评 meetings held this year up to the as-of date.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingFigures {
+    pub meetings: u32,
+    pub items: u32,
+    pub closed: u32,
+    /// 办结率 = closed ÷ items.
+    pub closed_rate: Ratio,
+    pub overdue: u32,
+}
+
+/// Things to act on, as of the as-of date.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alerts {
+    /// No milestone and no money for `stalled_months` months.
+    pub stalled: Vec<ProjectAlert>,
+    /// Signed `not_started_months` or more months ago and not started.
+    pub not_started: Vec<ProjectAlert>,
+    /// Squads short of trips this month.
+    pub squads_without_trip: Vec<String>,
+    pub overdue_items: Vec<OverdueItem>,
+    /// Open longer than `problem_open_days`.
+    pub old_problems: Vec<ProblemAlert>,
+    /// Live projects missing a 五个一 field.
+    pub missing_five_one: Vec<FiveOneAlert>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProjectAlert {
+    pub project: String,
+    pub name: String,
+    pub since: String,
+    pub months: i32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OverdueItem {
+    pub meeting: String,
+    pub project: Option<String>,
+    pub task: String,
+    pub unit: String,
+    pub deadline: String,
+    pub days_overdue: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProblemAlert {
+    pub project: String,
+    /// Position in the project's `problems` list, from 1.
+    pub number: usize,
+    pub kind: &'static str,
+    pub text: String,
+    pub opened: String,
+    pub days: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FiveOneAlert {
+    pub project: String,
+    /// The missing fields: `leader`, `measures`, `unit`.
+    pub missing: Vec<&'static str>,
+}
+
+/// Month-by-month values for the charts, January..m.
+#[derive(Debug, Clone, Serialize)]
+pub struct Series {
+    pub months: Vec<SeriesPoint>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SeriesPoint {
+    #[serde(serialize_with = "as_string")]
+    pub month: Month,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub projects: Decimal,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub funds: Decimal,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub fdi: Decimal,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub projects_last_year: Decimal,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub funds_last_year: Decimal,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub fdi_last_year: Decimal,
+    /// The straight target line: annual target × k ÷ 12.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
+    pub projects_target: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
+    pub funds_target: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
+    pub fdi_target: Option<Decimal>,
+    /// Squads that met the trip rule in that month.
+    pub squads_met: u32,
+}
+
+fn as_string<S: serde::Serializer, T: std::fmt::Display>(v: &T, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(v)
+}

@@ -1,0 +1,69 @@
+//! Squads (招商小分队): who met the monthly trip rule, and each squad's trip log totals.
+
+use std::collections::BTreeSet;
+
+use rust_decimal::Decimal;
+
+use super::Period;
+use super::snapshot::{Ratio, SquadFigures, SquadRow};
+use crate::content::model::Squad;
+use crate::period::Month;
+
+/// Trips a squad must make each month (from the year's targets; 1 by default).
+pub fn required(p: &Period) -> u32 {
+    p.targets.map_or(1, |t| t.trips_per_squad_month)
+}
+
+fn trips_in(squad: &Squad, month: Month) -> u32 {
+    squad.trips.iter().filter(|t| Month::of(t.start) == month).count() as u32
+}
+
+/// How many squads met the trip rule in `month` (a month of `p`'s year up to its month).
+pub fn met_in(p: &Period, month: Month) -> u32 {
+    let needed = required(p);
+    p.content.squads.iter().filter(|s| trips_in(s, month) >= needed).count() as u32
+}
+
+pub fn squads(p: &Period) -> SquadFigures {
+    let needed = required(p);
+    let months: Vec<Month> = p.month.january().through(p.month).collect();
+    let rows: Vec<SquadRow> = p
+        .content
+        .squads
+        .iter()
+        .map(|squad| {
+            // Trips count by their start date; only trips started in the period.
+            let trips: Vec<_> = squad.trips.iter().filter(|t| t.start >= p.year_start && t.start <= p.as_of).collect();
+            let by_month: Vec<u32> = months.iter().map(|m| trips_in(squad, *m)).collect();
+            let projects: BTreeSet<_> = trips.iter().flat_map(|t| t.projects.iter()).collect();
+            SquadRow {
+                id: squad.id.clone(),
+                name: squad.name.clone(),
+                unit: p.content.unit(squad.unit).name.clone(),
+                trips: trips.len() as u32,
+                trips_this_month: trips_in(squad, p.month),
+                // A trip that runs past the as-of date counts only the days up to it.
+                days_away: trips.iter().map(|t| ((t.end.min(p.as_of) - t.start).num_days() + 1) as u32).sum(),
+                people: trips.iter().map(|t| t.people).sum(),
+                companies: trips.iter().map(|t| t.companies.len() as u32).sum(),
+                leads: trips.iter().map(|t| t.leads).sum(),
+                projects: projects.len() as u32,
+                leader_trips: trips.iter().filter(|t| t.leader_trip).count() as u32,
+                unreported: trips.iter().filter(|t| t.reported.is_none_or(|r| r > p.as_of)).count() as u32,
+                missed_months: months.iter().zip(&by_month).filter(|(_, n)| **n < needed).map(|(m, _)| m.to_string()).collect(),
+                by_month,
+            }
+        })
+        .collect();
+    let missed: Vec<String> = rows.iter().filter(|r| r.trips_this_month < needed).map(|r| r.id.clone()).collect();
+    let total = rows.len() as u32;
+    let met = total - missed.len() as u32;
+    SquadFigures {
+        total,
+        met,
+        rate: Ratio::of(Decimal::from(met), Decimal::from(total)),
+        required_per_month: needed,
+        missed,
+        rows,
+    }
+}

@@ -1,0 +1,404 @@
+//! Figures worked out by hand on small content folders. Each test states its arithmetic.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use super::{Snapshot, format, snapshot};
+use crate::content::{self, Content};
+use crate::period::Month;
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn m(s: &str) -> Month {
+    Month::parse(s).unwrap()
+}
+
+/// A county with two towns (t1, t2, t3) and two departments (d1, d2), targets for 2026
+/// (10 projects, 1000 万元, 100 万美元; t1 and t2 have shares, t3 has none), plus `extra`
+/// files (projects, squads…) and `site_rules` appended to site.yaml.
+fn county(site_rules: &str, extra: &[(&str, &str)]) -> Content {
+    let mut files: Vec<(String, std::io::Result<Vec<u8>>)> = vec![
+        ("site.yaml".into(), Ok(format!("title: 测试\nissuer: 测试办\n{site_rules}").into_bytes())),
+        (
+            "units.yaml".into(),
+            Ok("- {id: t1, name: 甲镇, kind: 镇办}\n- {id: t2, name: 乙镇, kind: 镇办}\n- {id: t3, name: 丙镇, kind: 镇办}\n\
+                - {id: d1, name: 甲局, kind: 部门}\n- {id: d2, name: 乙局, kind: 部门}\n"
+                .into()),
+        ),
+        ("leaders.yaml".into(), Ok("- {id: l1, name: 王某, title: 副县长}\n".into())),
+        ("chains.yaml".into(), Ok("chains:\n  - {id: agri, name: 新农业, key: true}\n  - {id: tour, name: 大旅游, key: true}\n".into())),
+        (
+            "targets/2026.yaml".into(),
+            Ok("county: {projects: 10, funds: 1000, fdi: 100, factory_occupancy: 100, rates: {fulfilment: 90}}\n\
+                units:\n  - {unit: t1, projects: 4, funds: 400}\n  - {unit: t2, projects: 4, funds: 400}\n  - {unit: d1, projects: 2, funds: 200}\n"
+                .into()),
+        ),
+    ];
+    for (path, text) in extra {
+        files.push((path.to_string(), Ok(text.as_bytes().to_vec())));
+    }
+    let loaded = content::from_files(files);
+    assert!(!loaded.diagnostics.has_errors(), "fixture has errors: {:#?}", loaded.diagnostics.errors().collect::<Vec<_>>());
+    loaded.content.unwrap()
+}
+
+/// A project file: `signed` date, sign type, credit unit, contract amount, then any extra
+/// YAML lines (milestones are given in `milestones`).
+fn project(sign: &str, unit: &str, amount: &str, milestones: &str, rest: &str) -> String {
+    format!(
+        "name: 项目\ninvestor: 某公司\nchain: agri\nsign_type: {sign}\ntotal_investment: {amount}\ncontract_amount: {amount}\n\
+         leader: l1\nmeasures: 专班推进\nunit: {unit}\nmilestones:\n{milestones}\n{rest}"
+    )
+}
+
+fn snap(c: &Content, month: &str) -> Snapshot {
+    snapshot(c, m(month))
+}
+
+#[test]
+fn january_with_nothing_signed() {
+    let c = county("", &[]);
+    let s = snap(&c, "2026-01");
+    let h = &s.headline;
+    assert_eq!(h.projects.value, d("0"));
+    // 0 of 10: completion 0%, time progress 1/12 = 8.33%, so 8.33 points behind.
+    assert_eq!(h.projects.completion.value, Some(d("0")));
+    assert_eq!(h.projects.gap_points, Some(d("-8.33")));
+    // No money last year either: 同比 has no base.
+    assert_eq!(h.funds.yoy.value, None);
+    assert_eq!(format::yoy_text(h.funds.yoy.value), "—");
+    // No signed projects: every rate has a zero denominator and shows "—", not 0% or NaN.
+    for rate in [&s.rates.fulfilment, &s.rates.funds, &s.rates.start, &s.rates.production] {
+        assert_eq!(rate.rate.value, None);
+        assert_eq!(format::percent(rate.rate.value), "—");
+    }
+    assert_eq!(s.rates.fulfilment.target, Some(d("0.9")));
+    assert_eq!(s.series.months.len(), 1);
+}
+
+#[test]
+fn headline_completion_gap_yoy_and_increment() {
+    let p1 = project(
+        "合同",
+        "t1",
+        "600",
+        "  signed: 2026-01-15\n  registered: 2026-02-01",
+        "funds:\n  - {month: 2026-02, amount: 100, origin: 省外, use: 固定资产}\n  - {month: 2026-03, amount: 200.5, origin: 省内市外, use: 流动资金}\n  - {month: 2026-04, amount: 999, origin: 省外, use: 固定资产}\nfdi:\n  - {month: 2026-03, amount: 12}\n",
+    );
+    let old = project(
+        "合同",
+        "t2",
+        "500",
+        "  signed: 2025-01-10",
+        "funds:\n  - {month: 2025-02, amount: 150, origin: 省外, use: 固定资产}\n  - {month: 2025-03, amount: 90, origin: 市内县外, use: 固定资产}\n  - {month: 2025-05, amount: 1000, origin: 省外, use: 固定资产}\n",
+    );
+    let c = county("", &[("projects/p1.yaml", &p1), ("projects/old.yaml", &old)]);
+    let s = snap(&c, "2026-03");
+    let f = &s.headline.funds;
+    // 1–3月: 100 + 200.5 = 300.5 (April's 999 is after the as-of date).
+    assert_eq!(f.value, d("300.5"));
+    // 300.5 / 1000 = 30.05%; time progress 3/12 = 25.00%: 5.05 points ahead.
+    assert_eq!(format::percent(f.completion.value), "30.05%");
+    assert_eq!(f.gap_points, Some(d("5.05")));
+    // Last year 1–3月: 150 + 90 = 240 (May's 1000 is outside the period). (300.5 − 240) / 240 = 25.21%.
+    assert_eq!(f.last_year, d("240"));
+    assert_eq!(format::percent(f.yoy.value), "25.21%");
+    // March alone: 200.5.
+    assert_eq!(f.this_month, d("200.5"));
+    // FDI: 12 of 100 = 12.00%.
+    assert_eq!(s.headline.fdi.value, d("12"));
+    assert_eq!(format::percent(s.headline.fdi.completion.value), "12.00%");
+    // One project signed in 2026 (old.yaml was signed in 2025 and does not count again).
+    assert_eq!(s.headline.projects.value, d("1"));
+    assert_eq!(s.headline.projects.last_year, d("1"));
+    assert_eq!(s.headline.projects.this_month, d("0"));
+    // The series: cumulative 0, 100, 300.5 against the target line 1000 × k/12.
+    let funds: Vec<Decimal> = s.series.months.iter().map(|p| p.funds).collect();
+    assert_eq!(funds, [d("0"), d("100"), d("300.5")]);
+    assert_eq!(s.series.months[2].funds_target, Some(d("250")));
+    assert_eq!(s.series.months[1].funds_last_year, d("150"));
+}
+
+#[test]
+fn county_internal_funds_are_excluded_but_shown() {
+    let p1 = project(
+        "合同",
+        "t1",
+        "600",
+        "  signed: 2026-01-15",
+        "funds:\n  - {month: 2026-02, amount: 100, origin: 省外, use: 固定资产}\n  - {month: 2026-02, amount: 50, origin: 县内, use: 固定资产}\n",
+    );
+    let c = county("", &[("projects/p1.yaml", &p1)]);
+    let s = snap(&c, "2026-02");
+    assert_eq!(s.headline.funds.value, d("100"));
+    let county_row = s.breakdowns.by_fund_origin.iter().find(|r| r.name == "县内").unwrap();
+    assert_eq!((county_row.funds, county_row.counted), (d("50"), false));
+    // 资金到位率 counts the same money: 100 / 600 = 16.67%.
+    assert_eq!(format::percent(s.rates.funds.rate.value), "16.67%");
+    // With 县内 counted by the rules, it is 150.
+    let c = county("rules:\n  funds_origins: [省外, 省内市外, 市内县外, 县内]\n", &[("projects/p1.yaml", &p1)]);
+    assert_eq!(snap(&c, "2026-02").headline.funds.value, d("150"));
+}
+
+#[test]
+fn a_terminated_project_leaves_the_count_but_stays_in_the_rates() {
+    let p1 = project(
+        "合同",
+        "t1",
+        "400",
+        "  signed: 2026-02-10\n  registered: 2026-03-01\n  terminated: 2026-05-20",
+        "terminated_reason: 投资方撤资\nfunds:\n  - {month: 2026-03, amount: 100, origin: 省外, use: 固定资产}\n",
+    );
+    let p2 = project("合同", "t1", "100", "  signed: 2026-02-15", "");
+    let c = county("", &[("projects/p1.yaml", &p1), ("projects/p2.yaml", &p2)]);
+    let april = snap(&c, "2026-04");
+    assert_eq!(april.headline.projects.value, d("2"));
+    // 履约: p1 registered, p2 nothing: 1 / 2 = 50%.
+    assert_eq!((april.rates.fulfilment.numerator, april.rates.fulfilment.denominator), (d("1"), d("2")));
+    let may = snap(&c, "2026-05");
+    // Terminated on 05-20: no longer counted (count_terminated is false by default).
+    assert_eq!(may.headline.projects.value, d("1"));
+    assert_eq!(may.headline.projects.this_month, d("-1"));
+    // Still a signed project that was not honoured: 0 / 2.
+    assert_eq!((may.rates.fulfilment.numerator, may.rates.fulfilment.denominator), (d("0"), d("2")));
+    assert_eq!(may.pipeline.terminated, 1);
+    // The money that did arrive still counts.
+    assert_eq!(may.headline.funds.value, d("100"));
+    let c = county("rules:\n  count_terminated: true\n", &[("projects/p1.yaml", &p1), ("projects/p2.yaml", &p2)]);
+    assert_eq!(snap(&c, "2026-05").headline.projects.value, d("2"));
+}
+
+#[test]
+fn continuing_project_from_last_year_brings_funds_not_a_count() {
+    let old = project(
+        "合同",
+        "t2",
+        "1000",
+        "  signed: 2025-06-01\n  started: 2025-09-01",
+        "build_type: 续建\nfunds:\n  - {month: 2025-08, amount: 300, origin: 省外, use: 固定资产}\n  - {month: 2026-02, amount: 200, origin: 省外, use: 固定资产}\n",
+    );
+    let c = county("", &[("projects/old.yaml", &old)]);
+    let s = snap(&c, "2026-03");
+    assert_eq!(s.headline.projects.value, d("0"));
+    assert_eq!(s.headline.funds.value, d("200"));
+    assert_eq!(s.rates.start.denominator, d("0"));
+    // Credited to t2 in the unit table.
+    let t2 = s.units.towns.iter().find(|r| r.id == "t2").unwrap();
+    assert_eq!(t2.funds.value, d("200"));
+    // With 续建 in the rate cohort: started 1 / 1, and funds 300 + 200 of 1000 = 50%.
+    let c = county("rules:\n  rates_include_continuing: true\n", &[("projects/old.yaml", &old)]);
+    let s = snap(&c, "2026-03");
+    assert_eq!((s.rates.start.numerator, s.rates.start.denominator), (d("1"), d("1")));
+    assert_eq!(format::percent(s.rates.funds.rate.value), "50.00%");
+}
+
+#[test]
+fn agreements_count_from_conversion_unless_the_rules_count_them() {
+    let a = project("协议", "t1", "300", "  signed: 2026-03-01\n  contracted: 2026-06-15", "");
+    let c = county("", &[("projects/a.yaml", &a)]);
+    let may = snap(&c, "2026-05");
+    assert_eq!(may.headline.projects.value, d("0"));
+    assert_eq!((may.agreements.agreements, may.agreements.converted), (1, 0));
+    assert_eq!(format::percent(may.agreements.rate.value), "0.00%");
+    let june = snap(&c, "2026-06");
+    assert_eq!(june.headline.projects.value, d("1"));
+    assert_eq!(june.headline.projects.this_month, d("1"));
+    assert_eq!((june.agreements.agreements, june.agreements.converted), (1, 1));
+    // Counting 协议 too: it counts from its signing in March, once.
+    let c = county("rules:\n  count_sign_types: [合同, 协议]\n", &[("projects/a.yaml", &a)]);
+    assert_eq!(snap(&c, "2026-03").headline.projects.value, d("1"));
+    assert_eq!(snap(&c, "2026-06").headline.projects.value, d("1"));
+}
+
+#[test]
+fn the_four_rates_with_their_counts() {
+    // Four projects signed in 2026 with contract amounts 100, 200, 300, 400 (total 1000):
+    // a: registered only; b: started; c: started and producing; d: nothing.
+    let a = project("合同", "t1", "100", "  signed: 2026-01-05\n  registered: 2026-02-01", "");
+    let b = project(
+        "合同",
+        "t1",
+        "200",
+        "  signed: 2026-01-05\n  started: 2026-03-01",
+        "funds:\n  - {month: 2026-03, amount: 50, origin: 省外, use: 固定资产}\n",
+    );
+    let c_ = project(
+        "合同",
+        "t2",
+        "300",
+        "  signed: 2026-01-05\n  started: 2026-02-01\n  production: 2026-04-01",
+        "funds:\n  - {month: 2026-02, amount: 150, origin: 省外, use: 固定资产}\n",
+    );
+    let dd = project("合同", "d1", "400", "  signed: 2026-01-05", "");
+    let files = [("projects/a.yaml", a.as_str()), ("projects/b.yaml", &b), ("projects/c.yaml", &c_), ("projects/d.yaml", &dd)];
+    let c = county("", &files);
+    let s = snap(&c, "2026-04");
+    // 履约 (registered, first funds or started): a, b, c → 3 / 4 = 75%.
+    assert_eq!(format::percent(s.rates.fulfilment.rate.value), "75.00%");
+    // 资金到位率: (50 + 150) / 1000 = 20%.
+    assert_eq!((s.rates.funds.numerator, s.rates.funds.denominator), (d("200"), d("1000")));
+    assert_eq!(format::percent(s.rates.funds.rate.value), "20.00%");
+    // 开工率: b, c → 2 / 4 = 50%. 投产率: c → 1 / 4 = 25%.
+    assert_eq!(format::percent(s.rates.start.rate.value), "50.00%");
+    assert_eq!(format::percent(s.rates.production.rate.value), "25.00%");
+    // Pipeline now: a fulfilled, b started, c producing, d signed.
+    let stages: Vec<u32> = s.pipeline.by_stage.iter().map(|x| x.count).collect();
+    assert_eq!(stages, [1, 1, 1, 1, 0]);
+    // 投产率 over started projects: 1 / 2.
+    let c = county("rules:\n  production_rate_base: 开工\n", &files);
+    assert_eq!(format::percent(snap(&c, "2026-04").rates.production.rate.value), "50.00%");
+    // 履约 by registration only: a → 1 / 4.
+    let c = county("rules:\n  fulfilled_when: [注册]\n", &files);
+    assert_eq!(format::percent(snap(&c, "2026-04").rates.fulfilment.rate.value), "25.00%");
+}
+
+#[test]
+fn units_ranked_within_their_kind_with_ties_and_lists() {
+    // Month 6: time progress 50%. Funds targets t1 400, t2 400, d1 200; t3 and d2 have none.
+    // t1: 200 (50.00%), t2: 200 (50.00%) → tied first; t3: 300 but no target → unranked.
+    // d1: 50 (25.00%) → rank 1 of 1 department.
+    let f = |unit: &str, amount: &str| {
+        project(
+            "合同",
+            unit,
+            "1000",
+            "  signed: 2026-01-05",
+            &format!("funds:\n  - {{month: 2026-03, amount: {amount}, origin: 省外, use: 固定资产}}\n"),
+        )
+    };
+    let files = [
+        ("projects/a.yaml", f("t1", "200")),
+        ("projects/b.yaml", f("t2", "200")),
+        ("projects/c.yaml", f("t3", "300")),
+        ("projects/d.yaml", f("d1", "50")),
+    ];
+    let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
+    let c = county("rules:\n  red_list_top: 1\n  black_list_bottom: 1\n", &refs);
+    let s = snap(&c, "2026-06");
+    let towns: Vec<(&str, Option<u32>, Option<&str>)> = s.units.towns.iter().map(|r| (r.id.as_str(), r.rank, r.list)).collect();
+    // Tied at 50.00% = time progress: both rank 1, both on the red list (top 1, not behind).
+    assert_eq!(towns, [("t1", Some(1), Some("red")), ("t2", Some(1), Some("red")), ("t3", None, None)]);
+    let d1 = &s.units.departments[0];
+    // 25% is 25 points behind, and rank 1 of 1 is also the bottom 1: black list.
+    assert_eq!((d1.rank, d1.funds.gap_points, d1.list), (Some(1), Some(d("-25.00")), Some("black")));
+    // Ranks did not change since May (same funds then), so the change is 0.
+    assert_eq!(s.units.towns[0].rank_change, Some(0));
+    // The unit sums add up to the county total (300 has no target but is still county money).
+    let sum: Decimal = s.units.towns.iter().chain(&s.units.departments).map(|r| r.funds.value).sum();
+    assert_eq!(sum, s.headline.funds.value);
+    assert_eq!(sum, d("750"));
+}
+
+#[test]
+fn rank_change_compares_with_last_month() {
+    // In March t1 leads (100 vs 0); in April t2 overtakes (t2 300 vs t1 100).
+    let a = project(
+        "合同",
+        "t1",
+        "1000",
+        "  signed: 2026-01-05",
+        "funds:\n  - {month: 2026-03, amount: 100, origin: 省外, use: 固定资产}\n",
+    );
+    let b = project(
+        "合同",
+        "t2",
+        "1000",
+        "  signed: 2026-01-05",
+        "funds:\n  - {month: 2026-04, amount: 300, origin: 省外, use: 固定资产}\n",
+    );
+    let c = county("", &[("projects/a.yaml", &a), ("projects/b.yaml", &b)]);
+    let s = snap(&c, "2026-04");
+    let by_id = |id: &str| s.units.towns.iter().find(|r| r.id == id).unwrap();
+    assert_eq!((by_id("t2").rank, by_id("t2").rank_change), (Some(1), Some(1)));
+    assert_eq!((by_id("t1").rank, by_id("t1").rank_change), (Some(2), Some(-1)));
+    assert_eq!(snap(&c, "2026-01").units.towns[0].rank_change, None);
+}
+
+#[test]
+fn squads_factories_meetings_and_alerts() {
+    let squad = |trip_month: &str| {
+        format!(
+            "name: 小分队\nunit: t1\ntrips:\n  - {{start: {trip_month}-03, end: {trip_month}-05, destination: 杭州, people: 3, companies: [甲公司, 乙公司], leads: 2}}\n"
+        )
+    };
+    let s1 = squad("2026-04");
+    let s2 = squad("2026-03");
+    // p: signed 2026-01-10, nothing since → stalled (idle since 01-10: 3 whole months by 04-30)
+    // and, with not_started_months 3, not started. Its open problem from 03-01 is 60 days old.
+    let p = format!(
+        "name: 项目\ninvestor: 某公司\nchain: agri\nsign_type: 合同\ntotal_investment: 100\ncontract_amount: 100\nunit: t1\n\
+         milestones:\n  signed: 2026-01-10\nproblems:\n  - {{kind: 用地, text: 用地未落实, opened: 2026-03-01}}\n"
+    );
+    let factories = "- park: 现代材料产业园\n  buildings:\n    - {id: a1, area: 1000, completed: 2025-01-01, project: p, moved_in: 2026-02-01}\n    - {id: a2, area: 2000, completed: 2025-01-01}\n    - {id: a3, area: 3000, completed: 2026-03-01, project: p, moved_in: 2026-04-10}\n    - {id: a4, area: 500, completed: 2026-06-01}\n";
+    let meeting = "chair: l1\nitems:\n  - {project: p, task: 供地, unit: d1, deadline: 2026-04-15}\n  - {project: p, task: 办证, unit: d1, deadline: 2026-04-20, closed: 2026-04-18}\n  - {task: 协调, unit: d2, deadline: 2026-05-30}\n";
+    let c = county(
+        "rules:\n  not_started_months: 3\n",
+        &[
+            ("squads/s1.yaml", &s1),
+            ("squads/s2.yaml", &s2),
+            ("projects/p.yaml", &p),
+            ("factories.yaml", factories),
+            ("meetings/2026-04-01.yaml", meeting),
+        ],
+    );
+    let s = snap(&c, "2026-04");
+    // Squads: s1 went out in April, s2 did not: 1 / 2 = 50%.
+    assert_eq!((s.squads.met, s.squads.total), (1, 2));
+    assert_eq!(s.squads.missed, ["s2"]);
+    let s1 = &s.squads.rows[0];
+    assert_eq!((s1.trips, s1.days_away, s1.companies, s1.leads, s1.unreported), (1, 3, 2, 2, 1));
+    assert_eq!(s1.by_month, [0, 0, 0, 1]);
+    assert_eq!(s1.missed_months, ["2026-01", "2026-02", "2026-03"]);
+    // Factories built by 04-30: a1, a2, a3 (6000 m²); occupied a1 + a3 (4000 m²) → 66.67%; 2 of 3 buildings.
+    assert_eq!((s.factories.area_built, s.factories.area_occupied), (d("6000"), d("4000")));
+    assert_eq!(format::percent(s.factories.rate_area.value), "66.67%");
+    assert_eq!(format::percent(s.factories.rate_buildings.value), "66.67%");
+    // Meeting items: 3 assigned, 1 closed; only 供地 is past its deadline (04-15) and open.
+    assert_eq!((s.meetings.items, s.meetings.closed, s.meetings.overdue), (3, 1, 1));
+    assert_eq!(s.alerts.overdue_items.len(), 1);
+    assert_eq!(s.alerts.overdue_items[0].days_overdue, 15);
+    // Alerts.
+    assert_eq!(s.alerts.stalled.iter().map(|a| (a.project.as_str(), a.months)).collect::<Vec<_>>(), [("p", 3)]);
+    assert_eq!(s.alerts.not_started.len(), 1);
+    assert_eq!(s.alerts.old_problems.iter().map(|a| a.days).collect::<Vec<_>>(), [60]);
+    assert_eq!(s.alerts.missing_five_one[0].missing, ["leader", "measures"]);
+    assert_eq!(s.alerts.squads_without_trip, ["s2"]);
+    // The leader l1 is in charge of no project (p has none).
+    assert!(s.leaders[0].projects.is_empty());
+    // In March, p is not yet stalled (2 months idle) and the problem is 30 days old (not over 30).
+    let march = snap(&c, "2026-03");
+    assert!(march.alerts.stalled.is_empty());
+    assert!(march.alerts.old_problems.is_empty());
+}
+
+#[test]
+fn breakdown_rows_add_up_to_the_county() {
+    let a = project(
+        "合同",
+        "t1",
+        "100",
+        "  signed: 2026-01-05",
+        "method: 亲情招商\norigin: {province: 浙江省}\nfunds:\n  - {month: 2026-02, amount: 70, origin: 省外, use: 固定资产}\n",
+    );
+    let b = project(
+        "合同",
+        "t2",
+        "200",
+        "  signed: 2026-01-05",
+        "method: 以商\norigin: {country: 香港}\nfunds:\n  - {month: 2026-02, amount: 30.25, origin: 省外, use: 流动资金}\n",
+    );
+    let c = county("", &[("projects/a.yaml", &a), ("projects/b.yaml", &b)]);
+    let s = snap(&c, "2026-02");
+    let total = s.headline.funds.value;
+    assert_eq!(total, d("100.25"));
+    for rows in [&s.breakdowns.by_chain, &s.breakdowns.by_method, &s.breakdowns.by_province, &s.breakdowns.by_fund_use] {
+        assert_eq!(rows.iter().map(|r| r.funds).sum::<Decimal>(), total);
+    }
+    let provinces: Vec<&str> = s.breakdowns.by_province.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(provinces, ["浙江省", "境外·香港"]);
+    let kin = s.breakdowns.by_method.iter().find(|r| r.name == "以商招商").unwrap();
+    assert_eq!((kin.projects, kin.funds), (1, d("30.25")));
+}
