@@ -650,13 +650,40 @@ pub fn bad_range(path: &str, value: &str, zh: &str, en: &str) -> Diagnostic {
         .field(path)
 }
 
+pub fn unknown_placeholder(unknown: &super::placeholders::Unknown) -> Diagnostic {
+    if unknown.unclosed {
+        return Diagnostic::error(
+            "unknown-placeholder",
+            Text::new("“{{” 没有对应的 “}}”", "`{{` is not closed with `}}`"),
+        )
+        .help(Text::new("在名称后面补上 }}，例如 {{ funds }}", "close it, e.g. `{{ funds }}`"));
+    }
+    let hint = match unknown.closest {
+        Some(c) => (format!("是不是想写 {{{{ {c} }}}}？"), format!("Did you mean `{{{{ {c} }}}}`? ")),
+        None => (String::new(), String::new()),
+    };
+    Diagnostic::error(
+        "unknown-placeholder",
+        Text::new(format!("没有名为 “{}” 的数字或图表", unknown.written), format!("no figure or chart named `{}`", unknown.written)),
+    )
+    .label(Text::new("无法填入数字", "cannot be filled in"))
+    .help(Text::new(
+        format!("{}可用的名称见 docs/content.md 的“正文中的实时数字”一节", hint.0),
+        format!("{}see the list of names in docs/content.md", hint.1),
+    ))
+}
+
 // ---- data-quality warnings --------------------------------------------------------------------
 
 pub fn five_one_missing(field: &str) -> Diagnostic {
-    let name = named(field);
+    let label = match field {
+        "leader" => "包抓县级领导",
+        "measures" => "推进措施",
+        _ => "责任部门",
+    };
     Diagnostic::warning(
         "five-one-missing",
-        Text::new(format!("“五个一”不完整：缺少 {}", name.zh), format!("五个一 incomplete: missing {}", name.en)),
+        Text::new(format!("“五个一”不完整：缺少 {field}（{label}）"), format!("五个一 incomplete: missing {field}")),
     )
     .field(field)
     .help(Text::new(
