@@ -21,6 +21,21 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the figures of a month as a table or as JSON (打印某月数据)
     Figures(FiguresArgs),
+    /// Build the static site (生成网站)
+    Build(BuildArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct BuildArgs {
+    /// The content folder; its parent may hold `templates/` and `theme/` overrides
+    #[arg(long, default_value = "content", value_name = "DIR")]
+    pub content: PathBuf,
+    /// Where to write the site (replaced whole, only once the new site is complete)
+    #[arg(long, default_value = "public", value_name = "DIR")]
+    pub out: PathBuf,
+    /// Build as of the end of this month (default: the latest briefing's month)
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    pub month: Option<crate::period::Month>,
 }
 
 #[derive(clap::Args, Debug)]

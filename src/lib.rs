@@ -14,3 +14,5 @@ pub mod content;
 pub mod diagnostics;
 pub mod figures;
 pub mod period;
+pub mod render;
+pub mod write;

@@ -12,6 +12,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Check(args) => commands::check::run(&args),
         Command::Figures(args) => commands::figures::run(&args),
+        Command::Build(args) => commands::build::run(&args),
     };
     match outcome {
         Ok(code) => code,

@@ -9,6 +9,7 @@ pub mod fields;
 pub mod files;
 pub mod load;
 pub mod model;
+pub mod placeholders;
 pub mod problems;
 pub mod source;
 pub mod yaml;

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use crate::content::fields::{Decoder, Fields, Optional, Required};
 use crate::content::model::{Briefing, Page, YearTargets};
-use crate::content::problems;
+use crate::content::{placeholders, problems};
 use crate::content::yaml::{self, Node};
 use crate::period::Month;
 
@@ -30,6 +30,16 @@ pub fn split(text: &str) -> Option<Parts> {
         offset += line.len();
     }
     None
+}
+
+/// Reports every `{{ … }}` in the body that names no figure or chart.
+fn check_placeholders(d: &mut Decoder, body: Range<usize>) {
+    for found in placeholders::scan(&d.src.text[body.clone()]) {
+        if let Err(unknown) = &found.what {
+            let span = crate::content::source::Span::new(body.start + found.range.start..body.start + found.range.end);
+            d.report(problems::unknown_placeholder(unknown), Some(span));
+        }
+    }
 }
 
 /// Parses the front matter, reporting syntax problems; `None` if it is missing or unreadable.
@@ -82,6 +92,7 @@ pub fn briefing(
     };
     let copies = f.count(d, "copies", Optional);
     let origin = d.origin(node.span);
+    check_placeholders(d, parts.body.clone());
     if !targets.contains_key(&period.year()) {
         d.report(problems::no_targets(period.year()), Some(crate::content::source::Span { start: 0, end: 3 }));
     }
@@ -112,6 +123,7 @@ pub fn page(d: &mut Decoder, id: &str) -> Option<Page> {
     let title = f.text(d, "title", Required);
     let order = f.count(d, "order", Optional).unwrap_or(100);
     let origin = d.origin(node.span);
+    check_placeholders(d, parts.body.clone());
     f.finish(d);
     Some(Page {
         id: id.to_string(),

@@ -1,0 +1,63 @@
+//! `progress`: the three headline targets as completion bars (0–100% track) against the
+//! 时序进度 line.
+
+use super::bars::{BarRow, Bars, Swatch, draw};
+use super::canvas::{DARK_RED, NAVY, f, period, tight};
+use super::metric::Metric;
+use super::{Chart, DataTable};
+use crate::figures::Snapshot;
+use crate::figures::format;
+
+pub fn progress(s: &Snapshot) -> Chart {
+    let period = period(s);
+    let tp = format::percent(s.time_progress.value);
+    let mut rows = Vec::new();
+    let mut table = DataTable::new(
+        format!("{}年{period}三项指标完成情况（时序进度 {tp}）", s.year),
+        &["指标", "单位", &format!("{period}累计"), "年度目标", "完成率", "超(+)/欠(−)时序进度（个百分点）"],
+    );
+    let mut sentences = Vec::new();
+    for m in Metric::ALL {
+        let t = m.target(s);
+        let value = m.show(t.value);
+        let completion = format::percent(t.completion.value);
+        let mut row = BarRow::new(m.name(), t.completion.value.map(f), completion.clone());
+        row.note = Some(match t.target {
+            Some(target) => format!("{value} / {} {} · {}", m.show(target), m.unit(), format::gap_text(t.gap_points)),
+            None => format!("{value} {} · 未设年度目标", m.unit()),
+        });
+        rows.push(row);
+        table.rows.push(vec![
+            m.name().to_string(),
+            m.unit().to_string(),
+            value.clone(),
+            t.target.map_or("—".to_string(), |v| m.show(v)),
+            completion.clone(),
+            format::points(t.gap_points),
+        ]);
+        sentences.push(match (t.target, t.completion.value) {
+            (Some(_), Some(_)) => format!(
+                "{}{value}{}，完成年度目标的{completion}，{}",
+                m.name(),
+                m.unit(),
+                tight(&format::gap_text(t.gap_points))
+            ),
+            _ => format!("{}{value}{}（未设年度目标）", m.name(), m.unit()),
+        });
+    }
+    let alt = format!("{period}{}。时序进度{tp}。", sentences.join("；"));
+    let spec = Bars {
+        rows,
+        percent: true,
+        min_top: 1.0,
+        unit: None,
+        track: Some(1.0),
+        reference: s.time_progress.value.map(|v| (f(v), format!("时序进度 {tp}"))),
+        legend: vec![
+            (Swatch::Fill(super::bars::Fill::Solid(NAVY)), "完成率（浅灰底为年度目标 100%）".to_string()),
+            (Swatch::Dashed(DARK_RED), "时序进度".to_string()),
+        ],
+        empty: "暂无数据".to_string(),
+    };
+    Chart::new("progress", format!("{period}三项指标完成进度"), draw(&spec), alt, table)
+}

@@ -1,0 +1,241 @@
+//! `&Content` + the month's snapshots → pages: paths and bytes. Never touches the disk.
+//!
+//! The work list is data ([`Job`]): one entry per output file, rendered in parallel and
+//! returned sorted by path, so two builds of the same content are byte-identical.
+
+pub mod charts;
+pub mod data;
+pub mod markdown;
+pub mod pages;
+pub mod theme;
+pub mod view;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::content::Content;
+use crate::content::model::{ProjectIx, UnitIx};
+use crate::figures::{self, Snapshot};
+use crate::period::Month;
+use theme::Theme;
+use view::{Layout, Link};
+
+/// One output file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// Relative to the output folder, with `/` separators.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Whether pages listen for rebuilds (only `serve` sets this).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Reload {
+    #[default]
+    Off,
+    Live,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// The site's figures are as of the end of this month.
+    pub month: Month,
+    pub reload: Reload,
+}
+
+/// An output file to produce.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Job {
+    Dashboard,
+    Archive,
+    Bulletin(Month),
+    Ledger,
+    Project(ProjectIx),
+    Units,
+    Unit(UnitIx),
+    Squads,
+    Squad(usize),
+    Chains,
+    Chain(usize),
+    Leaders,
+    Leader(usize),
+    Factories,
+    Meetings,
+    FreePage(usize),
+    Data(Month),
+    LedgerCsv,
+    SearchIndex,
+}
+
+/// A template failed to render.
+#[derive(Debug, thiserror::Error)]
+#[error("{template}: {message}")]
+pub struct RenderError {
+    pub template: String,
+    pub message: String,
+}
+
+/// The months that get a snapshot: every month of every year that has targets or
+/// briefings, up to `last`.
+pub fn months(content: &Content, last: Month) -> Vec<Month> {
+    let first_year = content.targets.keys().next().copied().into_iter().chain(content.briefings.first().map(|b| b.period.year())).min();
+    match first_year.and_then(|y| Month::new(y, 1)) {
+        Some(first) if first <= last => first.through(last).collect(),
+        _ => vec![last],
+    }
+}
+
+/// The list of files the site is made of.
+pub fn jobs(content: &Content, month: Month) -> Vec<Job> {
+    let mut jobs = vec![Job::Dashboard, Job::Archive, Job::Ledger, Job::Units, Job::Squads, Job::Chains, Job::Leaders];
+    jobs.extend([Job::Factories, Job::Meetings, Job::LedgerCsv, Job::SearchIndex]);
+    jobs.extend(content.briefings.iter().filter(|b| b.period <= month).map(|b| Job::Bulletin(b.period)));
+    jobs.extend((0..content.projects.len()).map(|i| Job::Project(ProjectIx(i as u32))));
+    jobs.extend((0..content.units.len()).map(|i| Job::Unit(UnitIx(i as u32))));
+    jobs.extend((0..content.squads.len()).map(Job::Squad));
+    jobs.extend((0..content.chains.len()).map(Job::Chain));
+    jobs.extend((0..content.leaders.len()).map(Job::Leader));
+    jobs.extend((0..content.pages.len()).map(Job::FreePage));
+    jobs.extend(months(content, month).into_iter().map(Job::Data));
+    jobs
+}
+
+/// Renders the whole site as of `opts.month`.
+pub fn site(content: &Content, theme: &Theme, opts: Options) -> Result<Vec<Page>, RenderError> {
+    let months = months(content, opts.month);
+    let snapshots: BTreeMap<Month, Snapshot> =
+        months.par_iter().map(|m| (*m, figures::snapshot(content, *m))).collect::<Vec<_>>().into_iter().collect();
+    let site = Site { content, theme, opts, snapshots: &snapshots };
+    let mut pages: Vec<Page> = jobs(content, opts.month).par_iter().map(|job| site.render(job)).collect::<Result<Vec<_>, _>>()?;
+    pages.extend(theme.assets.iter().map(|(name, bytes)| Page { path: format!("theme/{name}"), bytes: bytes.clone() }));
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(pages)
+}
+
+struct Site<'a> {
+    content: &'a Content,
+    theme: &'a Theme,
+    opts: Options,
+    snapshots: &'a BTreeMap<Month, Snapshot>,
+}
+
+impl Site<'_> {
+    fn latest(&self) -> &Snapshot {
+        &self.snapshots[&self.opts.month]
+    }
+
+    fn layout(&self, path: &str, title: &str, section: &'static str, month: Month) -> Layout {
+        let c = self.content;
+        Layout {
+            root: "../".repeat(path.matches('/').count()),
+            site_title: c.site.title.clone(),
+            issuer: c.site.issuer.clone(),
+            sample: c.site.sample,
+            page_title: title.to_string(),
+            section,
+            period: view::period_text(month),
+            as_of: view::date_zh(month.last_day()),
+            latest_bulletin: c.briefings.iter().rev().find(|b| b.period <= self.opts.month).map(|b| view::bulletin_href(b.period)),
+            pages: c.pages.iter().map(|p| Link { href: format!("pages/{}.html", p.id), text: p.title.clone() }).collect(),
+            live_reload: self.opts.reload == Reload::Live,
+        }
+    }
+
+    fn html<T: Serialize>(&self, path: String, template: &str, context: &T) -> Result<Page, RenderError> {
+        let ctx = tera::Context::from_serialize(context)
+            .map_err(|e| RenderError { template: template.to_string(), message: e.to_string() })?;
+        let html = self
+            .theme
+            .tera
+            .render(template, &ctx)
+            .map_err(|e| RenderError { template: template.to_string(), message: e.to_string() })?;
+        Ok(Page { path, bytes: html.into_bytes() })
+    }
+
+    fn render(&self, job: &Job) -> Result<Page, RenderError> {
+        let c = self.content;
+        let s = self.latest();
+        let m = self.opts.month;
+        let as_of = m.last_day();
+        match job {
+            Job::Dashboard => {
+                let path = "index.html".to_string();
+                self.html(path.clone(), "dashboard.html", &pages::dashboard(self.layout(&path, "首页", "home", m), c, s))
+            }
+            Job::Archive => {
+                let path = "bulletins/index.html".to_string();
+                self.html(path.clone(), "archive.html", &pages::archive(self.layout(&path, "简报", "bulletins", m), c, m))
+            }
+            Job::Bulletin(month) => {
+                let b = c.briefings.iter().find(|b| b.period == *month).expect("job from a briefing");
+                let path = format!("bulletins/{month}.html");
+                let title = format!("第{}期 {}", b.issue, b.title);
+                let layout = self.layout(&path, &title, "bulletins", *month);
+                self.html(path, "bulletin.html", &pages::bulletin(layout, c, b, &self.snapshots[month]))
+            }
+            Job::Ledger => {
+                let path = "projects/index.html".to_string();
+                self.html(path.clone(), "ledger.html", &pages::ledger(self.layout(&path, "项目台账", "projects", m), c, as_of))
+            }
+            Job::Project(ix) => {
+                let p = c.project(*ix);
+                let path = format!("projects/{}.html", p.id);
+                self.html(path.clone(), "project.html", &pages::project(self.layout(&path, &p.name, "projects", m), c, *ix, as_of))
+            }
+            Job::Units => {
+                let path = "units/index.html".to_string();
+                self.html(path.clone(), "units.html", &pages::units(self.layout(&path, "各单位完成情况", "units", m), s))
+            }
+            Job::Unit(ix) => {
+                let u = c.unit(*ix);
+                let path = format!("units/{}.html", u.id);
+                self.html(path.clone(), "unit.html", &pages::unit(self.layout(&path, &u.name, "units", m), c, *ix, s))
+            }
+            Job::Squads => {
+                let path = "squads/index.html".to_string();
+                self.html(path.clone(), "squads.html", &pages::squads(self.layout(&path, "招商小分队", "squads", m), s))
+            }
+            Job::Squad(i) => {
+                let q = &c.squads[*i];
+                let path = format!("squads/{}.html", q.id);
+                self.html(path.clone(), "squad.html", &pages::squad(self.layout(&path, &q.name, "squads", m), c, q, s))
+            }
+            Job::Chains => {
+                let path = "chains/index.html".to_string();
+                self.html(path.clone(), "chains.html", &pages::chains(self.layout(&path, "产业链", "chains", m), c, s))
+            }
+            Job::Chain(i) => {
+                let ch = &c.chains[*i];
+                let path = format!("chains/{}.html", ch.id);
+                self.html(path.clone(), "chain.html", &pages::chain(self.layout(&path, &ch.name, "chains", m), c, ch, s))
+            }
+            Job::Leaders => {
+                let path = "leaders/index.html".to_string();
+                self.html(path.clone(), "leaders.html", &pages::leaders(self.layout(&path, "五个一包抓", "leaders", m), s))
+            }
+            Job::Leader(i) => {
+                let l = &c.leaders[*i];
+                let path = format!("leaders/{}.html", l.id);
+                self.html(path.clone(), "leader.html", &pages::leader(self.layout(&path, &l.name, "leaders", m), c, l, s))
+            }
+            Job::Factories => {
+                let path = "factories.html".to_string();
+                self.html(path.clone(), "factories.html", &pages::factories(self.layout(&path, "标准化厂房", "factories", m), c, s))
+            }
+            Job::Meetings => {
+                let path = "meetings.html".to_string();
+                self.html(path.clone(), "meetings.html", &pages::meetings(self.layout(&path, "交办联评", "meetings", m), c, s))
+            }
+            Job::FreePage(i) => {
+                let p = &c.pages[*i];
+                let path = format!("pages/{}.html", p.id);
+                self.html(path.clone(), "page.html", &pages::page(self.layout(&path, &p.title, "pages", m), c, p, s))
+            }
+            Job::Data(month) => Ok(Page { path: format!("data/{month}.json"), bytes: data::snapshot_json(&self.snapshots[month]) }),
+            Job::LedgerCsv => Ok(Page { path: "data/ledger.csv".to_string(), bytes: data::ledger_csv(c, as_of) }),
+            Job::SearchIndex => Ok(Page { path: "search-index.js".to_string(), bytes: data::search_index(c) }),
+        }
+    }
+}

@@ -1,0 +1,134 @@
+// bulletin — the little script the site uses: search, sortable and filterable tables,
+// printing chart data. Every page reads fine without it.
+(function () {
+  "use strict";
+
+  // ---- search: substring match on names (works for Chinese without word splitting) ----
+  var form = document.querySelector("form.search");
+  var index = window.BULLETIN_SEARCH;
+  if (form && index) {
+    var input = form.querySelector("input");
+    var list = form.querySelector(".search-results");
+    var root = form.getAttribute("data-root") || "";
+    input.disabled = false;
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var first = list.querySelector("a");
+      if (first) window.location.href = first.href;
+    });
+    input.addEventListener("input", function () {
+      var q = input.value.trim().toLowerCase();
+      list.innerHTML = "";
+      if (!q) { list.hidden = true; return; }
+      var hits = [];
+      for (var i = 0; i < index.length && hits.length < 20; i++) {
+        var e = index[i];
+        var title = e.t.toLowerCase();
+        var rank = title.indexOf(q) === 0 ? 0 : title.indexOf(q) > 0 ? 1 : (e.x || "").toLowerCase().indexOf(q) >= 0 ? 2 : -1;
+        if (rank >= 0) hits.push([rank, e]);
+      }
+      hits.sort(function (a, b) { return a[0] - b[0]; });
+      hits.forEach(function (h) {
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = root + h[1].u;
+        var kind = document.createElement("span");
+        kind.className = "kind";
+        kind.textContent = h[1].k;
+        var name = document.createElement("span");
+        name.textContent = h[1].t;
+        a.appendChild(kind);
+        a.appendChild(name);
+        li.appendChild(a);
+        list.appendChild(li);
+      });
+      if (!hits.length) {
+        var none = document.createElement("li");
+        none.textContent = "没有找到";
+        none.style.padding = "0.3em 0.8em";
+        list.appendChild(none);
+      }
+      list.hidden = false;
+    });
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") { list.hidden = true; input.value = ""; }
+    });
+    document.addEventListener("click", function (e) {
+      if (!form.contains(e.target)) list.hidden = true;
+    });
+  }
+
+  // ---- sortable tables: click a header; numbers sort by their data-sort value ----
+  function cellValue(row, i) {
+    var cell = row.cells[i];
+    if (!cell) return "";
+    var v = cell.getAttribute("data-sort");
+    return v !== null ? v : cell.textContent.trim();
+  }
+  document.querySelectorAll("table.sortable").forEach(function (table) {
+    var heads = table.tHead ? table.tHead.rows[0].cells : [];
+    Array.prototype.forEach.call(heads, function (th, i) {
+      th.setAttribute("aria-sort", "none");
+      th.tabIndex = 0;
+      function sort() {
+        var asc = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(heads, function (h) { h.setAttribute("aria-sort", "none"); });
+        th.setAttribute("aria-sort", asc ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = cellValue(a, i), y = cellValue(b, i);
+          var nx = parseFloat(x.replace(/,/g, "")), ny = parseFloat(y.replace(/,/g, ""));
+          var c = !isNaN(nx) && !isNaN(ny) && /^[-\d.,]+%?$/.test(x) && /^[-\d.,]+%?$/.test(y) ? nx - ny : x.localeCompare(y, "zh-CN");
+          return asc ? c : -c;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      }
+      th.addEventListener("click", sort);
+      th.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sort(); } });
+    });
+  });
+
+  // ---- filterable ledger ----
+  var filters = document.querySelector(".filters");
+  var filtered = document.querySelector("table[data-filterable]");
+  if (filters && filtered) {
+    filters.hidden = false;
+    var text = filters.querySelector("[data-filter-text]");
+    var selects = filters.querySelectorAll("[data-filter-col]");
+    var count = filters.querySelector("[data-filter-count]");
+    function apply() {
+      var q = text.value.trim().toLowerCase();
+      var shown = 0;
+      Array.prototype.forEach.call(filtered.tBodies[0].rows, function (row) {
+        var ok = !q || row.textContent.toLowerCase().indexOf(q) >= 0;
+        selects.forEach(function (s) {
+          if (s.value && row.getAttribute("data-" + s.getAttribute("data-filter-col")) !== s.value) ok = false;
+        });
+        row.hidden = !ok;
+        if (ok) shown++;
+      });
+      count.textContent = "显示 " + shown + " 个项目";
+    }
+    text.addEventListener("input", apply);
+    selects.forEach(function (s) { s.addEventListener("change", apply); });
+    apply();
+  }
+
+  // ---- printing: open chart data tables, offer a print button on bulletins ----
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.chart-data").forEach(function (d) {
+      if (!d.open) { d.open = true; d.setAttribute("data-opened-for-print", ""); }
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    document.querySelectorAll("details[data-opened-for-print]").forEach(function (d) {
+      d.open = false;
+      d.removeAttribute("data-opened-for-print");
+    });
+  });
+  document.querySelectorAll(".print-button").forEach(function (b) {
+    b.hidden = false;
+    b.addEventListener("click", function () { window.print(); });
+  });
+})();
