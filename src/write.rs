@@ -70,5 +70,6 @@ fn write_all(pages: &[Page], dir: &Path) -> Result<(), WriteError> {
         fs::write(&path, &page.bytes).map_err(io_err(&path))?;
     }
     let marker = dir.join(MARKER);
-    fs::write(&marker, b"This folder is written by `bulletin build`; it is replaced whole on every build.\n").map_err(io_err(&marker))
+    fs::write(&marker, b"This folder is written by `bulletin build`; it is replaced whole on every build.\n")
+        .map_err(io_err(&marker))
 }

@@ -14,8 +14,8 @@ pub const FIGURES: &[(&str, &str)] = &[
     ("projects", "招引项目数，如 46个"),
     ("projects.target", "招引项目年度目标，如 50个"),
     ("projects.completion", "招引项目完成率"),
-    ("projects.gap", "招引项目与时序进度之差，如 超时序进度 8.67 个百分点"),
-    ("projects.yoy", "招引项目同比，如 同比增长 10.00%"),
+    ("projects.gap", "招引项目与时序进度之差，如 超时序进度8.67个百分点"),
+    ("projects.yoy", "招引项目同比，如 同比增长10.00%"),
     ("projects.month", "本月新增招引项目"),
     ("funds", "到位资金，如 178.23亿元"),
     ("funds.target", "到位资金年度目标（亿元）"),
@@ -119,7 +119,8 @@ mod tests {
 
     #[test]
     fn finds_figures_charts_and_mistakes() {
-        let body = "到位资金{{ funds }}，完成{{funds.completion}}。\n\n{{ chart funds-monthly }}\n{{ fundz }} {{ chart pie }} {{ funds";
+        let body =
+            "到位资金{{ funds }}，完成{{funds.completion}}。\n\n{{ chart funds-monthly }}\n{{ fundz }} {{ chart pie }} {{ funds";
         let found = scan(body);
         assert_eq!(found[0].what, Ok(Placeholder::Figure("funds")));
         assert_eq!(&body[found[0].range.clone()], "{{ funds }}");

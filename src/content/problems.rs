@@ -652,11 +652,8 @@ pub fn bad_range(path: &str, value: &str, zh: &str, en: &str) -> Diagnostic {
 
 pub fn unknown_placeholder(unknown: &super::placeholders::Unknown) -> Diagnostic {
     if unknown.unclosed {
-        return Diagnostic::error(
-            "unknown-placeholder",
-            Text::new("“{{” 没有对应的 “}}”", "`{{` is not closed with `}}`"),
-        )
-        .help(Text::new("在名称后面补上 }}，例如 {{ funds }}", "close it, e.g. `{{ funds }}`"));
+        return Diagnostic::error("unknown-placeholder", Text::new("“{{” 没有对应的 “}}”", "`{{` is not closed with `}}`"))
+            .help(Text::new("在名称后面补上 }}，例如 {{ funds }}", "close it, e.g. `{{ funds }}`"));
     }
     let hint = match unknown.closest {
         Some(c) => (format!("是不是想写 {{{{ {c} }}}}？"), format!("Did you mean `{{{{ {c} }}}}`? ")),
@@ -664,7 +661,10 @@ pub fn unknown_placeholder(unknown: &super::placeholders::Unknown) -> Diagnostic
     };
     Diagnostic::error(
         "unknown-placeholder",
-        Text::new(format!("没有名为 “{}” 的数字或图表", unknown.written), format!("no figure or chart named `{}`", unknown.written)),
+        Text::new(
+            format!("没有名为 “{}” 的数字或图表", unknown.written),
+            format!("no figure or chart named `{}`", unknown.written),
+        ),
     )
     .label(Text::new("无法填入数字", "cannot be filled in"))
     .help(Text::new(

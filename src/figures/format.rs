@@ -27,13 +27,13 @@ pub fn gap_points(completion: Option<Decimal>, time_progress: Decimal) -> Option
     completion.map(|c| percent_value(c) - percent_value(time_progress))
 }
 
-/// `超时序进度 8.47 个百分点`, `欠时序进度 3.12 个百分点` or `与时序进度持平`.
+/// `超时序进度8.47个百分点`, `欠时序进度3.12个百分点` or `与时序进度持平`.
 pub fn gap_text(gap: Option<Decimal>) -> String {
     match gap {
         None => "—".to_string(),
         Some(g) if g.is_zero() => "与时序进度持平".to_string(),
-        Some(g) if g > Decimal::ZERO => format!("超时序进度 {} 个百分点", fixed(g, 2)),
-        Some(g) => format!("欠时序进度 {} 个百分点", fixed(-g, 2)),
+        Some(g) if g > Decimal::ZERO => format!("超时序进度{}个百分点", fixed(g, 2)),
+        Some(g) => format!("欠时序进度{}个百分点", fixed(-g, 2)),
     }
 }
 
@@ -47,7 +47,7 @@ pub fn points(gap: Option<Decimal>) -> String {
     }
 }
 
-/// `同比增长 10.23%`, `同比下降 5.10%`, `同比持平`, or `—` without a base.
+/// `同比增长10.23%`, `同比下降5.10%`, `同比持平`, or `—` without a base.
 pub fn yoy_text(yoy: Option<Decimal>) -> String {
     match yoy {
         None => "—".to_string(),
@@ -56,9 +56,9 @@ pub fn yoy_text(yoy: Option<Decimal>) -> String {
             if p.is_zero() {
                 "同比持平".to_string()
             } else if p > Decimal::ZERO {
-                format!("同比增长 {}%", fixed(p, 2))
+                format!("同比增长{}%", fixed(p, 2))
             } else {
-                format!("同比下降 {}%", fixed(-p, 2))
+                format!("同比下降{}%", fixed(-p, 2))
             }
         }
     }
@@ -161,8 +161,8 @@ mod tests {
         // 陕西 1–4月: 41.80% − 33.33% = 8.47 个百分点 (the domain notes' worked example).
         let gap = gap_points(Some(d("0.418")), d("4") / d("12"));
         assert_eq!(gap, Some(d("8.47")));
-        assert_eq!(gap_text(gap), "超时序进度 8.47 个百分点");
-        assert_eq!(gap_text(Some(d("-3.1"))), "欠时序进度 3.10 个百分点");
+        assert_eq!(gap_text(gap), "超时序进度8.47个百分点");
+        assert_eq!(gap_text(Some(d("-3.1"))), "欠时序进度3.10个百分点");
         assert_eq!(points(Some(d("-3.1"))), "−3.10");
     }
 
@@ -172,7 +172,7 @@ mod tests {
         assert_eq!(wan(d("345")), "345.00");
         assert_eq!(amount(d("1200.50")), "1,200.5");
         assert_eq!(grouped("-1234567"), "-1,234,567");
-        assert_eq!(yoy_text(Some(d("0.1023"))), "同比增长 10.23%");
-        assert_eq!(yoy_text(Some(d("-0.051"))), "同比下降 5.10%");
+        assert_eq!(yoy_text(Some(d("0.1023"))), "同比增长10.23%");
+        assert_eq!(yoy_text(Some(d("-0.051"))), "同比下降5.10%");
     }
 }

@@ -19,9 +19,30 @@ pub fn snapshot_json(s: &Snapshot) -> Vec<u8> {
 pub fn ledger_csv(c: &Content, as_of: chrono::NaiveDate) -> Vec<u8> {
     let mut out = String::from("\u{feff}");
     let headers = [
-        "编号", "项目名称", "投资方", "投资方来源", "产业链", "招商方式", "建设性质", "签约类型", "签约日期", "转签合同日期",
-        "注册日期", "开工日期", "投产日期", "终止日期", "总投资(万元)", "合同引资额(万元)", "合同外资(万美元)",
-        "累计到位资金(万元)", "外资到位(万美元)", "包抓县级领导", "推进措施", "责任部门", "引进单位", "阶段",
+        "编号",
+        "项目名称",
+        "投资方",
+        "投资方来源",
+        "产业链",
+        "招商方式",
+        "建设性质",
+        "签约类型",
+        "签约日期",
+        "转签合同日期",
+        "注册日期",
+        "开工日期",
+        "投产日期",
+        "终止日期",
+        "总投资(万元)",
+        "合同引资额(万元)",
+        "合同外资(万美元)",
+        "累计到位资金(万元)",
+        "外资到位(万美元)",
+        "包抓县级领导",
+        "推进措施",
+        "责任部门",
+        "引进单位",
+        "阶段",
     ];
     out.push_str(&headers.join(","));
     out.push_str("\r\n");
@@ -92,22 +113,42 @@ pub fn search_index(c: &Content) -> Vec<u8> {
     let mut entries = Vec::new();
     for p in &c.projects {
         let unit = p.unit.map(|u| c.unit(u).name.as_str()).unwrap_or("");
-        entries.push(Entry { u: format!("projects/{}.html", p.id), t: &p.name, k: "项目", x: format!("{} {} {}", p.id, p.investor, unit) });
+        entries.push(Entry {
+            u: format!("projects/{}.html", p.id),
+            t: &p.name,
+            k: "项目",
+            x: format!("{} {} {}", p.id, p.investor, unit),
+        });
     }
     for u in &c.units {
         entries.push(Entry { u: format!("units/{}.html", u.id), t: &u.name, k: "单位", x: u.head.clone().unwrap_or_default() });
     }
     for q in &c.squads {
-        entries.push(Entry { u: format!("squads/{}.html", q.id), t: &q.name, k: "小分队", x: q.captain.clone().unwrap_or_default() });
+        entries.push(Entry {
+            u: format!("squads/{}.html", q.id),
+            t: &q.name,
+            k: "小分队",
+            x: q.captain.clone().unwrap_or_default(),
+        });
     }
     for b in &c.briefings {
-        entries.push(Entry { u: format!("bulletins/{}.html", b.period), t: &b.title, k: "简报", x: format!("第{}期 {}", b.issue, b.period) });
+        entries.push(Entry {
+            u: format!("bulletins/{}.html", b.period),
+            t: &b.title,
+            k: "简报",
+            x: format!("第{}期 {}", b.issue, b.period),
+        });
     }
     for ch in &c.chains {
         entries.push(Entry { u: format!("chains/{}.html", ch.id), t: &ch.name, k: "产业链", x: String::new() });
     }
     for l in &c.leaders {
-        entries.push(Entry { u: format!("leaders/{}.html", l.id), t: &l.name, k: "领导", x: l.title.clone().unwrap_or_default() });
+        entries.push(Entry {
+            u: format!("leaders/{}.html", l.id),
+            t: &l.name,
+            k: "领导",
+            x: l.title.clone().unwrap_or_default(),
+        });
     }
     for p in &c.pages {
         entries.push(Entry { u: format!("pages/{}.html", p.id), t: &p.title, k: "页面", x: String::new() });

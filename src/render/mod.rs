@@ -80,7 +80,8 @@ pub struct RenderError {
 /// The months that get a snapshot: every month of every year that has targets or
 /// briefings, up to `last`.
 pub fn months(content: &Content, last: Month) -> Vec<Month> {
-    let first_year = content.targets.keys().next().copied().into_iter().chain(content.briefings.first().map(|b| b.period.year())).min();
+    let first_year =
+        content.targets.keys().next().copied().into_iter().chain(content.briefings.first().map(|b| b.period.year())).min();
     match first_year.and_then(|y| Month::new(y, 1)) {
         Some(first) if first <= last => first.through(last).collect(),
         _ => vec![last],
@@ -137,7 +138,12 @@ impl Site<'_> {
             section,
             period: view::period_text(month),
             as_of: view::date_zh(month.last_day()),
-            latest_bulletin: c.briefings.iter().rev().find(|b| b.period <= self.opts.month).map(|b| view::bulletin_href(b.period)),
+            latest_bulletin: c
+                .briefings
+                .iter()
+                .rev()
+                .find(|b| b.period <= self.opts.month)
+                .map(|b| view::bulletin_href(b.period)),
             pages: c.pages.iter().map(|p| Link { href: format!("pages/{}.html", p.id), text: p.title.clone() }).collect(),
             live_reload: self.opts.reload == Reload::Live,
         }
@@ -182,7 +188,11 @@ impl Site<'_> {
             Job::Project(ix) => {
                 let p = c.project(*ix);
                 let path = format!("projects/{}.html", p.id);
-                self.html(path.clone(), "project.html", &pages::project(self.layout(&path, &p.name, "projects", m), c, *ix, as_of))
+                self.html(
+                    path.clone(),
+                    "project.html",
+                    &pages::project(self.layout(&path, &p.name, "projects", m), c, *ix, as_of),
+                )
             }
             Job::Units => {
                 let path = "units/index.html".to_string();
@@ -222,7 +232,11 @@ impl Site<'_> {
             }
             Job::Factories => {
                 let path = "factories.html".to_string();
-                self.html(path.clone(), "factories.html", &pages::factories(self.layout(&path, "标准化厂房", "factories", m), c, s))
+                self.html(
+                    path.clone(),
+                    "factories.html",
+                    &pages::factories(self.layout(&path, "标准化厂房", "factories", m), c, s),
+                )
             }
             Job::Meetings => {
                 let path = "meetings.html".to_string();
@@ -233,7 +247,9 @@ impl Site<'_> {
                 let path = format!("pages/{}.html", p.id);
                 self.html(path.clone(), "page.html", &pages::page(self.layout(&path, &p.title, "pages", m), c, p, s))
             }
-            Job::Data(month) => Ok(Page { path: format!("data/{month}.json"), bytes: data::snapshot_json(&self.snapshots[month]) }),
+            Job::Data(month) => {
+                Ok(Page { path: format!("data/{month}.json"), bytes: data::snapshot_json(&self.snapshots[month]) })
+            }
             Job::LedgerCsv => Ok(Page { path: "data/ledger.csv".to_string(), bytes: data::ledger_csv(c, as_of) }),
             Job::SearchIndex => Ok(Page { path: "search-index.js".to_string(), bytes: data::search_index(c) }),
         }

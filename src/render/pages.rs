@@ -61,12 +61,20 @@ pub fn alerts(c: &Content, s: &Snapshot) -> Alerts {
     let stalled: Vec<AlertLine> = a
         .stalled
         .iter()
-        .map(|x| AlertLine { href: href(&x.project), name: x.name.clone(), detail: format!("自 {} 起 {} 个月无进展", x.since, x.months) })
+        .map(|x| AlertLine {
+            href: href(&x.project),
+            name: x.name.clone(),
+            detail: format!("自 {} 起 {} 个月无进展", x.since, x.months),
+        })
         .collect();
     let not_started: Vec<AlertLine> = a
         .not_started
         .iter()
-        .map(|x| AlertLine { href: href(&x.project), name: x.name.clone(), detail: format!("{} 签约，{} 个月未开工", x.since, x.months) })
+        .map(|x| AlertLine {
+            href: href(&x.project),
+            name: x.name.clone(),
+            detail: format!("{} 签约，{} 个月未开工", x.since, x.months),
+        })
         .collect();
     let squads: Vec<Link> = a
         .squads_without_trip
@@ -276,7 +284,12 @@ fn overview(s: &Snapshot) -> String {
     format!(
         "{}，全县{}；{}；{}。时序进度为{}。",
         markdown::period_label(s),
-        target_part("新签约招引项目", format!("{}个", fmt::count(h.projects.value)), &h.projects, goal(&h.projects, "个", &|v| fmt::count(v))),
+        target_part(
+            "新签约招引项目",
+            format!("{}个", fmt::count(h.projects.value)),
+            &h.projects,
+            goal(&h.projects, "个", &|v| fmt::count(v))
+        ),
         target_part("招商到位资金", format!("{}亿元", fmt::yi(h.funds.value)), &h.funds, goal(&h.funds, "亿元", &|v| fmt::yi(v))),
         target_part(
             "外资直投",
@@ -339,12 +352,8 @@ pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot) -> Bull
                 .filter(|f| f.month >= first && f.month <= s.month && rules::counted_funds(f, &c.site.rules))
                 .map(|f| f.amount)
                 .sum();
-            let month: Decimal = p
-                .funds
-                .iter()
-                .filter(|f| f.month == s.month && rules::counted_funds(f, &c.site.rules))
-                .map(|f| f.amount)
-                .sum();
+            let month: Decimal =
+                p.funds.iter().filter(|f| f.month == s.month && rules::counted_funds(f, &c.site.rules)).map(|f| f.amount).sum();
             (!period.is_zero()).then(|| {
                 (
                     period,
@@ -597,7 +606,8 @@ pub fn project(layout: Layout, c: &Content, ix: ProjectIx, as_of: NaiveDate) -> 
         if name == "终止" && by(date).is_none() {
             continue;
         }
-        timeline.push(TimelineStep { name, date: by(date).map_or("—".to_string(), |d| d.to_string()), done: by(date).is_some() });
+        timeline
+            .push(TimelineStep { name, date: by(date).map_or("—".to_string(), |d| d.to_string()), done: by(date).is_some() });
     }
     let origin = match (&p.from.country, &p.from.province, &p.from.city) {
         (Some(country), _, _) => format!("境外·{country}"),
@@ -623,9 +633,17 @@ pub fn project(layout: Layout, c: &Content, ix: ProjectIx, as_of: NaiveDate) -> 
         ("标签".to_string(), if p.tags.is_empty() { "—".to_string() } else { p.tags.join("、") }),
     ];
     let five_one = vec![
-        ("包抓县级领导".to_string(), p.leader.map_or("未落实".to_string(), |l| leader_label(c.leader(l))), p.leader.map(|l| format!("leaders/{}.html", c.leader(l).id))),
+        (
+            "包抓县级领导".to_string(),
+            p.leader.map_or("未落实".to_string(), |l| leader_label(c.leader(l))),
+            p.leader.map(|l| format!("leaders/{}.html", c.leader(l).id)),
+        ),
         ("推进措施".to_string(), p.measures.clone().unwrap_or_else(|| "未落实".to_string()), None),
-        ("责任部门".to_string(), p.unit.map_or("未落实".to_string(), |u| c.unit(u).name.clone()), p.unit.map(|u| view::unit_href(c, u))),
+        (
+            "责任部门".to_string(),
+            p.unit.map_or("未落实".to_string(), |u| c.unit(u).name.clone()),
+            p.unit.map(|u| view::unit_href(c, u)),
+        ),
     ];
     let introduced = match (p.introduced_by_squad, p.introduced_by_unit) {
         (Some(q), Some(u)) => format!("{}（{}）", c.squad(q).name, c.unit(u).name),
@@ -653,12 +671,8 @@ pub fn project(layout: Layout, c: &Content, ix: ProjectIx, as_of: NaiveDate) -> 
         })
         .collect();
     let ratio = crate::figures::snapshot::Ratio::of(running, p.contract_amount);
-    let fdi = p
-        .fdi
-        .iter()
-        .filter(|f| f.month <= Month::of(as_of))
-        .map(|f| vec![f.month.to_string(), fmt::amount(f.amount)])
-        .collect();
+    let fdi =
+        p.fdi.iter().filter(|f| f.month <= Month::of(as_of)).map(|f| vec![f.month.to_string(), fmt::amount(f.amount)]).collect();
     let problems = p
         .problems
         .iter()
@@ -706,7 +720,15 @@ pub fn project(layout: Layout, c: &Content, ix: ProjectIx, as_of: NaiveDate) -> 
         .iter()
         .flat_map(|park| park.buildings.iter().map(move |b| (park, b)))
         .find(|(_, b)| b.project == Some(ix) && b.moved_in.is_some_and(|d| d <= as_of))
-        .map(|(park, b)| format!("{} {}（{} 平方米，{} 入驻）", park.name, b.name, fmt::amount(b.area), b.moved_in.map(|d| d.to_string()).unwrap_or_default()));
+        .map(|(park, b)| {
+            format!(
+                "{} {}（{} 平方米，{} 入驻）",
+                park.name,
+                b.name,
+                fmt::amount(b.area),
+                b.moved_in.map(|d| d.to_string()).unwrap_or_default()
+            )
+        });
     ProjectPage {
         layout,
         line: view::project_line(c, p, as_of),
@@ -715,7 +737,10 @@ pub fn project(layout: Layout, c: &Content, ix: ProjectIx, as_of: NaiveDate) -> 
         introduced,
         timeline,
         funds_total: fmt::wan(running),
-        funds_bar: fmt::fixed(ratio.value.map_or(Decimal::ZERO, fmt::percent_value).clamp(Decimal::ZERO, Decimal::ONE_HUNDRED), 2),
+        funds_bar: fmt::fixed(
+            ratio.value.map_or(Decimal::ZERO, fmt::percent_value).clamp(Decimal::ZERO, Decimal::ONE_HUNDRED),
+            2,
+        ),
         funds_ratio: fmt::percent(ratio.value),
         funds,
         fdi,
@@ -782,9 +807,26 @@ pub fn unit(layout: Layout, c: &Content, ix: UnitIx, s: &Snapshot) -> UnitPage {
         kind: u.kind.zh(),
         head: u.head.clone().unwrap_or_else(|| "—".to_string()),
         line,
-        credited: c.projects.iter().filter(|p| p.credit_unit == Some(ix)).filter(signed).map(|p| view::project_line(c, p, as_of)).collect(),
-        responsible: c.projects.iter().filter(|p| p.unit == Some(ix)).filter(signed).map(|p| view::project_line(c, p, as_of)).collect(),
-        squads: c.squads.iter().filter(|q| q.unit == ix).map(|q| Link { href: format!("squads/{}.html", q.id), text: q.name.clone() }).collect(),
+        credited: c
+            .projects
+            .iter()
+            .filter(|p| p.credit_unit == Some(ix))
+            .filter(signed)
+            .map(|p| view::project_line(c, p, as_of))
+            .collect(),
+        responsible: c
+            .projects
+            .iter()
+            .filter(|p| p.unit == Some(ix))
+            .filter(signed)
+            .map(|p| view::project_line(c, p, as_of))
+            .collect(),
+        squads: c
+            .squads
+            .iter()
+            .filter(|q| q.unit == ix)
+            .map(|q| Link { href: format!("squads/{}.html", q.id), text: q.name.clone() })
+            .collect(),
         items: c
             .meetings
             .iter()
@@ -909,7 +951,11 @@ pub fn squad(layout: Layout, c: &Content, q: &Squad, s: &Snapshot) -> SquadPage 
                 people: t.people.to_string(),
                 companies: t.companies.join("、"),
                 leads: t.leads.to_string(),
-                projects: t.projects.iter().map(|p| Link { href: view::project_href(c.project(*p)), text: c.project(*p).name.clone() }).collect(),
+                projects: t
+                    .projects
+                    .iter()
+                    .map(|p| Link { href: view::project_href(c.project(*p)), text: c.project(*p).name.clone() })
+                    .collect(),
                 leader_trip: t.leader_trip,
                 reported: t.reported.filter(|r| *r <= as_of).map_or("未报送".to_string(), |r| r.to_string()),
                 summary: t.summary.clone().unwrap_or_default(),
@@ -1156,7 +1202,9 @@ pub fn meetings(layout: Layout, c: &Content, s: &Snapshot) -> MeetingsPage {
                             ("推进中", "open")
                         };
                         ItemView {
-                            project: i.project.map(|p| Link { href: view::project_href(c.project(p)), text: c.project(p).name.clone() }),
+                            project: i
+                                .project
+                                .map(|p| Link { href: view::project_href(c.project(p)), text: c.project(p).name.clone() }),
                             task: i.task.clone(),
                             unit: c.unit(i.unit).name.clone(),
                             deadline: i.deadline.to_string(),

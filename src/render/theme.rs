@@ -91,7 +91,8 @@ fn overlay(dir: &Path, files: &mut Vec<(String, Vec<u8>)>) -> Result<(), ThemeEr
         }
         let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
         let name = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/");
-        let bytes = std::fs::read(entry.path()).map_err(|e| ThemeError::Read { path: entry.path().display().to_string(), source: e })?;
+        let bytes =
+            std::fs::read(entry.path()).map_err(|e| ThemeError::Read { path: entry.path().display().to_string(), source: e })?;
         match files.iter_mut().find(|(n, _)| *n == name) {
             Some(existing) => existing.1 = bytes,
             None => files.push((name, bytes)),

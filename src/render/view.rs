@@ -150,8 +150,16 @@ pub fn rates(s: &Snapshot) -> Vec<RateView> {
     let view = |name, rate: &Rate, money: bool, formula| RateView {
         name,
         value: fmt::percent(rate.rate.value),
-        numerator: if money { format!("{}万元", fmt::wan(rate.numerator)) } else { format!("{}个", fmt::count(rate.numerator)) },
-        denominator: if money { format!("{}万元", fmt::wan(rate.denominator)) } else { format!("{}个", fmt::count(rate.denominator)) },
+        numerator: if money {
+            format!("{}万元", fmt::wan(rate.numerator))
+        } else {
+            format!("{}个", fmt::count(rate.numerator))
+        },
+        denominator: if money {
+            format!("{}万元", fmt::wan(rate.denominator))
+        } else {
+            format!("{}个", fmt::count(rate.denominator))
+        },
         target: fmt::percent(rate.target).replace('—', ""),
         formula,
         status: match (rate.rate.value, rate.target) {
@@ -242,12 +250,8 @@ pub struct ProjectLine {
 }
 
 pub fn project_line(c: &Content, p: &Project, as_of: chrono::NaiveDate) -> ProjectLine {
-    let funds: Decimal = p
-        .funds
-        .iter()
-        .filter(|f| f.month <= Month::of(as_of) && rules::counted_funds(f, &c.site.rules))
-        .map(|f| f.amount)
-        .sum();
+    let funds: Decimal =
+        p.funds.iter().filter(|f| f.month <= Month::of(as_of) && rules::counted_funds(f, &c.site.rules)).map(|f| f.amount).sum();
     let stage = if p.milestones.signed > as_of { None } else { Some(rules::stage(p, &c.site.rules, as_of)) };
     ProjectLine {
         id: p.id.clone(),
@@ -277,7 +281,11 @@ pub fn project_line(c: &Content, p: &Project, as_of: chrono::NaiveDate) -> Proje
 /// A chart with its title, alternative text and data table, as HTML.
 pub fn figure_html(chart: &Chart) -> String {
     let mut h = String::with_capacity(chart.svg.len() + 1024);
-    h.push_str(&format!("<figure class=\"chart\" id=\"chart-{}\">\n<figcaption>{}</figcaption>\n", chart.name, escape(&chart.title)));
+    h.push_str(&format!(
+        "<figure class=\"chart\" id=\"chart-{}\">\n<figcaption>{}</figcaption>\n",
+        chart.name,
+        escape(&chart.title)
+    ));
     h.push_str(&chart.svg);
     h.push_str(&format!("\n<p class=\"chart-alt\">{}</p>\n", escape(&chart.alt)));
     h.push_str("<details class=\"chart-data\"><summary>数据表</summary>\n");

@@ -5,8 +5,8 @@ use std::ops::Range;
 
 use crate::content::fields::{Decoder, Fields, Optional, Required};
 use crate::content::model::{Briefing, Page, YearTargets};
-use crate::content::{placeholders, problems};
 use crate::content::yaml::{self, Node};
+use crate::content::{placeholders, problems};
 use crate::period::Month;
 
 /// Where the front matter and the body are in a Markdown file.

@@ -27,8 +27,6 @@ pub enum Swatch {
     Dotted(RGBColor),
     /// The target marker: a triangle over a tick.
     Marker,
-    /// A small text tag (红榜 / 黑榜).
-    Tag(Tag),
 }
 
 /// A boxed word after the value: solid (dark red, white text) or outlined (ink).
@@ -121,11 +119,8 @@ pub fn draw(spec: &Bars) -> Canvas {
     let prefix_col = if prefix_w > 0.0 { prefix_w + 8.0 } else { 0.0 };
     let label_w = spec.rows.iter().map(|r| text_width(&r.label, LABEL)).fold(0.0, f64::max);
     let plot_left = MARGIN + prefix_col + label_w + 10.0;
-    let value_w = spec
-        .rows
-        .iter()
-        .map(|r| text_width(&r.text, LABEL) * 1.05 + r.tag.map_or(0.0, |t| t.width() + 6.0))
-        .fold(0.0, f64::max);
+    let value_w =
+        spec.rows.iter().map(|r| text_width(&r.text, LABEL) * 1.05 + r.tag.map_or(0.0, |t| t.width() + 6.0)).fold(0.0, f64::max);
     let plot_right = (width - MARGIN - value_w - 8.0).max(plot_left + 80.0);
 
     let mut top = spec.min_top;
@@ -172,14 +167,6 @@ pub fn draw(spec: &Bars) -> Canvas {
             c.fill_rect(x(0.0), bar_top, x(t), bar_top + bar_h, TRACK);
         }
     }
-    if let Some((v, label)) = &spec.reference {
-        let rx = x(*v);
-        c.dashed(&[(rx, plot_top - 4.0), (rx, plot_bottom)], 5.0, 3.0, DARK_RED, 2);
-        let w = text_width(label, SMALL);
-        let lx = rx.clamp(MARGIN + w / 2.0, width - MARGIN - w / 2.0);
-        c.text(lx, ref_label_y + 9.0, label.clone(), Font::new(SMALL).color(DARK_RED).bold().middle());
-    }
-
     for (i, r) in spec.rows.iter().enumerate() {
         let row_top = plot_top + i as f64 * row_h;
         let bar_top = row_top + 6.0;
@@ -189,26 +176,44 @@ pub fn draw(spec: &Bars) -> Canvas {
             c.text(MARGIN + prefix_w, cy, p.clone(), label_font.end().color(GREY));
         }
         c.text(MARGIN + prefix_col, cy, r.label.clone(), label_font);
-        let end = match r.value {
-            Some(v) => {
-                let x1 = x(v).max(x(0.0) + if v > 0.0 { 1.0 } else { 0.0 });
-                if x1 > x(0.0) {
-                    paint_fill(&mut c, x(0.0), bar_top, x1, bar_bottom, r.fill);
-                }
-                x1
-            }
+        match r.value {
+            Some(v) if v > 0.0 => paint_fill(&mut c, x(0.0), bar_top, x(v).max(x(0.0) + 1.0), bar_bottom, r.fill),
+            Some(_) => {}
             None => {
+                // An empty slot: the rate has no value (zero denominator), which is not 0%.
                 let x1 = x(spec.track.unwrap_or(axis_top));
                 let (x0, y0, y1) = (x(0.0), bar_top, bar_bottom);
                 c.dashed(&[(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)], 4.0, 3.0, GREY, 1);
-                x(0.0)
             }
-        };
+        }
         if let Some(m) = r.marker {
+            // A white casing keeps the tick visible where it crosses a dark bar.
             let mx = x(m);
-            c.line(mx, bar_top - 4.0, mx, bar_bottom + 4.0, INK, 2);
+            c.line(mx, bar_top - 4.0, mx, bar_bottom + 5.0, WHITE, 4);
+            c.line(mx, bar_top - 4.0, mx, bar_bottom + 5.0, INK, 2);
             c.polygon(vec![(mx - 5.0, bar_top - 10.0), (mx + 5.0, bar_top - 10.0), (mx, bar_top - 4.0)], INK);
         }
+    }
+    // The reference line runs over the bars (cased in white so it shows on a dark red bar too)
+    // but under the value labels' plates.
+    if let Some((v, label)) = &spec.reference {
+        let rx = x(*v);
+        let line = [(rx, plot_top - 4.0), (rx, plot_bottom)];
+        c.dashed(&line, 5.0, 3.0, WHITE, 4);
+        c.dashed(&line, 5.0, 3.0, DARK_RED, 2);
+        let w = text_width(label, SMALL);
+        let lx = rx.clamp(MARGIN + w / 2.0, width - MARGIN - w / 2.0);
+        c.text(lx, ref_label_y + 9.0, label.clone(), Font::new(SMALL).color(DARK_RED).bold().middle());
+    }
+    for (i, r) in spec.rows.iter().enumerate() {
+        let row_top = plot_top + i as f64 * row_h;
+        let bar_top = row_top + 6.0;
+        let bar_bottom = bar_top + bar_h;
+        let cy = bar_top + bar_h / 2.0;
+        let end = match r.value {
+            Some(v) => x(v).max(x(0.0) + if v > 0.0 { 1.0 } else { 0.0 }),
+            None => x(0.0),
+        };
         let tw = text_width(&r.text, LABEL) * 1.05;
         let mut tx = end + 6.0;
         if let Some(m) = r.marker {
@@ -226,7 +231,9 @@ pub fn draw(spec: &Bars) -> Canvas {
             draw_tag(&mut c, tx + tw + 6.0, cy, tag);
         }
         if let Some(note) = &r.note {
-            c.text(x(0.0), bar_bottom + 5.0, note.clone(), Font::new(SMALL).color(GREY).top());
+            let (nx, ny) = (x(0.0), bar_bottom + 5.0);
+            c.fill_rect(nx - 1.0, ny, nx + text_width(note, SMALL) + 2.0, ny + SMALL + 3.0, WHITE);
+            c.text(nx, ny, note.clone(), Font::new(SMALL).color(GREY).top());
         }
     }
     c
@@ -265,7 +272,6 @@ fn swatch_width(s: Swatch) -> f64 {
         Swatch::Fill(_) => 16.0,
         Swatch::Dashed(_) | Swatch::Line(_) | Swatch::Dotted(_) => 26.0,
         Swatch::Marker => 12.0,
-        Swatch::Tag(t) => t.width(),
     }
 }
 
@@ -325,7 +331,6 @@ pub fn draw_legend(c: &mut Canvas, legend: &[(Swatch, String)], unit: Option<&st
                 c.line(x + 6.0, cy - 2.0, x + 6.0, cy + 7.0, INK, 2);
                 c.polygon(vec![(x + 1.0, cy - 7.0), (x + 11.0, cy - 7.0), (x + 6.0, cy - 1.0)], INK);
             }
-            Swatch::Tag(tag) => draw_tag(c, x, cy, tag),
         }
         c.text(x + sw + 5.0, cy, text.clone(), Font::new(SMALL).color(GREY));
         x += w;

@@ -3,7 +3,7 @@
 //! do not count (县内 by default) is drawn hatched and tagged 不计入.
 
 use super::bars::{BarRow, Bars, Fill, Swatch, Tag, draw};
-use super::canvas::{GREY, NAME_CHARS, NAVY, f, period, truncate};
+use super::canvas::{GREY, LABEL, NAVY, f, fit_name, period};
 use super::{Chart, DataTable};
 use crate::figures::Snapshot;
 use crate::figures::format;
@@ -42,7 +42,7 @@ fn breakdown(s: &Snapshot, name: &'static str, what: &str, rows: &[BreakdownRow]
             cells.push(if r.counted { "计入".to_string() } else { "不计入".to_string() });
         }
         table.rows.push(cells);
-        let mut bar = BarRow::new(truncate(&r.name, NAME_CHARS), Some(f(r.funds) / 10_000.0), String::new());
+        let mut bar = BarRow::new(fit_name(&r.name, LABEL), Some(f(r.funds) / 10_000.0), String::new());
         if r.counted {
             bar.text = format!("{money} · {share}");
             bar.fill = Fill::Solid(NAVY);
@@ -75,7 +75,7 @@ fn breakdown(s: &Snapshot, name: &'static str, what: &str, rows: &[BreakdownRow]
         rows: if has_money { bars } else { Vec::new() },
         percent: false,
         min_top: 0.0,
-        unit: Some("亿元".to_string()),
+        unit: has_money.then(|| "亿元".to_string()),
         track: None,
         reference: None,
         legend: if has_money { legend } else { Vec::new() },

@@ -22,7 +22,7 @@ use crate::figures::format;
 pub const FONT: &str = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, SimHei, sans-serif";
 
 /// Default design width of a chart in CSS pixels; the SVG scales down from here.
-pub const WIDTH: f64 = 520.0;
+pub const WIDTH: f64 = 480.0;
 
 // A restrained palette: navy and greys, dark red only for what should stand out. Nothing is
 // told by colour alone; every colour also differs in lightness so greyscale keeps it apart.
@@ -107,8 +107,26 @@ pub fn truncate(text: &str, max: usize) -> String {
     }
 }
 
-/// Long unit, chain and squad names are cut beyond this many characters.
+/// Long unit, chain and squad names are cut beyond the width of this many Chinese characters.
 pub const NAME_CHARS: usize = 8;
+
+/// `text` cut (with “…”) to fit `room` px at `size`.
+pub fn fit(text: &str, size: f64, room: f64) -> String {
+    let mut max = text.chars().count();
+    loop {
+        let t = truncate(text, max);
+        if max <= 2 || text_width(&t, size) <= room + 0.01 {
+            return t;
+        }
+        max -= 1;
+    }
+}
+
+/// A name as a chart label: whole up to the width of [`NAME_CHARS`] Chinese characters, else
+/// cut with “…” (so `500强及总部经济` stays whole: its digits are narrow).
+pub fn fit_name(text: &str, size: f64) -> String {
+    fit(text, size, NAME_CHARS as f64 * size)
+}
 
 pub fn f(value: Decimal) -> f64 {
     value.to_f64().unwrap_or(0.0)
@@ -158,7 +176,8 @@ pub fn nice_axis(max: f64, whole: bool) -> (f64, f64) {
 pub fn tick_text(value: f64, step: f64) -> String {
     let dp = (0..4).find(|dp| ((step * 10f64.powi(*dp)).round() - step * 10f64.powi(*dp)).abs() < 1e-6).unwrap_or(4) as usize;
     let plain = format!("{value:.dp$}");
-    let plain = if plain.starts_with("-0") && plain.trim_start_matches(['-', '0', '.']).is_empty() { &plain[1..] } else { &plain };
+    let plain =
+        if plain.starts_with("-0") && plain.trim_start_matches(['-', '0', '.']).is_empty() { &plain[1..] } else { &plain };
     format::grouped(plain)
 }
 

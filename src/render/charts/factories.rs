@@ -6,7 +6,7 @@ use plotters::prelude::WHITE;
 use plotters::style::RGBColor;
 
 use super::bars::{Fill, Swatch, draw_legend, legend_lines};
-use super::canvas::{Canvas, Font, GREY, INK, LABEL, MID_GREY, NAVY, SMALL, WIDTH, date_zh, text_width, truncate};
+use super::canvas::{Canvas, Font, GREY, INK, LABEL, MID_GREY, NAVY, SMALL, WIDTH, date_zh, fit, text_width};
 use super::{Chart, DataTable};
 use crate::figures::Snapshot;
 use crate::figures::format;
@@ -14,7 +14,7 @@ use crate::figures::snapshot::BuildingRow;
 
 const MARGIN: f64 = 10.0;
 const VACANT_HATCH: RGBColor = RGBColor(0xd0, 0xd0, 0xd0);
-const PER_ROW: usize = 5;
+const MAX_PER_ROW: usize = 6;
 
 pub fn factories(s: &Snapshot) -> Chart {
     let fa = &s.factories;
@@ -23,11 +23,7 @@ pub fn factories(s: &Snapshot) -> Chart {
     let target = fa.target.map(|t| format::percent(Some(t)));
 
     let mut table = DataTable::new(
-        format!(
-            "截至{}标准化厂房入驻情况{}",
-            date_zh(&s.as_of),
-            if built.is_empty() { "（暂无已建成厂房）" } else { "" }
-        ),
+        format!("截至{}标准化厂房入驻情况{}", date_zh(&s.as_of), if built.is_empty() { "（暂无已建成厂房）" } else { "" }),
         &["园区", "厂房", "面积（平方米）", "状态", "入驻项目", "入驻日期"],
     );
     for b in &built {
@@ -90,14 +86,17 @@ fn draw(s: &Snapshot, built: &[&BuildingRow], rate: &str, target: Option<&str>) 
         }
     }
     let gap = 6.0;
-    let tile_w = (width - 2.0 * MARGIN - gap * (PER_ROW as f64 - 1.0)) / PER_ROW as f64;
+    let details: Vec<String> = built.iter().map(|b| detail(b)).collect();
+    let need = details.iter().map(|d| text_width(d, SMALL)).fold(0.0, f64::max) + 12.0;
+    let per_row = (((width - 2.0 * MARGIN + gap) / (need + gap)).floor() as usize).clamp(2, MAX_PER_ROW);
+    let tile_w = (width - 2.0 * MARGIN - gap * (per_row as f64 - 1.0)) / per_row as f64;
     let tile_h = 44.0;
     let headline_h = 48.0;
     let legend_top = 6.0 + headline_h;
-    let legend_h = legend_lines(&legend, Some("平方米"), width);
+    let legend_h = legend_lines(&legend, None, width);
     let mut height = legend_top + legend_h + 4.0;
     for (_, list) in &parks {
-        height += 24.0 + list.len().div_ceil(PER_ROW) as f64 * (tile_h + gap);
+        height += 24.0 + list.len().div_ceil(per_row) as f64 * (tile_h + gap);
     }
     let mut c = Canvas::new(width, height + 4.0);
 
@@ -111,15 +110,15 @@ fn draw(s: &Snapshot, built: &[&BuildingRow], rate: &str, target: Option<&str>) 
         target.map_or(String::new(), |t| format!(" · 目标 {t}"))
     );
     c.text(MARGIN, 34.0, sub, Font::new(SMALL).color(GREY).top());
-    draw_legend(&mut c, &legend, Some("平方米"), legend_top, width);
+    draw_legend(&mut c, &legend, None, legend_top, width);
 
     let mut y = legend_top + legend_h + 4.0;
     for (park, list) in &parks {
         c.text(MARGIN, y + 10.0, *park, Font::new(SMALL + 1.0).bold());
         y += 24.0;
         for (i, b) in list.iter().enumerate() {
-            let x0 = MARGIN + (i % PER_ROW) as f64 * (tile_w + gap);
-            let y0 = y + (i / PER_ROW) as f64 * (tile_h + gap);
+            let x0 = MARGIN + (i % per_row) as f64 * (tile_w + gap);
+            let y0 = y + (i / per_row) as f64 * (tile_h + gap);
             let (x1, y1) = (x0 + tile_w, y0 + tile_h);
             let occupied = b.project.is_some();
             let color = if occupied {
@@ -132,7 +131,7 @@ fn draw(s: &Snapshot, built: &[&BuildingRow], rate: &str, target: Option<&str>) 
                 INK
             };
             let name = fit(&b.name, SMALL, tile_w - 10.0);
-            let detail = format!("{}㎡ {}", format::amount(b.area), if occupied { "已入驻" } else { "空置" });
+            let detail = detail(b);
             if !occupied {
                 // White plates keep the words clear of the hatching.
                 for (text, cy, size) in [(&name, y0 + 13.0, SMALL), (&detail, y0 + 31.0, SMALL)] {
@@ -142,19 +141,12 @@ fn draw(s: &Snapshot, built: &[&BuildingRow], rate: &str, target: Option<&str>) 
             c.text(x0 + 5.0, y0 + 13.0, name, Font::new(SMALL).bold().color(color));
             c.text(x0 + 5.0, y0 + 31.0, detail, Font::new(SMALL).color(color));
         }
-        y += list.len().div_ceil(PER_ROW) as f64 * (tile_h + gap);
+        y += list.len().div_ceil(per_row) as f64 * (tile_h + gap);
     }
     c
 }
 
-/// `text` cut (with “…”) to fit `room` px at `size`.
-fn fit(text: &str, size: f64, room: f64) -> String {
-    let mut max = text.chars().count();
-    loop {
-        let t = truncate(text, max);
-        if max <= 2 || text_width(&t, size) <= room {
-            return t;
-        }
-        max -= 1;
-    }
+/// A tile's second line: area and state in words.
+fn detail(b: &BuildingRow) -> String {
+    format!("{}㎡ {}", format::amount(b.area), if b.project.is_some() { "已入驻" } else { "空置" })
 }

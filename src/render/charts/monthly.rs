@@ -60,7 +60,12 @@ pub fn monthly(s: &Snapshot, metric: Metric) -> Chart {
     Chart::new(name, format!("{period}{}逐月累计", metric.name()), canvas, alt, table)
 }
 
-fn draw(s: &Snapshot, metric: Metric, points: &[(rust_decimal::Decimal, rust_decimal::Decimal, Option<rust_decimal::Decimal>)], has_data: bool) -> Canvas {
+fn draw(
+    s: &Snapshot,
+    metric: Metric,
+    points: &[(rust_decimal::Decimal, rust_decimal::Decimal, Option<rust_decimal::Decimal>)],
+    has_data: bool,
+) -> Canvas {
     let width = WIDTH;
     let has_target = points.iter().any(|p| p.2.is_some());
     let mut legend = vec![(Swatch::Line(NAVY), format!("{}年累计", s.year))];
@@ -68,6 +73,11 @@ fn draw(s: &Snapshot, metric: Metric, points: &[(rust_decimal::Decimal, rust_dec
         legend.push((Swatch::Dashed(DARK_RED), "目标进度（年度目标÷12×月数）".to_string()));
     }
     legend.push((Swatch::Dotted(MID_GREY), format!("{}年同期", s.year - 1)));
+    if !has_data {
+        let mut c = Canvas::new(width, 100.0);
+        c.message(MARGIN, 10.0, width - MARGIN, 90.0, "暂无数据");
+        return c;
+    }
     let legend_h = legend_lines(&legend, Some(metric.unit()), width);
     let plot_top = 6.0 + legend_h + 14.0;
     let plot_h = 210.0;
@@ -75,11 +85,6 @@ fn draw(s: &Snapshot, metric: Metric, points: &[(rust_decimal::Decimal, rust_dec
     let height = plot_bottom + 30.0;
     let mut c = Canvas::new(width, height);
     draw_legend(&mut c, &legend, Some(metric.unit()), 6.0, width);
-
-    if !has_data {
-        c.message(MARGIN, plot_top, width - MARGIN, plot_bottom, "暂无数据");
-        return c;
-    }
 
     let max = points
         .iter()
@@ -94,7 +99,10 @@ fn draw(s: &Snapshot, metric: Metric, points: &[(rust_decimal::Decimal, rust_dec
     }
     let tick_w = ticks.iter().map(|t| text_width(&tick_text(*t, step), SMALL)).fold(0.0, f64::max);
     let plot_left = MARGIN + tick_w + 8.0;
-    let plot_right = width - MARGIN - 6.0;
+    // The current value is printed right of the last point, where no line runs.
+    let last_label = points.last().map(|p| format!("{}{}", metric.show(p.0), metric.unit())).unwrap_or_default();
+    let label_w = text_width(&last_label, LABEL) * 1.05;
+    let plot_right = width - MARGIN - label_w - 4.0;
     let months = points.len().max(1) as f64;
     let slot = (plot_right - plot_left) / months;
     let x = |k: usize| plot_left + (k as f64 + 0.5) * slot;
@@ -136,18 +144,9 @@ fn draw(s: &Snapshot, metric: Metric, points: &[(rust_decimal::Decimal, rust_dec
         c.circle(*px, *py, 4, NAVY, true, 1);
     }
 
-    // The current value at the last point, above the lines when it leads, below when it trails.
-    if let (Some(&(lx, ly)), Some(last)) = (now_pts.last(), points.last()) {
-        let label = format!("{}{}", metric.show(last.0), metric.unit());
-        let font = Font::new(LABEL).bold().color(INK);
-        let tw = text_width(&label, LABEL) * 1.05;
-        let others: Vec<f64> = [Some(last.1), last.2].into_iter().flatten().map(|v| y(metric.plot(v))).collect();
-        let highest = others.iter().all(|o| ly <= *o + 1.0);
-        let room_below = plot_bottom - ly > 26.0;
-        let cy = if highest || !room_below { (ly - 16.0).max(plot_top - 6.0) } else { ly + 16.0 };
-        let cx = (lx - tw / 2.0).min(plot_right - tw).max(plot_left + 2.0);
-        c.fill_rect(cx - 2.0, cy - 9.0, cx + tw + 2.0, cy + 9.0, WHITE);
-        c.text(cx, cy, label, font);
+    if let Some(&(lx, ly)) = now_pts.last() {
+        let cy = ly.clamp(plot_top + 8.0, plot_bottom - 8.0);
+        c.text(lx + 8.0, cy, last_label, Font::new(LABEL).bold().color(INK));
     }
     c
 }

@@ -36,12 +36,9 @@ pub fn progress(s: &Snapshot) -> Chart {
             format::points(t.gap_points),
         ]);
         sentences.push(match (t.target, t.completion.value) {
-            (Some(_), Some(_)) => format!(
-                "{}{value}{}，完成年度目标的{completion}，{}",
-                m.name(),
-                m.unit(),
-                tight(&format::gap_text(t.gap_points))
-            ),
+            (Some(_), Some(_)) => {
+                format!("{}{value}{}，完成年度目标的{completion}，{}", m.name(), m.unit(), tight(&format::gap_text(t.gap_points)))
+            }
             _ => format!("{}{value}{}（未设年度目标）", m.name(), m.unit()),
         });
     }

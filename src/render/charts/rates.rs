@@ -11,7 +11,12 @@ use crate::figures::snapshot::Rate;
 /// Name, rate, and the unit of its numerator and denominator.
 fn four(s: &Snapshot) -> [(&'static str, &Rate, &'static str); 4] {
     let r = &s.rates;
-    [("履约率", &r.fulfilment, "个"), ("资金到位率", &r.funds, "亿元"), ("开工率", &r.start, "个"), ("竣工投产率", &r.production, "个")]
+    [
+        ("履约率", &r.fulfilment, "个"),
+        ("资金到位率", &r.funds, "亿元"),
+        ("开工率", &r.start, "个"),
+        ("竣工投产率", &r.production, "个"),
+    ]
 }
 
 fn show(value: rust_decimal::Decimal, unit: &str) -> String {
@@ -20,10 +25,8 @@ fn show(value: rust_decimal::Decimal, unit: &str) -> String {
 
 pub fn rates(s: &Snapshot) -> Chart {
     let period = period(s);
-    let mut table = DataTable::new(
-        format!("{}年{period}四率（签约项目口径）", s.year),
-        &["指标", "比率", "目标", "分子", "分母", "单位"],
-    );
+    let mut table =
+        DataTable::new(format!("{}年{period}四率（签约项目口径）", s.year), &["指标", "比率", "目标", "分子", "分母", "单位"]);
     let mut rows = Vec::new();
     let mut sentences = Vec::new();
     for (name, rate, unit) in four(s) {

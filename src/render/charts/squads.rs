@@ -6,7 +6,7 @@ use plotters::prelude::WHITE;
 use plotters::style::RGBColor;
 
 use super::bars::{Fill, Swatch, draw_legend, legend_lines};
-use super::canvas::{Canvas, DARK_RED, Font, GREY, INK, NAME_CHARS, RULE, SMALL, WIDTH, period, text_width, truncate};
+use super::canvas::{Canvas, DARK_RED, Font, GREY, INK, RULE, SMALL, WIDTH, fit_name, period, text_width};
 use super::{Chart, DataTable};
 use crate::figures::Snapshot;
 use crate::figures::format;
@@ -80,24 +80,31 @@ fn draw(s: &Snapshot, m: usize, month_key: &dyn Fn(usize) -> String) -> Canvas {
     let grid_top = header_top + 22.0;
     let row_h = 26.0;
     let rows_h = if q.rows.is_empty() { 70.0 } else { q.rows.len() as f64 * row_h };
-    let mut c = Canvas::new(width, grid_top + rows_h + 10.0);
+    let (names, dropped) = short_names(q.rows.iter().map(|r| r.name.as_str()).collect());
+    let note_h = if dropped.is_some() { 22.0 } else { 0.0 };
+    let mut c = Canvas::new(width, grid_top + rows_h + 10.0 + note_h);
     if q.rows.is_empty() {
         c.message(MARGIN, 10.0, width - MARGIN, 10.0 + 70.0, "暂无招商小分队");
         return c;
     }
     draw_legend(&mut c, &legend, None, 6.0, width);
 
-    let names: Vec<String> = q.rows.iter().map(|r| truncate(&r.name, NAME_CHARS)).collect();
     let name_w = names.iter().map(|n| text_width(n, NAME)).fold(0.0, f64::max);
-    let total_w = text_width("合计", SMALL).max(text_width(&q.rows.iter().map(|r| r.trips).max().unwrap_or(0).to_string(), NAME)) + 16.0;
+    let total_w =
+        text_width("合计", SMALL).max(text_width(&q.rows.iter().map(|r| r.trips).max().unwrap_or(0).to_string(), NAME)) + 16.0;
     let grid_left = MARGIN + name_w + 10.0;
     let cell_w = ((width - MARGIN - total_w - grid_left) / m.max(1) as f64).min(40.0);
     let grid_right = grid_left + cell_w * m as f64;
     let x = |k: usize| grid_left + k as f64 * cell_w;
 
+    // “10月11月12月” crowd narrow cells: then the columns say 1…12 and the corner says 月.
+    let short = cell_w < text_width("12月", SMALL) + 6.0;
+    c.text(MARGIN, header_top + 11.0, if short { "小分队＼月" } else { "小分队" }, Font::new(SMALL).color(GREY));
     for k in 0..m {
-        c.text(x(k) + cell_w / 2.0, header_top + 11.0, format!("{}月", k + 1), Font::new(SMALL).color(GREY).middle());
+        let label = if short { (k + 1).to_string() } else { format!("{}月", k + 1) };
+        c.text(x(k) + cell_w / 2.0, header_top + 11.0, label, Font::new(SMALL).color(GREY).middle());
     }
+    let cell_font = if cell_w < 28.0 { NAME - 1.0 } else { NAME };
     let total_x = grid_right + 8.0 + (total_w - 8.0) / 2.0;
     c.text(total_x, header_top + 11.0, "合计", Font::new(SMALL).color(GREY).middle());
 
@@ -114,9 +121,9 @@ fn draw(s: &Snapshot, m: usize, month_key: &dyn Fn(usize) -> String) -> Canvas {
                 c.hatch(x0, y0c, x1, y1c, 4.0, MISSED_HATCH);
                 c.outline(x0, y0c, x1, y1c, DARK_RED);
                 let label = format!("{n}未");
-                let tw = text_width(&label, NAME);
+                let tw = text_width(&label, cell_font);
                 c.fill_rect(x0 + (cell_w - tw) / 2.0 - 2.0, cy - 7.0, x0 + (cell_w + tw) / 2.0, cy + 7.0, WHITE);
-                c.text(x(k) + cell_w / 2.0, cy, label, Font::new(NAME).bold().color(DARK_RED).middle());
+                c.text(x(k) + cell_w / 2.0, cy, label, Font::new(cell_font).bold().color(DARK_RED).middle());
             } else {
                 match n {
                     0 => c.outline(x0, y0c, x1, y1c, RULE),
@@ -127,5 +134,29 @@ fn draw(s: &Snapshot, m: usize, month_key: &dyn Fn(usize) -> String) -> Canvas {
         }
         c.text(total_x, cy, r.trips.to_string(), Font::new(NAME).bold().middle());
     }
+    if let Some(suffix) = dropped {
+        let y = grid_top + rows_h + 8.0;
+        c.text(MARGIN, y, format!("注：名称略去“{suffix}”，全称见数据表"), Font::new(SMALL).color(GREY).top());
+    }
     c
+}
+
+/// Chart labels for the squads: a suffix every name shares (“招商小分队”, three characters or
+/// more) is dropped, then each is fitted to the label width. Returns the dropped suffix too.
+fn short_names(names: Vec<&str>) -> (Vec<String>, Option<String>) {
+    let mut suffix: Vec<char> = names.first().map_or(Vec::new(), |n| n.chars().rev().collect());
+    for n in &names {
+        let common = suffix.iter().zip(n.chars().rev()).take_while(|(a, b)| **a == *b).count();
+        suffix.truncate(common);
+    }
+    let len = suffix.len();
+    let drop = names.len() >= 2 && len >= 3 && names.iter().all(|n| n.chars().count() > len);
+    let shown = names
+        .iter()
+        .map(|n| {
+            let kept: String = if drop { n.chars().take(n.chars().count() - len).collect() } else { n.to_string() };
+            fit_name(&kept, NAME)
+        })
+        .collect();
+    (shown, drop.then(|| suffix.into_iter().rev().collect()))
 }

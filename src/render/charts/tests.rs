@@ -3,8 +3,8 @@
 //! numbers computed here.
 //!
 //! `CHARTS_PREVIEW=/tmp/charts-preview cargo test --lib render::charts::tests::preview -- --ignored`
-//! writes every chart (of `CHARTS_CONTENT`, default `content/`, at `CHARTS_MONTH`, or the
-//! fixture) and an index.html to look at.
+//! writes every chart (of the folder `CHARTS_CONTENT`, default `content/`, at `CHARTS_MONTH`;
+//! or `CHARTS_CONTENT=fixture` / `empty`) and an index.html to look at.
 
 use super::{Chart, NAMES, SPARKLINES, by_name};
 use crate::content;
@@ -23,7 +23,10 @@ fn county(targets: bool, extra: &[(&str, &str)]) -> content::Content {
                 .into()),
         ),
         ("leaders.yaml".into(), Ok("- {id: l1, name: 王某, title: 副县长}\n".into())),
-        ("chains.yaml".into(), Ok("chains:\n  - {id: agri, name: 新农业, key: true}\n  - {id: tour, name: 大旅游, key: true}\n".into())),
+        (
+            "chains.yaml".into(),
+            Ok("chains:\n  - {id: agri, name: 新农业, key: true}\n  - {id: tour, name: 大旅游, key: true}\n".into()),
+        ),
     ];
     if targets {
         files.push((
@@ -142,7 +145,9 @@ fn assert_inline_ready(c: &Chart) {
     assert!(root.contains(" width=\"100%\""));
     assert!(!root.contains(" height=\""), "{}: a fixed height keeps it from scaling", c.name);
     assert!(root.contains(&format!(" aria-label=\"{}\"", super::canvas::escape(&c.alt))));
-    assert!(root.contains(" font-family=\"Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, SimHei, sans-serif\""));
+    assert!(
+        root.contains(" font-family=\"Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, SimHei, sans-serif\"")
+    );
     assert!(svg.contains(&format!("<title>{}</title>", super::canvas::escape(&c.title))));
     assert!(!c.alt.is_empty() && c.alt.ends_with('。'), "{}: alt {:?}", c.name, c.alt);
     assert!(!c.table.caption.is_empty() && !c.table.headers.is_empty());
@@ -199,7 +204,11 @@ fn monthly_series_against_target_and_last_year() {
     let rows: Vec<Vec<&str>> = c.table.rows.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
     assert_eq!(rows, [["1月", "0.00", "0.01", "0.00"], ["2月", "0.01", "0.02", "0.02"], ["3月", "0.03", "0.03", "0.02"]]);
     assert_eq!(c.table.headers[1], "本年累计（亿元）");
-    assert!(c.alt.contains("到位资金0.03亿元，完成年度目标的30.05%，超时序进度5.05个百分点；上年同期0.02亿元，同比增长25.21%"), "{}", c.alt);
+    assert!(
+        c.alt.contains("到位资金0.03亿元，完成年度目标的30.05%，超时序进度5.05个百分点；上年同期0.02亿元，同比增长25.21%"),
+        "{}",
+        c.alt
+    );
     let p = chart(&s, "projects-monthly");
     assert_eq!(p.table.rows[2][1], "1");
     assert_eq!(p.table.headers[1], "本年累计（个）");
@@ -253,7 +262,11 @@ fn pipeline_breakdowns_units_squads_factories() {
 
     let sq = chart(&s, "squad-trips");
     // s1 went out in March only, s2 in January only: in March 1 of 2 met the rule (50%).
-    assert!(sq.alt.contains("3月2支招商小分队中1支达到每月至少出访1次的要求，达标率50.00%；未达标：县发展和改革局驻外招商小分队"), "{}", sq.alt);
+    assert!(
+        sq.alt.contains("3月2支招商小分队中1支达到每月至少出访1次的要求，达标率50.00%；未达标：县发展和改革局驻外招商小分队"),
+        "{}",
+        sq.alt
+    );
     assert_eq!(sq.table.headers, ["小分队", "1月", "2月", "3月", "合计（次）"]);
     assert_eq!(sq.table.rows[1], ["县发展和改革局驻外招商小分队", "1", "0（未）", "0（未）", "1"]);
     // The long name is cut in the chart, whole in the table.
@@ -261,7 +274,11 @@ fn pipeline_breakdowns_units_squads_factories() {
 
     let f = chart(&s, "factories");
     // Built by 03-31: a1 (1000, occupied) and a2 (2000): 1000 / 3000 = 33.33%.
-    assert!(f.alt.contains("已建成标准化厂房2栋3,000平方米，已入驻1栋1,000平方米，入驻率33.33%（按面积，目标100.00%）"), "{}", f.alt);
+    assert!(
+        f.alt.contains("已建成标准化厂房2栋3,000平方米，已入驻1栋1,000平方米，入驻率33.33%（按面积，目标100.00%）"),
+        "{}",
+        f.alt
+    );
     assert_eq!(f.table.rows.len(), 3);
     assert_eq!(f.table.rows[0][..4], ["现代材料产业园", "a1", "1,000", "已入驻"]);
 
@@ -314,14 +331,21 @@ fn preview() {
     let dir = std::path::PathBuf::from(dir);
     std::fs::create_dir_all(&dir).unwrap();
     let root = std::env::var("CHARTS_CONTENT").unwrap_or_else(|_| "content".to_string());
-    let snapshot = content::load(std::path::Path::new(&root))
-        .ok()
-        .and_then(|l| l.content)
-        .and_then(|c| {
-            let month = std::env::var("CHARTS_MONTH").ok().and_then(|m| Month::parse(&m)).or_else(|| c.latest_period())?;
-            Some(figures::snapshot(&c, month))
-        })
-        .unwrap_or_else(march);
+    let empty = || figures::snapshot(&county(false, &[]), Month::parse("2026-01").unwrap());
+    let snapshot = if root == "empty" {
+        empty()
+    } else if root == "fixture" {
+        march()
+    } else {
+        content::load(std::path::Path::new(&root))
+            .ok()
+            .and_then(|l| l.content)
+            .and_then(|c| {
+                let month = std::env::var("CHARTS_MONTH").ok().and_then(|m| Month::parse(&m)).or_else(|| c.latest_period())?;
+                Some(figures::snapshot(&c, month))
+            })
+            .unwrap_or_else(march)
+    };
     let filter = std::env::var("CHARTS_FILTER").unwrap_or_default();
     let mut html = format!(
         "<!doctype html><meta charset=utf-8><title>charts</title><style>body{{font-family:sans-serif;margin:8px;{filter}}}\

@@ -4,7 +4,7 @@
 //! 黑榜 (outlined), so the lists survive greyscale printing.
 
 use super::bars::{BarRow, Bars, Fill, Swatch, Tag, draw};
-use super::canvas::{DARK_RED, INK, NAME_CHARS, NAVY, f, period, truncate};
+use super::canvas::{DARK_RED, INK, LABEL, NAVY, f, fit_name, period};
 use super::{Chart, DataTable};
 use crate::figures::Snapshot;
 use crate::figures::format;
@@ -64,7 +64,7 @@ fn ranking(s: &Snapshot, name: &'static str, kind: &str, units: &[UnitRow]) -> C
             format::points(m.gap_points),
             list.to_string(),
         ]);
-        let mut row = BarRow::new(truncate(&u.name, NAME_CHARS), m.completion.value.map(f), completion);
+        let mut row = BarRow::new(fit_name(&u.name, LABEL), m.completion.value.map(f), completion);
         row.prefix = u.rank.map(|r| r.to_string());
         (row.fill, row.tag) = match u.list {
             Some("red") => (Fill::Solid(DARK_RED), Some(Tag::Solid("红榜"))),
@@ -102,7 +102,7 @@ fn ranking(s: &Snapshot, name: &'static str, kind: &str, units: &[UnitRow]) -> C
 
     let mut legend = vec![(Swatch::Fill(Fill::Solid(NAVY)), format!("{what}完成率"))];
     if rows.iter().any(|r| matches!(r.tag, Some(Tag::Solid(_)))) {
-        legend.push((Swatch::Tag(Tag::Solid("红榜")), "红榜".to_string()));
+        legend.push((Swatch::Fill(Fill::Solid(DARK_RED)), "红榜".to_string()));
     }
     if rows.iter().any(|r| matches!(r.tag, Some(Tag::Outlined(_)))) {
         legend.push((Swatch::Fill(Fill::Hatched(INK)), "黑榜".to_string()));

@@ -1,0 +1,301 @@
+//! Builds the sample site with the real binary and checks what a reader and an IT admin
+//! would: every page is there, every link and asset resolves offline, the figures are right,
+//! text is escaped, builds are repeatable, and a failed build leaves the old site alone.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_bulletin");
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn build(content: &Path, out: &Path) -> std::process::Output {
+    Command::new(BIN).arg("build").arg("--content").arg(content).arg("--out").arg(out).output().expect("runs bulletin")
+}
+
+/// Every file under `dir`, relative path → bytes.
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+                out.insert(rel, fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+fn sample_site() -> (tempfile::TempDir, BTreeMap<String, Vec<u8>>) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let run = build(&repo().join("content"), &out);
+    assert!(run.status.success(), "build failed: {}", String::from_utf8_lossy(&run.stderr));
+    let site = files(&out);
+    (tmp, site)
+}
+
+fn text<'a>(site: &'a BTreeMap<String, Vec<u8>>, path: &str) -> &'a str {
+    std::str::from_utf8(site.get(path).unwrap_or_else(|| panic!("{path} is missing"))).unwrap()
+}
+
+#[test]
+fn the_sample_site_has_every_page_links_resolve_and_figures_are_right() {
+    let (_tmp, site) = sample_site();
+
+    // Every expected page.
+    let mut expected: Vec<String> = [
+        "index.html",
+        "bulletins/index.html",
+        "projects/index.html",
+        "units/index.html",
+        "squads/index.html",
+        "chains/index.html",
+        "leaders/index.html",
+        "factories.html",
+        "meetings.html",
+        "pages/about.html",
+        "pages/method.html",
+        "data/ledger.csv",
+        "search-index.js",
+        "theme/style.css",
+        "theme/site.js",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for m in 1..=10 {
+        expected.push(format!("bulletins/2026-{m:02}.html"));
+    }
+    for y in [2025, 2026] {
+        for m in 1..=12 {
+            if y == 2025 || m <= 10 {
+                expected.push(format!("data/{y}-{m:02}.json"));
+            }
+        }
+    }
+    let content = repo().join("content");
+    for (folder, out) in [("projects", "projects"), ("squads", "squads")] {
+        for f in fs::read_dir(content.join(folder)).unwrap() {
+            let name = f.unwrap().file_name().to_string_lossy().replace(".yaml", ".html");
+            expected.push(format!("{out}/{name}"));
+        }
+    }
+    for id in ["chengguan", "qingshan", "gongxin"] {
+        expected.push(format!("units/{id}.html"));
+    }
+    for p in &expected {
+        assert!(site.contains_key(p), "missing {p}");
+    }
+
+    // Every link and asset resolves to a file, relative to its page, with no request to any
+    // other host (the only http text allowed is the SVG namespace, which is not fetched).
+    let mut checked = 0;
+    for (path, bytes) in &site {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = std::str::from_utf8(bytes).unwrap();
+        let without_ns = html.replace("http://www.w3.org/2000/svg", "").replace("http://www.w3.org/1999/xlink", "");
+        assert!(!without_ns.contains("http://") && !without_ns.contains("https://"), "{path} refers to another host");
+        assert!(!html.contains("href=\"/") && !html.contains("src=\"/"), "{path} has a root-absolute link");
+        let dir = Path::new(path).parent().unwrap_or(Path::new(""));
+        for attr in ["href=\"", "src=\""] {
+            for piece in html.split(attr).skip(1) {
+                let target = &piece[..piece.find('"').unwrap()];
+                if target.starts_with('#') || target.starts_with("mailto:") || target.is_empty() {
+                    continue;
+                }
+                let target = target.split('#').next().unwrap();
+                assert!(!target.ends_with('/'), "{path}: link to a folder ({target}) does not open from disk");
+                let resolved = normalize(&dir.join(target));
+                assert!(site.contains_key(&resolved), "{path}: broken link {target} → {resolved}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1000, "only {checked} links checked");
+
+    // Figures on the home page and in the 2026-10 bulletin, worked out by hand from the sample:
+    // FDI 2026-01..10: p2025-005 15 + 15 + 15, p2026-008 30 + 40 + 35, p2026-020 30 + 28 = 208 万美元;
+    // 2025-01..10: p2025-005 40 + 50 + 40, p2025-018 30 + 20 = 180. 208 / 300 = 69.33%, 83.33% time
+    // progress → 14.00 points behind; (208 − 180) / 180 = 15.56%.
+    // Projects: 44 合同 signed in 2026 − 1 terminated (p2026-011, 07-16) + 3 协议 converted in 2026
+    // (p2026-022, -023, -029) + 1 协议 of 2025 converted 2026-03-18 (p2025-036) = 47; 47 / 50 = 94.00%,
+    // 10.67 points ahead.
+    for page in ["index.html", "bulletins/2026-10.html"] {
+        let html = text(&site, page);
+        for figure in ["208", "69.33%", "欠时序进度14.00个百分点", "同比增长15.56%", "47", "94.00%", "超时序进度10.67个百分点"]
+        {
+            assert!(html.contains(figure), "{page} does not show {figure}");
+        }
+    }
+    // 到位资金: an independent tally of the fund entries (see `funds_by_scan`) gives the 亿元 figure.
+    let funds = funds_by_scan(&content, "2026-01", "2026-10");
+    let yi = format!("{:.2}亿元", (funds / 100.0 * 100.0).round() / 100.0 / 100.0);
+    assert_eq!(yi, "178.17亿元");
+    for page in ["index.html", "bulletins/2026-10.html"] {
+        assert!(text(&site, page).contains("178.17"), "{page} does not show 178.17");
+    }
+    // An old bulletin keeps its own month: March's FDI is p2025-005's 15 (Jan) + 15 (Mar) = 30.
+    let march = text(&site, "bulletins/2026-03.html");
+    assert!(march.contains("外资直投30万美元"), "the March bulletin shows March's FDI");
+    assert!(march.contains("第3期"));
+
+    // Every page says it is sample data.
+    for (path, bytes) in &site {
+        if path.ends_with(".html") {
+            assert!(std::str::from_utf8(bytes).unwrap().contains("示例数据"), "{path} is not marked as sample data");
+        }
+    }
+}
+
+/// 到位资金 of the sample by a plain line scan of the project files (not our YAML loader): every
+/// `- month: YYYY-MM` entry under `funds:` within [from, to] whose origin is not 县内.
+fn funds_by_scan(content: &Path, from: &str, to: &str) -> f64 {
+    let mut total = 0.0;
+    for f in fs::read_dir(content.join("projects")).unwrap() {
+        let text = fs::read_to_string(f.unwrap().path()).unwrap();
+        let mut in_funds = false;
+        let (mut month, mut amount, mut origin) = (String::new(), 0.0, String::new());
+        let mut flush = |month: &str, amount: f64, origin: &str| {
+            if !month.is_empty() && month >= from && month <= to && origin != "县内" {
+                total += amount;
+            }
+        };
+        for line in text.lines() {
+            if !line.starts_with(' ') {
+                if in_funds {
+                    flush(&month, amount, &origin);
+                    month.clear();
+                }
+                in_funds = line.starts_with("funds:");
+                continue;
+            }
+            if !in_funds {
+                continue;
+            }
+            let l = line.trim().trim_start_matches("- ");
+            if let Some(v) = l.strip_prefix("month: ") {
+                flush(&month, amount, &origin);
+                month = v.trim().to_string();
+            } else if let Some(v) = l.strip_prefix("amount: ") {
+                amount = v.trim().parse().unwrap();
+            } else if let Some(v) = l.strip_prefix("origin: ") {
+                origin = v.trim().to_string();
+            }
+        }
+        if in_funds {
+            flush(&month, amount, &origin);
+        }
+    }
+    total
+}
+
+fn normalize(path: &Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                parts.pop();
+            }
+            std::path::Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
+            _ => {}
+        }
+    }
+    parts.join("/")
+}
+
+/// A small content folder written to disk, for the escaping and failure cases.
+fn small_site(dir: &Path, project_name: &str) {
+    let w = |p: &str, t: &str| {
+        let path = dir.join(p);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, t).unwrap();
+    };
+    w("site.yaml", "title: 测试简报\nissuer: 测试办\n");
+    w("units.yaml", "- {id: u1, name: \"<b>甲镇</b>\", kind: 镇办}\n");
+    w("chains.yaml", "chains:\n  - {id: agri, name: 新农业}\n");
+    w("targets/2026.yaml", "county: {projects: 10, funds: 1000, fdi: 100}\n");
+    w(
+        "projects/p1.yaml",
+        &format!(
+            "name: \"{project_name}\"\ninvestor: 某公司\nchain: agri\nsign_type: 合同\ntotal_investment: 100\ncontract_amount: 100\nunit: u1\nmilestones:\n  signed: 2026-01-05\n"
+        ),
+    );
+    w("briefings/2026-01.md", "---\nissue: 1\ntitle: \"<script>alert(2)</script>\"\n---\n正文 <script>alert(3)</script>\n");
+}
+
+#[test]
+fn all_text_is_escaped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    small_site(&content, "<script>alert(1)</script>");
+    let out = tmp.path().join("public");
+    let run = build(&content, &out);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    for (path, bytes) in files(&out) {
+        let s = String::from_utf8_lossy(&bytes);
+        if path.ends_with(".html") {
+            assert!(!s.contains("<script>alert"), "{path} has an unescaped script");
+            assert!(!s.contains("<b>甲镇"), "{path} has unescaped markup");
+        }
+        if path.ends_with(".js") {
+            // The search index is loaded with <script src>: nothing in it may close a script.
+            assert!(!s.contains("</script"), "{path} could close its script element");
+        }
+    }
+    let project = fs::read_to_string(out.join("projects/p1.html")).unwrap();
+    assert!(project.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the name shows as text");
+    let bulletin = fs::read_to_string(out.join("bulletins/2026-01.html")).unwrap();
+    assert!(bulletin.contains("&lt;script&gt;alert(3)&lt;/script&gt;"), "raw HTML in Markdown shows as text");
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let (_a, first) = sample_site();
+    let (_b, second) = sample_site();
+    assert_eq!(first.keys().collect::<Vec<_>>(), second.keys().collect::<Vec<_>>());
+    for (path, bytes) in &first {
+        assert!(bytes == &second[path], "{path} differs between two builds");
+    }
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    small_site(&content, "茶叶项目");
+    let out = tmp.path().join("public");
+    assert!(build(&content, &out).status.success());
+    let before = files(&out);
+
+    // Break a field: the build reports it, exits 1 and writes nothing.
+    fs::write(content.join("targets/2026.yaml"), "county: {projects: 十个, funds: 1000, fdi: 100}\n").unwrap();
+    let run = build(&content, &out);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("targets/2026.yaml:1:"), "{stderr}");
+    assert_eq!(files(&out), before, "the previous site changed");
+    // No temporary folder is left behind.
+    let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(leftovers.len(), 2, "{leftovers:?}");
+
+    // A folder bulletin did not make is never replaced.
+    let foreign = tmp.path().join("docs");
+    fs::create_dir_all(&foreign).unwrap();
+    fs::write(foreign.join("keep.txt"), "important").unwrap();
+    small_site(&content, "茶叶项目");
+    let run = build(&content, &foreign);
+    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(fs::read_to_string(foreign.join("keep.txt")).unwrap(), "important");
+}
