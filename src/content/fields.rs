@@ -311,6 +311,10 @@ pub fn number(d: &mut Decoder, node: &Node, path: &str, kind: NumberKind) -> Opt
         return None;
     }
     match body.parse::<Decimal>() {
+        Ok(v) if matches!(kind, NumberKind::Percent) && v > Decimal::ONE_HUNDRED => {
+            d.report(problems::bad_range(path, value, "超过了 100%", "is over 100%"), Some(node.span));
+            None
+        }
         Ok(v) => Some(v.normalize()),
         Err(_) => {
             d.report(problems::bad_number(path, value, kind), Some(node.span));

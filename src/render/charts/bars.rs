@@ -2,10 +2,12 @@
 //! column sized from the labels, one bar per row with its value printed at the end, an
 //! optional track (0–100%), target markers, a dashed reference line (时序进度) and a legend.
 
+use plotters::prelude::WHITE;
 use plotters::style::RGBColor;
 
-use super::canvas::{Canvas, DARK_RED, Font, GREY, INK, LABEL, NAVY, RULE, SMALL, TRACK, WIDTH, text_width, tick_text};
-use plotters::prelude::WHITE;
+use super::canvas::{
+    Canvas, DARK_RED, Font, GREY, INK, LABEL, NAVY, RULE, SMALL, TRACK, WIDTH, nice_axis, text_width, tick_text, ticks,
+};
 
 /// How a bar is filled. Each differs from the others in more than colour.
 #[derive(Clone, Copy)]
@@ -131,7 +133,7 @@ pub fn draw(spec: &Bars) -> Canvas {
         top = top.max(*v);
     }
     let scale = if spec.percent { 100.0 } else { 1.0 };
-    let (axis_top, step) = super::canvas::nice_axis(top * scale, !spec.percent && top * scale >= 5.0);
+    let (axis_top, step) = nice_axis(top * scale, !spec.percent && top * scale >= 5.0);
     let (axis_top, step) = (axis_top / scale, step / scale);
     let x = |v: f64| plot_left + (v.max(0.0) / axis_top) * (plot_right - plot_left);
 
@@ -147,20 +149,14 @@ pub fn draw(spec: &Bars) -> Canvas {
     }
 
     // Grid and axis.
-    let mut tick = 0.0;
-    let mut ticks = Vec::new();
-    while tick <= axis_top + step * 1e-6 {
-        ticks.push(tick);
-        tick += step;
-    }
-    for t in &ticks {
+    for t in &ticks(axis_top, step) {
         c.line(x(*t), plot_top, x(*t), plot_bottom, RULE, 1);
         let text = if spec.percent { format!("{}%", tick_text(t * 100.0, step * 100.0)) } else { tick_text(*t, step) };
         c.text(x(*t), plot_bottom + 5.0, text, Font::new(SMALL).color(GREY).middle().top());
     }
     c.line(plot_left, plot_top, plot_left, plot_bottom, GREY, 1);
 
-    // Tracks first, so the reference line runs over them but under the bars.
+    // Tracks under everything else.
     for (i, r) in spec.rows.iter().enumerate() {
         let bar_top = plot_top + i as f64 * row_h + 6.0;
         if let (Some(t), Some(_)) = (spec.track, r.value) {

@@ -149,12 +149,6 @@ pub fn date_zh(iso: &str) -> String {
     }
 }
 
-/// A display string for running text (alt): the site's table strings put spaces around
-/// numbers (“欠时序进度 3.41 个百分点”); sentences in alt text set them tight.
-pub fn tight(text: &str) -> String {
-    text.replace(' ', "")
-}
-
 /// A 0-based axis: the top value and the tick step, about five ticks, on 1/2/2.5/5 × 10ⁿ.
 /// `whole` keeps steps whole (counts).
 pub fn nice_axis(max: f64, whole: bool) -> (f64, f64) {
@@ -170,6 +164,12 @@ pub fn nice_axis(max: f64, whole: bool) -> (f64, f64) {
     }
     let top = (max / step - 1e-9).ceil().max(1.0) * step;
     (top, step)
+}
+
+/// The tick values 0, step, 2·step … top (computed by index, so no rounding drift).
+pub fn ticks(top: f64, step: f64) -> Vec<f64> {
+    let n = (top / step).round().clamp(1.0, 50.0) as u32;
+    (0..=n).map(|i| f64::from(i) * step).collect()
 }
 
 /// A tick value with as many decimals as the step needs, grouped: `1,000`, `2.5`.

@@ -39,9 +39,9 @@ pub fn factories(s: &Snapshot) -> Chart {
     if !built.is_empty() {
         table.rows.push(vec![
             "合计".to_string(),
-            format!("{} 栋，已入驻 {} 栋", fa.buildings_built, fa.buildings_occupied),
+            format!("{}栋，已入驻{}栋", fa.buildings_built, fa.buildings_occupied),
             format::amount(fa.area_built),
-            format!("入驻率 {rate}（按面积）"),
+            format!("入驻率{rate}（按面积）"),
             String::new(),
             String::new(),
         ]);
@@ -100,14 +100,14 @@ fn draw(s: &Snapshot, built: &[&BuildingRow], rate: &str, target: Option<&str>) 
     }
     let mut c = Canvas::new(width, height + 4.0);
 
-    c.text(MARGIN, 8.0, format!("入驻率 {rate}"), Font::new(LABEL * 1.3).bold().top());
+    c.text(MARGIN, 8.0, format!("入驻率{rate}"), Font::new(LABEL * 1.3).bold().top());
     let sub = format!(
-        "按面积：已入驻 {} / 建成 {} 平方米 · 已入驻 {} / {} 栋{}",
+        "按面积：已入驻{}/建成{}平方米 · 已入驻{}/{}栋{}",
         format::amount(fa.area_occupied),
         format::amount(fa.area_built),
         fa.buildings_occupied,
         fa.buildings_built,
-        target.map_or(String::new(), |t| format!(" · 目标 {t}"))
+        target.map_or(String::new(), |t| format!(" · 目标{t}"))
     );
     c.text(MARGIN, 34.0, sub, Font::new(SMALL).color(GREY).top());
     draw_legend(&mut c, &legend, None, legend_top, width);

@@ -3,10 +3,11 @@
 //! year's curve (dotted, hollow squares).
 
 use plotters::prelude::WHITE;
+use rust_decimal::Decimal;
 
 use super::bars::{Swatch, draw_legend, legend_lines};
 use super::canvas::{
-    Canvas, DARK_RED, Font, GREY, INK, LABEL, MID_GREY, NAVY, RULE, SMALL, WIDTH, nice_axis, period, text_width, tick_text, tight,
+    Canvas, DARK_RED, Font, GREY, INK, LABEL, MID_GREY, NAVY, RULE, SMALL, WIDTH, nice_axis, period, text_width, tick_text, ticks,
 };
 use super::metric::Metric;
 use super::{Chart, DataTable};
@@ -28,7 +29,7 @@ pub fn monthly(s: &Snapshot, metric: Metric) -> Chart {
 
     let mut table = DataTable::new(
         format!("{}年{period}{}逐月累计{}", s.year, metric.name(), if has_data { "" } else { "（暂无数据）" }),
-        &[&"月份", &format!("本年累计（{unit}）") as &str, &format!("目标进度（{unit}）"), &format!("上年同期（{unit}）")],
+        &["月份", &format!("本年累计（{unit}）") as &str, &format!("目标进度（{unit}）"), &format!("上年同期（{unit}）")],
     );
     for (p, (v, ly, t)) in s.series.months.iter().zip(&points) {
         table.rows.push(vec![
@@ -46,13 +47,13 @@ pub fn monthly(s: &Snapshot, metric: Metric) -> Chart {
             "{period}{}{value}{unit}，完成年度目标的{}，{}",
             metric.name(),
             format::percent(target.completion.value),
-            tight(&format::gap_text(target.gap_points))
+            format::gap_text(target.gap_points)
         ),
         None => format!("{period}{}{value}{unit}（未设年度目标）", metric.name()),
     };
     alt.push_str(&format!("；上年同期{}{unit}", metric.show(target.last_year)));
     if target.yoy.value.is_some() {
-        alt.push_str(&format!("，{}", tight(&format::yoy_text(target.yoy.value))));
+        alt.push_str(&format!("，{}", format::yoy_text(target.yoy.value)));
     }
     alt.push('。');
 
@@ -60,12 +61,7 @@ pub fn monthly(s: &Snapshot, metric: Metric) -> Chart {
     Chart::new(name, format!("{period}{}逐月累计", metric.name()), canvas, alt, table)
 }
 
-fn draw(
-    s: &Snapshot,
-    metric: Metric,
-    points: &[(rust_decimal::Decimal, rust_decimal::Decimal, Option<rust_decimal::Decimal>)],
-    has_data: bool,
-) -> Canvas {
+fn draw(s: &Snapshot, metric: Metric, points: &[(Decimal, Decimal, Option<Decimal>)], has_data: bool) -> Canvas {
     let width = WIDTH;
     let has_target = points.iter().any(|p| p.2.is_some());
     let mut legend = vec![(Swatch::Line(NAVY), format!("{}年累计", s.year))];
@@ -91,12 +87,7 @@ fn draw(
         .map(|(v, ly, t)| metric.plot(*v).max(metric.plot(*ly)).max(t.map_or(0.0, |t| metric.plot(t))))
         .fold(0.0, f64::max);
     let (top, step) = nice_axis(max, metric == Metric::Projects);
-    let mut ticks = Vec::new();
-    let mut t = 0.0;
-    while t <= top + step * 1e-6 {
-        ticks.push(t);
-        t += step;
-    }
+    let ticks = ticks(top, step);
     let tick_w = ticks.iter().map(|t| text_width(&tick_text(*t, step), SMALL)).fold(0.0, f64::max);
     let plot_left = MARGIN + tick_w + 8.0;
     // The current value is printed right of the last point, where no line runs.
@@ -113,7 +104,7 @@ fn draw(
         c.text(plot_left - 6.0, y(*t), tick_text(*t, step), Font::new(SMALL).color(GREY).end());
     }
     c.line(plot_left, plot_bottom, plot_right, plot_bottom, GREY, 1);
-    // Month labels; thinned if they would crowd (never at 12 months and 520 px, but cheap).
+    // Month labels, every other one if they would crowd (not at 12 months and 480 px).
     let every = if slot < text_width("12月", SMALL) + 4.0 { 2 } else { 1 };
     for (k, p) in s.series.months.iter().enumerate() {
         if k % every == 0 || k + 1 == points.len() {

@@ -59,7 +59,7 @@ pub fn pipeline(s: &Snapshot) -> Chart {
     }
 
     let label_w = text_width("投产", LABEL) + 12.0;
-    let texts: Vec<String> = stages.iter().map(|(_, n)| format!("{n} 个 · {}", share(*n))).collect();
+    let texts: Vec<String> = stages.iter().map(|(_, n)| format!("{n}个 · {}", share(*n))).collect();
     let text_w = texts.iter().map(|t| text_width(t, LABEL)).fold(0.0, f64::max) * 1.05 + 12.0;
     let left = MARGIN + label_w;
     let right = width - MARGIN - text_w;
@@ -86,7 +86,7 @@ pub fn pipeline(s: &Snapshot) -> Chart {
     }
     let note_y = top + stages.len() as f64 * row_h + 8.0;
     let note = if p.terminated > 0 {
-        format!("另：签约项目中已终止 {} 个（{}），终止后不再计入履约", p.terminated, share(p.terminated))
+        format!("另：签约项目中已终止{}个（{}），终止后不再计入履约", p.terminated, share(p.terminated))
     } else {
         "签约项目中无终止项目".to_string()
     };

@@ -2,7 +2,7 @@
 //! 时序进度 line.
 
 use super::bars::{BarRow, Bars, Swatch, draw};
-use super::canvas::{DARK_RED, NAVY, f, period, tight};
+use super::canvas::{DARK_RED, NAVY, f, period};
 use super::metric::Metric;
 use super::{Chart, DataTable};
 use crate::figures::Snapshot;
@@ -13,7 +13,7 @@ pub fn progress(s: &Snapshot) -> Chart {
     let tp = format::percent(s.time_progress.value);
     let mut rows = Vec::new();
     let mut table = DataTable::new(
-        format!("{}年{period}三项指标完成情况（时序进度 {tp}）", s.year),
+        format!("{}年{period}三项指标完成情况（时序进度{tp}）", s.year),
         &["指标", "单位", &format!("{period}累计"), "年度目标", "完成率", "超(+)/欠(−)时序进度（个百分点）"],
     );
     let mut sentences = Vec::new();
@@ -23,8 +23,8 @@ pub fn progress(s: &Snapshot) -> Chart {
         let completion = format::percent(t.completion.value);
         let mut row = BarRow::new(m.name(), t.completion.value.map(f), completion.clone());
         row.note = Some(match t.target {
-            Some(target) => format!("{value} / {} {} · {}", m.show(target), m.unit(), format::gap_text(t.gap_points)),
-            None => format!("{value} {} · 未设年度目标", m.unit()),
+            Some(target) => format!("{value}/{}{} · {}", m.show(target), m.unit(), format::gap_text(t.gap_points)),
+            None => format!("{value}{} · 未设年度目标", m.unit()),
         });
         rows.push(row);
         table.rows.push(vec![
@@ -37,7 +37,7 @@ pub fn progress(s: &Snapshot) -> Chart {
         ]);
         sentences.push(match (t.target, t.completion.value) {
             (Some(_), Some(_)) => {
-                format!("{}{value}{}，完成年度目标的{completion}，{}", m.name(), m.unit(), tight(&format::gap_text(t.gap_points)))
+                format!("{}{value}{}，完成年度目标的{completion}，{}", m.name(), m.unit(), format::gap_text(t.gap_points))
             }
             _ => format!("{}{value}{}（未设年度目标）", m.name(), m.unit()),
         });
@@ -49,9 +49,9 @@ pub fn progress(s: &Snapshot) -> Chart {
         min_top: 1.0,
         unit: None,
         track: Some(1.0),
-        reference: s.time_progress.value.map(|v| (f(v), format!("时序进度 {tp}"))),
+        reference: s.time_progress.value.map(|v| (f(v), format!("时序进度{tp}"))),
         legend: vec![
-            (Swatch::Fill(super::bars::Fill::Solid(NAVY)), "完成率（浅灰底为年度目标 100%）".to_string()),
+            (Swatch::Fill(super::bars::Fill::Solid(NAVY)), "完成率（浅灰底为年度目标100%）".to_string()),
             (Swatch::Dashed(DARK_RED), "时序进度".to_string()),
         ],
         empty: "暂无数据".to_string(),

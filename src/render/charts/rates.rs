@@ -34,10 +34,10 @@ pub fn rates(s: &Snapshot) -> Chart {
         let target = rate.target.map(|t| format::percent(Some(t)));
         let mut row = BarRow::new(name, rate.rate.value.map(f), value.clone());
         row.marker = rate.target.map(f);
-        let counts = format!("{} / {} {unit}", show(rate.numerator, unit), show(rate.denominator, unit));
+        let counts = format!("{}/{}{unit}", show(rate.numerator, unit), show(rate.denominator, unit));
         row.note = Some(match (&target, rate.rate.value) {
-            (_, None) => format!("分母为零，暂无数据{}", target.as_ref().map_or(String::new(), |t| format!(" · 目标 {t}"))),
-            (Some(t), Some(_)) => format!("{counts} · 目标 {t}"),
+            (_, None) => format!("分母为零，暂无数据{}", target.as_ref().map_or(String::new(), |t| format!(" · 目标{t}"))),
+            (Some(t), Some(_)) => format!("{counts} · 目标{t}"),
             (None, Some(_)) => counts,
         });
         row.fill = Fill::Solid(NAVY);

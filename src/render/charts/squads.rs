@@ -29,7 +29,7 @@ pub fn squad_trips(s: &Snapshot) -> Chart {
     headers.push("合计（次）".to_string());
     let mut table = DataTable {
         caption: format!(
-            "{}年{period}招商小分队出访次数（次；每月应至少出访 {required} 次，标“（未）”为当月未达标）{}",
+            "{}年{period}招商小分队出访次数（次；每月应至少出访{required}次，标“（未）”为当月未达标）{}",
             s.year,
             if q.rows.is_empty() { "（暂无招商小分队）" } else { "" }
         ),

@@ -192,7 +192,7 @@ fn progress_states_the_three_completions() {
     assert_eq!(c.table.rows[1], ["到位资金", "亿元", "0.03", "0.10", "30.05%", "+5.05"]);
     assert_eq!(c.table.rows[0], ["招引项目", "个", "1", "10", "10.00%", "−15.00"]);
     assert!(c.svg.contains(">30.05%</text>"));
-    assert!(c.svg.contains(">时序进度 25.00%</text>"));
+    assert!(c.svg.contains(">时序进度25.00%</text>"));
 }
 
 #[test]

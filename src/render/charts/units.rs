@@ -32,7 +32,7 @@ fn ranking(s: &Snapshot, name: &'static str, kind: &str, units: &[UnitRow]) -> C
 
     let mut table = DataTable::new(
         format!(
-            "{}年{period}{kind}{what}完成率排名（时序进度 {tp}）{}",
+            "{}年{period}{kind}{what}完成率排名（时序进度{tp}）{}",
             s.year,
             if ranked.is_empty() { "（暂无排名）" } else { "" }
         ),
@@ -114,7 +114,7 @@ fn ranking(s: &Snapshot, name: &'static str, kind: &str, units: &[UnitRow]) -> C
         min_top: 1.0,
         unit: None,
         track: Some(1.0),
-        reference: s.time_progress.value.map(|v| (f(v), format!("时序进度 {tp}"))),
+        reference: s.time_progress.value.map(|v| (f(v), format!("时序进度{tp}"))),
         legend: if ranked.is_empty() { Vec::new() } else { legend },
         empty: if units.is_empty() { format!("暂无{kind}") } else { "暂无排名（未设单位目标）".to_string() },
     };
