@@ -24,8 +24,9 @@ pub const FONT: &str = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, P
 /// Default design width of a chart in CSS pixels; the SVG scales down from here.
 pub const WIDTH: f64 = 480.0;
 
-// A restrained palette: navy and greys, dark red only for what should stand out. Nothing is
-// told by colour alone; every colour also differs in lightness so greyscale keeps it apart.
+// A restrained palette: navy and greys, dark red only for what should stand out. Navy and dark
+// red print as much the same grey, so nothing is told by colour alone: lines differ in dash and
+// marker, list membership and shortfalls carry a word (红榜, 黑榜, 未, 不计入) or hatching.
 pub const NAVY: RGBColor = RGBColor(0x1f, 0x38, 0x64);
 pub const DARK_RED: RGBColor = RGBColor(0xb2, 0x22, 0x22);
 pub const INK: RGBColor = RGBColor(0x1a, 0x1a, 0x1a);
@@ -308,6 +309,8 @@ impl Canvas {
             let result = self.paint(&root);
             result.and_then(|_| root.present())
         };
+        // Drawing into a String has no I/O to fail; should plotters still report an error, the
+        // chart comes out empty (title and alt intact) rather than bringing the build down.
         let body = if painted.is_ok() { body_of(&raw) } else { String::new() };
         format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" style=\"max-width:{w}px;height:auto\" \

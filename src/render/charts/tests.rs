@@ -4,7 +4,7 @@
 //!
 //! `CHARTS_PREVIEW=/tmp/charts-preview cargo test --lib render::charts::tests::preview -- --ignored`
 //! writes every chart (of the folder `CHARTS_CONTENT`, default `content/`, at `CHARTS_MONTH`;
-//! or `CHARTS_CONTENT=fixture` / `empty`) and an index.html to look at.
+//! or `CHARTS_CONTENT=fixture` / `empty`) and index.html, phone.html and grey.html to look at.
 
 use super::{Chart, NAMES, SPARKLINES, by_name};
 use crate::content;
@@ -149,11 +149,54 @@ fn assert_inline_ready(c: &Chart) {
         root.contains(" font-family=\"Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, SimHei, sans-serif\"")
     );
     assert!(svg.contains(&format!("<title>{}</title>", super::canvas::escape(&c.title))));
+    assert_text_inside(c);
     assert!(!c.alt.is_empty() && c.alt.ends_with('。'), "{}: alt {:?}", c.name, c.alt);
     assert!(!c.table.caption.is_empty() && !c.table.headers.is_empty());
     for row in &c.table.rows {
         assert_eq!(row.len(), c.table.headers.len(), "{}: ragged table row {row:?}", c.name);
     }
+}
+
+/// Every label, by our width estimate, lies within the viewBox: nothing is clipped at an edge.
+fn assert_text_inside(c: &Chart) {
+    let attr = |tag: &str, name: &str| -> Option<String> {
+        let start = tag.find(&format!(" {name}=\"")).map(|i| i + name.len() + 3)?;
+        Some(tag[start..start + tag[start..].find('"')?].to_string())
+    };
+    let root = &c.svg[..c.svg.find('>').unwrap()];
+    let view: Vec<f64> = attr(root, "viewBox").unwrap().split(' ').map(|v| v.parse().unwrap()).collect();
+    let mut rest = c.svg.as_str();
+    while let Some(i) = rest.find("<text ") {
+        let close = rest[i..].find('>').unwrap() + i;
+        let tag = &rest[i..close];
+        let end = rest[close..].find("</text>").unwrap() + close;
+        let text = rest[close + 1..end].replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        let x: f64 = attr(tag, "x").unwrap().parse().unwrap();
+        let size: f64 = attr(tag, "font-size").unwrap().parse().unwrap();
+        let w = super::canvas::text_width(&text, size) * if tag.contains("bold") { 1.05 } else { 1.0 };
+        let (left, right) = match attr(tag, "text-anchor").as_deref() {
+            Some("middle") => (x - w / 2.0, x + w / 2.0),
+            Some("end") => (x - w, x),
+            _ => (x, x + w),
+        };
+        assert!(left >= -1.0 && right <= view[2] + 1.0, "{}: {text:?} spans {left:.0}..{right:.0} of {}", c.name, view[2]);
+        rest = &rest[end..];
+    }
+}
+
+#[test]
+fn cjk_widths_names_and_axes() {
+    use super::canvas::{fit_name, nice_axis, text_width};
+    assert_eq!(text_width("到位资金", 10.0), 40.0);
+    assert!(text_width("178.23", 10.0) < 40.0);
+    // Eight Chinese characters stay whole; a ninth is cut; narrow digits leave room.
+    assert_eq!(fit_name("县行政审批服务局", 14.0), "县行政审批服务局");
+    assert_eq!(fit_name("县发展和改革局驻外", 14.0), "县发展和改革局…");
+    assert_eq!(fit_name("500强及总部经济", 14.0), "500强及总部经济");
+    assert_eq!(nice_axis(178.17, false), (200.0, 50.0));
+    assert_eq!(nice_axis(94.0, false), (100.0, 20.0));
+    assert_eq!(nice_axis(3.0, true), (3.0, 1.0));
+    assert_eq!(nice_axis(0.0, true), (1.0, 1.0));
 }
 
 #[test]
@@ -346,21 +389,32 @@ fn preview() {
             })
             .unwrap_or_else(march)
     };
-    let filter = std::env::var("CHARTS_FILTER").unwrap_or_default();
-    let mut html = format!(
-        "<!doctype html><meta charset=utf-8><title>charts</title><style>body{{font-family:sans-serif;margin:8px;{filter}}}\
-         figure{{margin:0 0 16px;padding:8px;border:1px solid #ddd;display:inline-block;vertical-align:top;width:540px}}\
-         figcaption{{font-size:13px;color:#333}} .phone figure{{width:358px}}</style><body>"
-    );
-    for c in all(&snapshot) {
-        std::fs::write(dir.join(format!("{}.svg", c.name)), &c.svg).unwrap();
-        html.push_str(&format!(
-            "<figure id=\"{}\"><figcaption><b>{}</b> — {}</figcaption>{}</figure>\n",
-            c.name,
-            super::canvas::escape(&c.title),
-            super::canvas::escape(&c.alt),
-            c.svg
-        ));
+    // index.html at desktop width, phone.html at a 390 px phone's content width, grey.html in
+    // greyscale (as a black-and-white print shows it).
+    let charts = all(&snapshot);
+    for (file, style) in [
+        ("index.html", "figure{width:500px}"),
+        ("phone.html", "figure{width:358px}"),
+        ("grey.html", "figure{width:500px} body{filter:grayscale(1)}"),
+    ] {
+        let mut html = format!(
+            "<!doctype html><meta charset=utf-8><title>charts</title><style>body{{font-family:sans-serif;margin:8px}}\
+             figure{{margin:0 8px 16px 0;padding:8px;border:1px solid #ddd;display:inline-block;vertical-align:top}}\
+             figcaption{{font-size:13px;color:#333}} {style}</style><body>\n"
+        );
+        for c in &charts {
+            html.push_str(&format!(
+                "<figure id=\"{}\"><figcaption><b>{}</b> — {}</figcaption>{}</figure>\n",
+                c.name,
+                super::canvas::escape(&c.title),
+                super::canvas::escape(&c.alt),
+                c.svg
+            ));
+        }
+        std::fs::write(dir.join(file), html).unwrap();
     }
-    std::fs::write(dir.join("index.html"), html).unwrap();
+    for c in &charts {
+        std::fs::write(dir.join(format!("{}.svg", c.name)), &c.svg).unwrap();
+        assert_inline_ready(c);
+    }
 }
