@@ -23,6 +23,109 @@ pub enum Command {
     Figures(FiguresArgs),
     /// Build the static site (生成网站)
     Build(BuildArgs),
+    /// Build, serve on 127.0.0.1 and rebuild and reload on every save (预览)
+    Serve(ServeArgs),
+    /// Create a new content folder that checks clean and builds (新建站点)
+    Init(InitArgs),
+    /// Create a project, squad, briefing or meeting file from a template (新建文件)
+    New(NewArgs),
+    /// Read an Excel ledger (台账) into project files (导入台账)
+    Import(ImportArgs),
+    /// Write a month's bulletin tables as an Excel workbook (导出表格)
+    Export(ExportArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ServeArgs {
+    /// The content folder; its parent may hold `templates/` and `theme/` overrides
+    #[arg(long, default_value = "content", value_name = "DIR")]
+    pub content: PathBuf,
+    /// Port on 127.0.0.1
+    #[arg(long, default_value_t = 8000)]
+    pub port: u16,
+    /// Serve the site as of this month (default: the latest briefing's month)
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    pub month: Option<crate::period::Month>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct InitArgs {
+    /// The new content folder (must not exist, or be empty)
+    pub dir: PathBuf,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct NewArgs {
+    #[command(subcommand)]
+    pub kind: NewKind,
+    /// The content folder
+    #[arg(long, default_value = "content", value_name = "DIR", global = true)]
+    pub content: PathBuf,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum NewKind {
+    /// A project file: projects/<ID>.yaml
+    Project {
+        /// Project id (letters, digits, - and _), e.g. p2026-061
+        id: String,
+        /// Project name (项目名称)
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// A squad file: squads/<ID>.yaml
+    Squad {
+        /// Squad id, e.g. squad-13
+        id: String,
+        /// Squad name (小分队名称)
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// The next month's briefing: briefings/<YYYY-MM>.md with the next issue number
+    Briefing {
+        /// The month (default: the month after the latest briefing)
+        #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+        month: Option<crate::period::Month>,
+    },
+    /// A review meeting: meetings/<DATE>.yaml
+    Meeting {
+        /// Meeting date, YYYY-MM-DD
+        date: String,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ImportArgs {
+    /// The Excel ledger (.xlsx) to read
+    pub ledger: PathBuf,
+    /// The content folder to write projects/ into
+    #[arg(long, default_value = "content", value_name = "DIR")]
+    pub content: PathBuf,
+    /// Sheet to read (default: the first sheet)
+    #[arg(long)]
+    pub sheet: Option<String>,
+    /// A YAML file mapping column headers to fields (default: the usual Chinese headers)
+    #[arg(long, value_name = "FILE")]
+    pub mapping: Option<PathBuf>,
+    /// Show what would be written, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Overwrite existing project files
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ExportArgs {
+    /// The content folder
+    #[arg(long, default_value = "content", value_name = "DIR")]
+    pub content: PathBuf,
+    /// The month of the bulletin to export (default: the latest briefing's month)
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    pub month: Option<crate::period::Month>,
+    /// Output file (default: 招商引资简报-<YYYY-MM>.xlsx)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]

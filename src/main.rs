@@ -13,6 +13,11 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(&args),
         Command::Figures(args) => commands::figures::run(&args),
         Command::Build(args) => commands::build::run(&args),
+        Command::Serve(args) => commands::serve::run(&args),
+        Command::Init(args) => commands::init::run(&args),
+        Command::New(args) => commands::new::run(&args),
+        Command::Import(args) => commands::import::run(&args),
+        Command::Export(args) => commands::export::run(&args),
     };
     match outcome {
         Ok(code) => code,

@@ -3,7 +3,12 @@
 
 pub mod build;
 pub mod check;
+pub mod export;
 pub mod figures;
+pub mod import;
+pub mod init;
+pub mod new;
+pub mod serve;
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
