@@ -15,4 +15,6 @@ pub mod diagnostics;
 pub mod figures;
 pub mod period;
 pub mod render;
+pub mod serve;
+pub mod site;
 pub mod write;

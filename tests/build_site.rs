@@ -151,6 +151,11 @@ fn the_sample_site_has_every_page_links_resolve_and_figures_are_right() {
     assert!(march.contains("外资直投30万美元"), "the March bulletin shows March's FDI");
     assert!(march.contains("第3期"));
 
+    // The live-reload script exists only in `serve`.
+    for (path, bytes) in &site {
+        assert!(!String::from_utf8_lossy(bytes).contains("__bulletin"), "{path} has serve-only code");
+    }
+
     // Every page says it is sample data.
     for (path, bytes) in &site {
         if path.ends_with(".html") {

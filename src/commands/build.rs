@@ -1,37 +1,47 @@
 //! `bulletin build`: content → figures → pages → the output folder, swapped in whole.
 
-use std::path::Path;
+use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::time::Instant;
 
+use indicatif::{ProgressBar, ProgressStyle};
+
 use crate::cli::BuildArgs;
-use crate::render::{self, Options, Reload, theme};
+use crate::render::Reload;
+use crate::site::{self, BuildError};
 use crate::write;
 
 pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let Some((content, _)) = super::load_or_report(&args.content)? else {
-        eprintln!("没有生成网站：{} 保持不变。", args.out.display());
-        return Ok(ExitCode::from(1));
+    // Progress only on a terminal: quiet in CI and when piped.
+    let tty = std::io::stderr().is_terminal();
+    let bar = if tty { ProgressBar::new_spinner() } else { ProgressBar::hidden() };
+    bar.set_style(ProgressStyle::with_template("{spinner} {msg} {pos} 页").expect("valid template"));
+    bar.set_message("正在生成");
+    let built = match site::build(&args.content, args.month, Reload::Off, &|| bar.inc(1)) {
+        Ok(built) => built,
+        Err(BuildError::Content(loaded)) => {
+            bar.finish_and_clear();
+            super::report_errors(&loaded)?;
+            eprintln!("没有生成网站：{} 保持不变。", args.out.display());
+            return Ok(ExitCode::from(1));
+        }
+        Err(e) => {
+            bar.finish_and_clear();
+            return Err(e.into());
+        }
     };
-    let Some(month) = args.month.or_else(|| content.latest_period()) else {
-        anyhow::bail!("there is no briefing yet, so no month to build: add content/briefings/YYYY-MM.md or pass --month YYYY-MM");
-    };
-    let theme = theme::load(site_root(&args.content))?;
-    let pages = render::site(&content, &theme, Options { month, reload: Reload::Off })?;
-    write::atomically(&pages, &args.out)?;
-    eprintln!(
-        "已生成 {} 个文件到 {}（截至 {}，用时 {} 毫秒）",
-        pages.len(),
-        args.out.display(),
-        month.last_day(),
-        started.elapsed().as_millis()
-    );
+    bar.set_message("正在写入");
+    write::atomically(&built.pages, &args.out)?;
+    bar.finish_and_clear();
+    if tty {
+        eprintln!(
+            "已生成 {} 个文件到 {}（截至 {}，用时 {} 毫秒）",
+            built.pages.len(),
+            args.out.display(),
+            built.month.last_day(),
+            started.elapsed().as_millis()
+        );
+    }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The folder holding `content/`, where a site's own `templates/` and `theme/` live.
-pub fn site_root(content: &Path) -> Option<&Path> {
-    let parent = content.parent()?;
-    Some(if parent.as_os_str().is_empty() { Path::new(".") } else { parent })
 }

@@ -19,19 +19,22 @@ use crate::diagnostics::{Lang, render};
 /// Loads the content folder; on errors, prints them (as `check` would) and returns `None`.
 pub fn load_or_report(dir: &Path) -> anyhow::Result<Option<(Content, content::source::Sources)>> {
     let loaded = content::load(dir).map_err(|e| anyhow::anyhow!("cannot read the content folder {}: {e}", dir.display()))?;
-    match loaded.content {
-        Some(c) => Ok(Some((c, loaded.sources))),
-        None => {
-            let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            let mut err = std::io::stderr().lock();
-            let errors: Vec<_> = loaded.diagnostics.errors().collect();
-            for d in &errors {
-                writeln!(err, "{}\n", render::text(d, &loaded.sources, Lang::Zh, color))?;
-            }
-            writeln!(err, "{}", render::summary(errors.len(), 0, Lang::Zh))?;
-            Ok(None)
-        }
+    if loaded.content.is_none() {
+        report_errors(&loaded)?;
     }
+    Ok(loaded.content.map(|c| (c, loaded.sources)))
+}
+
+/// Prints the errors of a failed load to stderr, as `check` would.
+pub fn report_errors(loaded: &content::Loaded) -> anyhow::Result<()> {
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut err = std::io::stderr().lock();
+    let errors: Vec<_> = loaded.diagnostics.errors().collect();
+    for d in &errors {
+        writeln!(err, "{}\n", render::text(d, &loaded.sources, Lang::Zh, color))?;
+    }
+    writeln!(err, "{}", render::summary(errors.len(), 0, Lang::Zh))?;
+    Ok(())
 }
 
 /// The language for messages: the site's locale.

@@ -105,11 +105,23 @@ pub fn jobs(content: &Content, month: Month) -> Vec<Job> {
 
 /// Renders the whole site as of `opts.month`.
 pub fn site(content: &Content, theme: &Theme, opts: Options) -> Result<Vec<Page>, RenderError> {
+    site_with(content, theme, opts, &|| {})
+}
+
+/// Like [`site`], calling `on_page` after each page (from any thread).
+pub fn site_with(content: &Content, theme: &Theme, opts: Options, on_page: &(dyn Fn() + Sync)) -> Result<Vec<Page>, RenderError> {
     let months = months(content, opts.month);
     let snapshots: BTreeMap<Month, Snapshot> =
         months.par_iter().map(|m| (*m, figures::snapshot(content, *m))).collect::<Vec<_>>().into_iter().collect();
     let site = Site { content, theme, opts, snapshots: &snapshots };
-    let mut pages: Vec<Page> = jobs(content, opts.month).par_iter().map(|job| site.render(job)).collect::<Result<Vec<_>, _>>()?;
+    let mut pages: Vec<Page> = jobs(content, opts.month)
+        .par_iter()
+        .map(|job| {
+            let page = site.render(job);
+            on_page();
+            page
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     pages.extend(theme.assets.iter().map(|(name, bytes)| Page { path: format!("theme/{name}"), bytes: bytes.clone() }));
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(pages)

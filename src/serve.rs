@@ -1,0 +1,329 @@
+//! `serve`: build into memory, serve on 127.0.0.1, watch the content, templates and theme,
+//! rebuild with the same [`site::build`] on every save, and tell open pages to reload (or to
+//! show the error) through server-sent events. The last good site stays served while the
+//! content has errors.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use notify::{RecursiveMode, Watcher};
+use tiny_http::{Header, Request, Response, Server};
+
+use crate::diagnostics::{Lang, render as diagnostics};
+use crate::period::Month;
+use crate::render::Reload;
+use crate::site::{self, BuildError};
+
+/// Quiet time after the last change before rebuilding: rapid saves become one rebuild.
+const DEBOUNCE: Duration = Duration::from_millis(30);
+
+/// What a page listening for rebuilds is told.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Event {
+    Reload,
+    /// The content has errors; the text names file, line and message.
+    Problem(String),
+}
+
+/// The site being served and the clients waiting for events.
+#[derive(Default)]
+struct State {
+    pages: HashMap<String, Arc<Vec<u8>>>,
+    problem: Option<String>,
+}
+
+#[derive(Clone, Default)]
+struct Shared {
+    state: Arc<RwLock<State>>,
+    clients: Arc<Mutex<Vec<Sender<Event>>>>,
+}
+
+impl Shared {
+    fn broadcast(&self, event: Event) {
+        let mut clients = self.clients.lock().expect("clients lock");
+        clients.retain(|c| c.send(event.clone()).is_ok());
+    }
+}
+
+pub struct ServeOptions {
+    pub content: PathBuf,
+    pub port: u16,
+    pub month: Option<Month>,
+}
+
+/// Runs until the process is stopped. Returns only on a startup failure.
+pub fn run(opts: ServeOptions) -> anyhow::Result<()> {
+    let shared = Shared::default();
+    let first = rebuild(&opts, &shared);
+    let server = Server::http(("127.0.0.1", opts.port)).map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{}: {e}", opts.port))?;
+    let url = format!("http://127.0.0.1:{}/", opts.port);
+    match first {
+        Ok(took) => eprintln!("预览地址 {url}（生成用时 {} 毫秒）。保存文件后页面会自动刷新，按 Ctrl+C 退出。", took.as_millis()),
+        Err(()) => eprintln!("预览地址 {url}。内容有错误（见上），改正并保存后会自动刷新。"),
+    }
+
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if let Ok(event) = event {
+            if !matches!(event.kind, notify::EventKind::Access(_)) {
+                let _ = tx.send(event.paths);
+            }
+        }
+    })?;
+    for dir in watched(&opts.content) {
+        watcher.watch(&dir, RecursiveMode::Recursive)?;
+    }
+    {
+        let shared = shared.clone();
+        let opts = ServeOptions { content: opts.content.clone(), port: opts.port, month: opts.month };
+        std::thread::spawn(move || watch_loop(&opts, &shared, &rx));
+    }
+
+    for request in server.incoming_requests() {
+        let shared = shared.clone();
+        // Event streams hold their connection open, so each request gets its own thread.
+        std::thread::spawn(move || respond(request, &shared));
+    }
+    Ok(())
+}
+
+/// The content folder, and the site's `templates/` and `theme/` if they exist.
+fn watched(content: &Path) -> Vec<PathBuf> {
+    let mut dirs = vec![content.to_path_buf()];
+    if let Some(root) = site::site_root(content) {
+        for name in ["templates", "theme"] {
+            let dir = root.join(name);
+            if dir.is_dir() {
+                dirs.push(dir);
+            }
+        }
+    }
+    dirs
+}
+
+/// Waits for changes; after a quiet spell, rebuilds and tells the pages.
+fn watch_loop(opts: &ServeOptions, shared: &Shared, rx: &Receiver<Vec<PathBuf>>) {
+    while let Ok(first) = rx.recv() {
+        let mut changed = first;
+        loop {
+            match rx.recv_timeout(DEBOUNCE) {
+                Ok(more) => changed.extend(more),
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
+        }
+        if changed.iter().all(|p| is_noise(p)) {
+            continue;
+        }
+        if let Ok(took) = rebuild(opts, shared) {
+            eprintln!("已重新生成（{} 毫秒）", took.as_millis());
+        }
+    }
+}
+
+/// Editor swap and backup files, which are not content.
+fn is_noise(path: &Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp") || name.starts_with("~$")
+}
+
+/// Builds the site; on success swaps it in and sends `Reload`, on failure keeps the old site,
+/// prints the problems and sends them to the pages.
+fn rebuild(opts: &ServeOptions, shared: &Shared) -> Result<Duration, ()> {
+    let started = Instant::now();
+    match site::build(&opts.content, opts.month, Reload::Live, &|| {}) {
+        Ok(built) => {
+            let pages = built.pages.into_iter().map(|p| (p.path, Arc::new(p.bytes))).collect();
+            {
+                let mut state = shared.state.write().expect("state lock");
+                state.pages = pages;
+                state.problem = None;
+            }
+            shared.broadcast(Event::Reload);
+            Ok(started.elapsed())
+        }
+        Err(e) => {
+            let text = match &e {
+                BuildError::Content(loaded) => {
+                    let mut t: Vec<String> =
+                        loaded.diagnostics.errors().map(|d| diagnostics::text(d, &loaded.sources, Lang::Zh, false)).collect();
+                    t.push(diagnostics::summary(loaded.diagnostics.errors().count(), 0, Lang::Zh));
+                    t.join("\n\n")
+                }
+                other => other.to_string(),
+            };
+            eprintln!("{text}\n（仍在预览上一次成功生成的网站）");
+            shared.state.write().expect("state lock").problem = Some(text.clone());
+            shared.broadcast(Event::Problem(text));
+            Err(())
+        }
+    }
+}
+
+fn respond(request: Request, shared: &Shared) {
+    let url = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
+    match url.as_str() {
+        "/__bulletin/events" => events(request, shared),
+        "/__bulletin/reload.js" => {
+            let _ = request.respond(with_type(Response::from_data(RELOAD_JS.as_bytes()), "application/javascript"));
+        }
+        _ => {
+            let path = page_path(&url);
+            let (page, problem) = {
+                let state = shared.state.read().expect("state lock");
+                (path.as_ref().and_then(|p| state.pages.get(p).cloned()), state.problem.clone())
+            };
+            let response = match (page, path) {
+                (Some(bytes), Some(path)) => with_type(Response::from_data(bytes.as_slice()), content_type(&path)),
+                // No good build yet, or no such page: a page that still listens for rebuilds.
+                _ => {
+                    let text = problem.unwrap_or_else(|| format!("没有这个页面：{url}"));
+                    let html = format!(
+                        "<!doctype html><meta charset=\"utf-8\"><title>bulletin</title><pre>{}</pre><script src=\"/__bulletin/reload.js\"></script>",
+                        crate::render::markdown::escape(&text)
+                    );
+                    with_type(Response::from_string(html).with_status_code(404), "text/html; charset=utf-8")
+                }
+            };
+            let _ = request.respond(response);
+        }
+    }
+}
+
+/// `/units/` → `units/index.html`; `None` for paths that try to leave the site.
+fn page_path(url: &str) -> Option<String> {
+    let decoded = percent_decode(url.trim_start_matches('/'))?;
+    if decoded.split('/').any(|part| part == "..") {
+        return None;
+    }
+    Some(if decoded.is_empty() || decoded.ends_with('/') { format!("{decoded}index.html") } else { decoded })
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "application/javascript; charset=utf-8",
+        "json" => "application/json",
+        "csv" => "text/csv; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        _ => "application/octet-stream",
+    }
+}
+
+fn with_type<R: std::io::Read>(response: Response<R>, kind: &str) -> Response<R> {
+    response
+        .with_header(Header::from_bytes("Content-Type", kind).expect("valid header"))
+        .with_header(Header::from_bytes("Cache-Control", "no-store").expect("valid header"))
+}
+
+/// A server-sent event stream: the current problem (if any) at once, then every event.
+fn events(request: Request, shared: &Shared) {
+    let (tx, rx) = mpsc::channel();
+    let problem = shared.state.read().expect("state lock").problem.clone();
+    shared.clients.lock().expect("clients lock").push(tx);
+    // tiny_http buffers a streamed body, so write the response by hand and flush each event.
+    let mut out = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n";
+    if out.write_all(head.as_bytes()).and_then(|_| out.write_all(b": connected\n\n")).and_then(|_| out.flush()).is_err() {
+        return;
+    }
+    if let Some(text) = problem {
+        if send(&mut out, &Event::Problem(text)).is_err() {
+            return;
+        }
+    }
+    loop {
+        let sent = match rx.recv_timeout(Duration::from_secs(15)) {
+            Ok(event) => send(&mut out, &event),
+            // A comment now and then finds out when the page has gone away.
+            Err(RecvTimeoutError::Timeout) => out.write_all(b": ping\n\n").and_then(|_| out.flush()),
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        if sent.is_err() {
+            return;
+        }
+    }
+}
+
+fn send(out: &mut Box<dyn Write + Send>, event: &Event) -> std::io::Result<()> {
+    let text = match event {
+        Event::Reload => "event: reload\ndata: reload\n\n".to_string(),
+        Event::Problem(text) => {
+            let data: String = text.lines().map(|l| format!("data: {l}\n")).collect();
+            format!("event: problem\n{data}\n")
+        }
+    };
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}
+
+/// Injected only in serve mode: reload on `reload`, show an overlay on `problem`.
+const RELOAD_JS: &str = r#"(function () {
+  "use strict";
+  var overlay;
+  function show(text) {
+    if (!overlay) {
+      overlay = document.createElement("div");
+      overlay.setAttribute("role", "alert");
+      overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.94);color:#fff;padding:24px;font:14px/1.5 monospace";
+      var title = document.createElement("p");
+      title.textContent = "内容有错误，网站没有更新（仍显示上一次成功生成的页面）。改正后保存，页面会自动刷新。";
+      title.style.cssText = "font:bold 16px/1.5 sans-serif;color:#ffb4ab;margin:0 0 12px";
+      var pre = document.createElement("pre");
+      pre.style.cssText = "white-space:pre-wrap;margin:0";
+      var close = document.createElement("button");
+      close.textContent = "关闭";
+      close.style.cssText = "position:absolute;top:12px;right:12px";
+      close.onclick = function () { overlay.style.display = "none"; };
+      overlay.appendChild(close);
+      overlay.appendChild(title);
+      overlay.appendChild(pre);
+      document.body.appendChild(overlay);
+    }
+    overlay.querySelector("pre").textContent = text;
+    overlay.style.display = "block";
+  }
+  var source = new EventSource("/__bulletin/events");
+  source.addEventListener("reload", function () { window.location.reload(); });
+  source.addEventListener("problem", function (e) { show(e.data); });
+})();
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_map_to_files_and_never_leave_the_site() {
+        assert_eq!(page_path("/").as_deref(), Some("index.html"));
+        assert_eq!(page_path("/units/").as_deref(), Some("units/index.html"));
+        assert_eq!(page_path("/projects/p1.html").as_deref(), Some("projects/p1.html"));
+        assert_eq!(page_path("/%E9%A1%B9.html").as_deref(), Some("项.html"));
+        assert_eq!(page_path("/../etc/passwd"), None);
+        assert_eq!(page_path("/a/%2e%2e/b"), None);
+    }
+}

@@ -1,0 +1,48 @@
+//! The whole pipeline in one call, shared by `build` and `serve`:
+//! load content → validate → compute figures → render pages. Writing is the caller's.
+
+use std::path::Path;
+
+use crate::content::{self, Loaded};
+use crate::period::Month;
+use crate::render::{self, Options, Page, Reload, theme};
+
+/// A built site, in memory.
+pub struct Built {
+    pub pages: Vec<Page>,
+    /// The month the site's figures are as of.
+    pub month: Month,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// The content has errors; `Loaded` holds them with the sources to show them.
+    #[error("the content has errors")]
+    Content(Box<Loaded>),
+    #[error("cannot read the content folder {path}: {source}")]
+    Folder { path: String, source: std::io::Error },
+    #[error("there is no briefing yet, so no month to build: add content/briefings/YYYY-MM.md or pass --month YYYY-MM")]
+    NoMonth,
+    #[error(transparent)]
+    Theme(#[from] theme::ThemeError),
+    #[error(transparent)]
+    Render(#[from] render::RenderError),
+}
+
+/// Builds the site for the content folder `dir` (its parent may hold `templates/` and
+/// `theme/` overrides), as of `month` or the latest briefing's month. `on_page` is called
+/// once per page rendered, from any thread (for a progress bar).
+pub fn build(dir: &Path, month: Option<Month>, reload: Reload, on_page: &(dyn Fn() + Sync)) -> Result<Built, BuildError> {
+    let loaded = content::load(dir).map_err(|source| BuildError::Folder { path: dir.display().to_string(), source })?;
+    let Some(content) = &loaded.content else { return Err(BuildError::Content(Box::new(loaded))) };
+    let month = month.or_else(|| content.latest_period()).ok_or(BuildError::NoMonth)?;
+    let theme = theme::load(site_root(dir))?;
+    let pages = render::site_with(content, &theme, Options { month, reload }, on_page)?;
+    Ok(Built { pages, month })
+}
+
+/// The folder holding `content/`, where a site's own `templates/` and `theme/` live.
+pub fn site_root(content: &Path) -> Option<&Path> {
+    let parent = content.parent()?;
+    Some(if parent.as_os_str().is_empty() { Path::new(".") } else { parent })
+}

@@ -1,0 +1,140 @@
+//! `bulletin serve` as a clerk uses it: open a page, save a change, see it; save a mistake,
+//! see the error and keep the last good page.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn get(port: u16, path: &str) -> Option<(u16, String)> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+    write!(s, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").ok()?;
+    let mut body = Vec::new();
+    s.read_to_end(&mut body).ok()?;
+    let text = String::from_utf8_lossy(&body).into_owned();
+    let status = text.split(' ').nth(1)?.parse().ok()?;
+    Some((status, text))
+}
+
+/// Lines of the event stream, as they arrive.
+fn events(port: u16) -> Receiver<String> {
+    let (tx, rx) = mpsc::channel();
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(s, "GET /__bulletin/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(s).lines() {
+            let Ok(line) = line else { return };
+            if tx.send(line).is_err() {
+                return;
+            }
+        }
+    });
+    rx
+}
+
+/// Waits for `event: NAME` and returns the data lines that follow it.
+fn wait_for(rx: &Receiver<String>, name: &str, timeout: Duration) -> Option<String> {
+    let deadline = Instant::now() + timeout;
+    let mut found = false;
+    let mut data = String::new();
+    while let Ok(line) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+        if found {
+            if line.is_empty() {
+                return Some(data);
+            }
+            data.push_str(line.strip_prefix("data: ").unwrap_or(&line));
+            data.push('\n');
+        } else if line == format!("event: {name}") {
+            found = true;
+        }
+    }
+    None
+}
+
+fn copy(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let target = to.join(p.file_name().unwrap());
+        if p.is_dir() { copy(&p, &target) } else { std::fs::copy(&p, &target).map(|_| ()).unwrap() }
+    }
+}
+
+#[test]
+fn edits_reload_the_page_and_mistakes_show_without_losing_the_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &content);
+    let port = free_port();
+    let _server = Server(
+        Command::new(env!("CARGO_BIN_EXE_bulletin"))
+            .args(["serve", "--port", &port.to_string(), "--content"])
+            .arg(&content)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let started = Instant::now();
+    let home = loop {
+        if let Some((200, body)) = get(port, "/") {
+            break body;
+        }
+        assert!(started.elapsed() < Duration::from_secs(60), "serve did not come up");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(home.contains("商南县招商引资工作简报"));
+    // Served pages listen for rebuilds; built pages never do (see build_site.rs).
+    assert!(home.contains("/__bulletin/reload.js"));
+    let (status, _) = get(port, "/units/").unwrap();
+    assert_eq!(status, 200, "a folder URL serves its index.html");
+    let (status, _) = get(port, "/../Cargo.toml").unwrap();
+    assert_eq!(status, 404);
+
+    let rx = events(port);
+    std::thread::sleep(Duration::from_millis(200));
+    let site = content.join("site.yaml");
+    let original = std::fs::read_to_string(&site).unwrap();
+
+    // A good edit: the page is told to reload and shows the change.
+    std::fs::write(&site, original.replace("title: 商南县招商引资工作简报", "title: 商南县招商简报（测试）")).unwrap();
+    let saved = Instant::now();
+    assert!(wait_for(&rx, "reload", Duration::from_secs(20)).is_some(), "no reload event after an edit");
+    eprintln!("save → reload event: {} ms", saved.elapsed().as_millis());
+    assert!(get(port, "/").unwrap().1.contains("商南县招商简报（测试）"));
+
+    // A broken edit: the problem is sent with file and line, and the last good page stays.
+    std::fs::write(&site, original.replace("title: 商南县招商引资工作简报", "title： 坏了")).unwrap();
+    let problem = wait_for(&rx, "problem", Duration::from_secs(20)).expect("no problem event after a broken edit");
+    assert!(problem.contains("site.yaml:1:"), "{problem}");
+    assert!(problem.contains("中文冒号"), "{problem}");
+    assert!(get(port, "/").unwrap().1.contains("商南县招商简报（测试）"), "the last good site is still served");
+    // A page opened now hears about the problem at once.
+    let late = events(port);
+    assert!(wait_for(&late, "problem", Duration::from_secs(10)).is_some());
+
+    // Rapid saves become one rebuild.
+    for i in 0..5 {
+        std::fs::write(&site, original.replace("title: 商南县招商引资工作简报", &format!("title: 第{i}次保存"))).unwrap();
+    }
+    assert!(wait_for(&rx, "reload", Duration::from_secs(20)).is_some());
+    let extra = wait_for(&rx, "reload", Duration::from_millis(1500));
+    assert!(extra.is_none(), "five quick saves gave more than one rebuild");
+    assert!(get(port, "/").unwrap().1.contains("第4次保存"));
+}
