@@ -191,6 +191,8 @@ pub struct Squad {
     pub name: String,
     pub captain: Option<String>,
     pub unit: UnitIx,
+    /// When the squad was formed: it is held to the monthly trip rule from that month on.
+    pub formed: Option<NaiveDate>,
     pub members: Vec<Member>,
     pub chains: Vec<ChainIx>,
     pub regions: Vec<String>,

@@ -83,6 +83,7 @@ pub fn field_label(key: &str) -> Option<&'static str> {
         "resolved" => "解决日期",
         "note" => "进展情况",
         "captain" => "队长",
+        "formed" => "组建日期",
         "members" => "队员",
         "grade" => "职级",
         "regions" => "主攻区域",

@@ -18,10 +18,15 @@ fn trips_in(squad: &Squad, month: Month) -> u32 {
     squad.trips.iter().filter(|t| Month::of(t.start) == month).count() as u32
 }
 
+/// A squad is held to the trip rule from the month it was formed.
+fn active_in(squad: &Squad, month: Month) -> bool {
+    squad.formed.is_none_or(|f| Month::of(f) <= month)
+}
+
 /// How many squads met the trip rule in `month` (a month of `p`'s year up to its month).
 pub fn met_in(p: &Period, month: Month) -> u32 {
     let needed = required(p);
-    p.content.squads.iter().filter(|s| trips_in(s, month) >= needed).count() as u32
+    p.content.squads.iter().filter(|s| active_in(s, month) && trips_in(s, month) >= needed).count() as u32
 }
 
 pub fn squads(p: &Period) -> SquadFigures {
@@ -31,6 +36,7 @@ pub fn squads(p: &Period) -> SquadFigures {
         .content
         .squads
         .iter()
+        .filter(|squad| active_in(squad, p.month))
         .map(|squad| {
             // Trips count by their start date; only trips started in the period.
             let trips: Vec<_> = squad.trips.iter().filter(|t| t.start >= p.year_start && t.start <= p.as_of).collect();
@@ -50,7 +56,12 @@ pub fn squads(p: &Period) -> SquadFigures {
                 projects: projects.len() as u32,
                 leader_trips: trips.iter().filter(|t| t.leader_trip).count() as u32,
                 unreported: trips.iter().filter(|t| t.reported.is_none_or(|r| r > p.as_of)).count() as u32,
-                missed_months: months.iter().zip(&by_month).filter(|(_, n)| **n < needed).map(|(m, _)| m.to_string()).collect(),
+                missed_months: months
+                    .iter()
+                    .zip(&by_month)
+                    .filter(|(m, n)| active_in(squad, **m) && **n < needed)
+                    .map(|(m, _)| m.to_string())
+                    .collect(),
                 by_month,
             }
         })

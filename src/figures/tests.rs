@@ -402,3 +402,20 @@ fn breakdown_rows_add_up_to_the_county() {
     let kin = s.breakdowns.by_method.iter().find(|r| r.name == "以商招商").unwrap();
     assert_eq!((kin.projects, kin.funds), (1, d("30.25")));
 }
+
+#[test]
+fn a_squad_counts_from_the_month_it_was_formed() {
+    // Formed in March with a trip in March only: as of April it missed April, not January or
+    // February, and it is one of the squads counted this month.
+    let squad = "name: 新小分队\nunit: t1\nformed: 2026-03-10\ntrips:\n  - {start: 2026-03-12, end: 2026-03-12, destination: 西安, people: 2}\n";
+    let c = county("", &[("squads/new.yaml", squad)]);
+    let s = snap(&c, "2026-04");
+    assert_eq!(s.squads.rows[0].missed_months, ["2026-04"]);
+    assert_eq!((s.squads.met, s.squads.total), (0, 1));
+    // In February it did not exist yet: no row, no squad to count.
+    let feb = snap(&c, "2026-02");
+    assert_eq!(feb.squads.total, 0);
+    assert_eq!(format::percent(feb.squads.rate.value), "—");
+    // March: met the rule.
+    assert_eq!(snap(&c, "2026-03").squads.met, 1);
+}

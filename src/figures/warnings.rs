@@ -37,7 +37,8 @@ pub fn data_quality(content: &Content, month: Month) -> Vec<Diagnostic> {
         out.push(problems::problem_open(&a.opened, a.days).at(problem.origin.file, problem.origin.span));
     }
     let figures = squads::squads(&p);
-    for (squad, row) in content.squads.iter().zip(&figures.rows) {
+    for row in &figures.rows {
+        let squad = content.squads.iter().find(|q| q.id == row.id).expect("rows come from squads");
         for m in &row.missed_months {
             let made = Month::parse(m).map_or(0, |m| row.by_month[m.number() as usize - 1]);
             out.push(problems::squad_no_trip(m, figures.required_per_month, made).at(squad.origin.file, squad.origin.span));

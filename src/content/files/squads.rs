@@ -13,6 +13,7 @@ pub fn decode(d: &mut Decoder, node: &Node, id: &str, t: &Tables) -> Option<Squa
     let name = f.text(d, "name", Required);
     let captain = f.text(d, "captain", Optional);
     let unit = f.reference(d, "unit", Required, &t.units).map(UnitIx);
+    let formed = f.date(d, "formed", Optional);
     let members = f.list_of(d, "members", |d, item, path| {
         let mut m = Fields::of(d, item, path)?;
         let name = m.text(d, "name", Required);
@@ -69,6 +70,7 @@ pub fn decode(d: &mut Decoder, node: &Node, id: &str, t: &Tables) -> Option<Squa
         name: name?,
         captain,
         unit: unit?,
+        formed,
         members,
         chains,
         regions,
