@@ -1,7 +1,305 @@
-//! `bulletin import` (not written yet).
+//! `bulletin import LEDGER.xlsx`: a ledger sheet (台账) → `projects/<id>.yaml` (导入台账).
+//!
+//! Reads the content folder and the workbook, plans every row ([`excel::import::plan`]),
+//! prints what happens to each row and every problem at once, writes the new files (and,
+//! with `--force`, the changed ones), then checks the folder as `bulletin check` does.
+//! Exit 0 when every row is in, 1 when a row has a problem or was not overwritten, 2 on
+//! bad usage or I/O failure.
 
+use std::io::{IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(_args: &crate::cli::ImportArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`bulletin import` is not available yet")
+use anyhow::Context;
+use walkdir::WalkDir;
+
+use crate::cli::ImportArgs;
+use crate::content::{self, problems::field_label, source::Sources};
+use crate::diagnostics::{Diagnostic, Lang, render};
+use crate::excel::column_letters;
+use crate::excel::import::{self, Outcome, Plan, SheetError};
+use crate::excel::mapping::{Field, Mapping};
+use crate::figures::warnings;
+
+pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
+    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut out = std::io::stdout().lock();
+
+    let mapping = match &args.mapping {
+        None => Mapping::builtin(),
+        Some(path) => {
+            let text =
+                std::fs::read_to_string(path).with_context(|| format!("cannot read the mapping file {}", path.display()))?;
+            match Mapping::with_file(&path.display().to_string(), &text) {
+                Ok(m) => m,
+                Err(e) => {
+                    for d in &e.diagnostics {
+                        writeln!(out, "{}\n", render::text(d, &e.sources, Lang::Zh, color))?;
+                    }
+                    anyhow::bail!("映射文件 {} 有错误（见上）/ the mapping file has errors", path.display());
+                }
+            }
+        }
+    };
+
+    let files = read_folder(&args.content)?;
+    let loaded = content::from_files(files.iter().map(|(p, b)| (p.clone(), Ok(b.clone()))));
+    let Some(content) = loaded.content else {
+        let errors: Vec<&Diagnostic> = loaded.diagnostics.errors().collect();
+        for d in &errors {
+            writeln!(out, "{}\n", render::text(d, &loaded.sources, Lang::Zh, color))?;
+        }
+        writeln!(out, "{}", render::summary(errors.len(), 0, Lang::Zh))?;
+        writeln!(out, "没有导入：内容文件夹 {} 有错误，请先改正，再导入台账。", args.content.display())?;
+        return Ok(ExitCode::from(1));
+    };
+    let lang = super::site_lang(&content);
+    let t = |zh: &str, en: &str| if lang == Lang::En { en.to_string() } else { zh.to_string() };
+    let colon = t("：", ": ");
+
+    let bytes = std::fs::read(&args.ledger).with_context(|| format!("cannot read {}", args.ledger.display()))?;
+    let sheets = import::read_sheets(bytes).with_context(|| {
+        format!("{} 不是能读取的 Excel 文件（.xlsx、.xls 或 .ods）/ cannot read it as a workbook", args.ledger.display())
+    })?;
+    let (index, header) = match import::choose_sheet(&sheets, args.sheet.as_deref(), &mapping) {
+        Ok(found) => found,
+        Err(SheetError::NoSuchSheet { wanted, available }) => {
+            anyhow::bail!("工作簿里没有名为“{wanted}”的工作表，现有的是：{}（no sheet named “{wanted}”）", available.join("、"))
+        }
+        Err(SheetError::NoHeader { sheet }) => {
+            writeln!(
+                out,
+                "{}",
+                t(
+                    &format!(
+                        "没有导入：在工作表“{sheet}”的前 {} 行里找不到表头（需要有“项目名称”“签约日期”等列名）。\n\
+                         表头写法不同时，用 --mapping 映射文件指定每一列对应的字段（见 docs/excel.md）；\
+                         要读其他工作表，用 --sheet 工作表名。",
+                        crate::excel::mapping::HEADER_SEARCH_ROWS
+                    ),
+                    &format!("nothing imported: no header row found in sheet “{sheet}” (use --mapping or --sheet)"),
+                )
+            )?;
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let (sheet, range) = &sheets[index];
+    let ledger_name =
+        args.ledger.file_name().map_or_else(|| args.ledger.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let plan = import::plan(&content, &files, sheet, range, &header, &ledger_name);
+
+    print_header(&mut out, &plan, &ledger_name, lang)?;
+    let empty = Sources::default();
+    for d in &plan.problems {
+        writeln!(out, "{}\n", render::text(d, &empty, lang, color))?;
+    }
+    if !plan.problems.is_empty() {
+        writeln!(out, "{}", t("没有导入：请先改正上面的问题。", "nothing imported: fix the problems above first."))?;
+        return Ok(ExitCode::from(1));
+    }
+    for row in &plan.rows {
+        if let Outcome::Skipped { problems } = &row.outcome {
+            for d in problems {
+                writeln!(out, "{}\n", render::text(d, &empty, lang, color))?;
+            }
+        }
+    }
+
+    // What happens to each row.
+    let mut written = Vec::new();
+    let (mut new, mut changed, mut same, mut blocked) = (0, 0, 0, 0);
+    for row in &plan.rows {
+        let who = format!("{}  {}", row.id.as_deref().unwrap_or("—"), row.name.as_deref().unwrap_or(""));
+        let line = match &row.outcome {
+            Outcome::New { path, text } => {
+                new += 1;
+                if !args.dry_run {
+                    written.push((path.clone(), text.clone()));
+                }
+                let verb = if args.dry_run { t("将新建", "would create") } else { t("新建", "created") };
+                format!("{verb} {path}")
+            }
+            Outcome::Unchanged { path } => {
+                same += 1;
+                t("无变化", "unchanged") + &format!(" {path}")
+            }
+            Outcome::Changed { path, text, changes } => {
+                let list = changes
+                    .iter()
+                    .map(|c| {
+                        let last = c.key.rsplit('.').next().unwrap_or(c.key);
+                        let label = field_label(last)
+                            .filter(|_| lang == Lang::Zh)
+                            .map_or(c.key.to_string(), |l| format!("{l}（{}）", c.key));
+                        let none = t("空", "empty");
+                        format!("{label} {} → {}", c.before.as_deref().unwrap_or(&none), c.after.as_deref().unwrap_or(&none))
+                    })
+                    .collect::<Vec<_>>()
+                    .join(&t("；", "; "));
+                if args.force {
+                    changed += 1;
+                    if !args.dry_run {
+                        written.push((path.clone(), text.clone()));
+                    }
+                    let verb = if args.dry_run { t("将覆盖", "would overwrite") } else { t("已覆盖", "overwritten") };
+                    format!("{verb} {path}{colon}{list}")
+                } else {
+                    blocked += 1;
+                    let verb = if args.dry_run {
+                        t("已存在且内容不同，将覆盖（需加 --force）", "exists with other values; would overwrite with --force")
+                    } else {
+                        t(
+                            "已存在且内容不同，没有覆盖（要覆盖请加 --force）",
+                            "exists with other values; not overwritten (use --force)",
+                        )
+                    };
+                    format!("{verb} {path}{colon}{list}")
+                }
+            }
+            Outcome::Skipped { problems } => match &problems[..] {
+                [one] => format!("{}{colon}{}", t("跳过", "skipped"), one.message.get(lang)),
+                _ => format!("{}{colon}{} {}", t("跳过", "skipped"), problems.len(), t("个问题（见上）", "problems, see above")),
+            },
+        };
+        let at = if lang == Lang::En { format!("row {:>3}", row.row) } else { format!("第 {:>3} 行", row.row) };
+        writeln!(out, "{at}  {who}  {line}")?;
+        // How the row found its project matters only when something is written.
+        for note in row.notes.iter().filter(|_| !matches!(row.outcome, Outcome::Unchanged { .. })) {
+            writeln!(out, "          {}", note.get(lang))?;
+        }
+    }
+
+    for (path, text) in &written {
+        let file = args.content.join(path);
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        std::fs::write(&file, text).with_context(|| format!("cannot write {}", file.display()))?;
+    }
+
+    let bad = plan.bad_rows();
+    writeln!(out)?;
+    if lang == Lang::En {
+        writeln!(
+            out,
+            "{}{new} new, {changed} overwritten, {same} unchanged, {blocked} not overwritten (exist with other values), {bad} skipped with problems.",
+            if args.dry_run { "dry run, nothing written: " } else { "" }
+        )?;
+    } else if args.dry_run {
+        writeln!(
+            out,
+            "试运行，没有写入任何文件。将新建 {new} 个，将覆盖 {changed} 个，无变化 {same} 个，内容不同、需加 --force 才覆盖 {blocked} 个，有问题跳过 {bad} 行。"
+        )?;
+    } else {
+        writeln!(
+            out,
+            "新建 {new} 个，覆盖 {changed} 个，无变化 {same} 个，内容不同未覆盖 {blocked} 个（加 --force 覆盖），有问题跳过 {bad} 行。"
+        )?;
+    }
+    if args.dry_run {
+        return Ok(if bad > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS });
+    }
+
+    let check_ok = check_after(&mut out, &args.content, lang, color)?;
+    Ok(if bad > 0 || blocked > 0 || !check_ok { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Which sheet, where the header is, which column is which.
+fn print_header(out: &mut impl Write, plan: &Plan, ledger: &str, lang: Lang) -> std::io::Result<()> {
+    let h = &plan.header;
+    let rows: Vec<String> = h.rows.iter().map(|r| (r + 1).to_string()).collect();
+    if lang == Lang::En {
+        writeln!(out, "{ledger}, sheet “{}”: header in row {}, {} data row(s).", plan.sheet, rows.join("–"), plan.rows.len())?;
+    } else {
+        writeln!(
+            out,
+            "读取 {ledger} 的工作表“{}”：表头在第 {} 行，数据从第 {} 行起，共 {} 行项目。",
+            plan.sheet,
+            rows.join("—"),
+            h.data_start + 1,
+            plan.rows.len()
+        )?;
+    }
+    let used: Vec<String> = h
+        .columns
+        .iter()
+        .map(|c| {
+            let unit = if c.scale == rust_decimal::Decimal::ONE || c.field == Field::Ignore {
+                String::new()
+            } else {
+                format!(" ×{}", c.scale.normalize())
+            };
+            format!("{} {} → {}{unit}", column_letters(c.col), c.header, c.field.key())
+        })
+        .collect();
+    let comma = if lang == Lang::En { ", " } else { "，" };
+    writeln!(out, "{}{}", if lang == Lang::En { "columns: " } else { "读取的列：" }, used.join(comma))?;
+    if !h.unused.is_empty() {
+        let unused: Vec<String> = h.unused.iter().map(|(col, text)| format!("{} {text}", column_letters(*col))).collect();
+        if lang == Lang::En {
+            writeln!(out, "not imported (unknown headers): {}", unused.join(", "))?;
+        } else {
+            writeln!(out, "未导入的列（表头不认识）：{}。需要导入的，用 --mapping 指定字段", unused.join("，"))?;
+        }
+    }
+    for note in &plan.notes {
+        writeln!(out, "{}{}", if lang == Lang::En { "note: " } else { "注意：" }, note.get(lang))?;
+    }
+    writeln!(out)
+}
+
+/// Loads the folder again and reports as `bulletin check` does; `true` when it has no error.
+fn check_after(out: &mut impl Write, dir: &Path, lang: Lang, color: bool) -> anyhow::Result<bool> {
+    let mut loaded = content::load(dir).with_context(|| format!("cannot read the content folder {}", dir.display()))?;
+    if let Some(c) = &loaded.content
+        && let Some(month) = c.latest_period()
+    {
+        loaded.diagnostics.extend(warnings::data_quality(c, month));
+    }
+    let errors: Vec<&Diagnostic> = loaded.diagnostics.errors().collect();
+    let warnings = loaded.diagnostics.warnings().count();
+    for d in &errors {
+        writeln!(out, "{}\n", render::text(d, &loaded.sources, lang, color))?;
+    }
+    match (errors.len(), lang) {
+        (0, Lang::Zh) if warnings == 0 => writeln!(out, "导入后检查 {}：通过，没有发现问题。", dir.display())?,
+        (0, Lang::Zh) => writeln!(
+            out,
+            "导入后检查 {}：通过，没有错误；有 {warnings} 条数据质量提醒，运行 bulletin check 查看。",
+            dir.display()
+        )?,
+        (0, Lang::En) => writeln!(out, "check after import: no errors, {warnings} warning(s) (run bulletin check).")?,
+        (n, _) => writeln!(out, "{}", render::summary(n, warnings, lang))?,
+    }
+    Ok(errors.is_empty())
+}
+
+/// Every file of the content folder, as `content::load` reads it (hidden and `~$` lock files
+/// skipped), with paths relative to the folder and `/` separators.
+fn read_folder(root: &Path) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    if !root.is_dir() {
+        anyhow::bail!("the content folder {} does not exist", root.display());
+    }
+    let mut files = Vec::new();
+    let walker = WalkDir::new(root).sort_by_file_name().into_iter().filter_entry(|e| {
+        let name = e.file_name().to_string_lossy();
+        e.depth() == 0 || !(name.starts_with('.') || name.starts_with("~$"))
+    });
+    for entry in walker {
+        let entry = entry.with_context(|| format!("cannot read {}", root.display()))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        let bytes = std::fs::read(entry.path()).with_context(|| format!("cannot read {}", entry.path().display()))?;
+        files.push((rel, bytes));
+    }
+    Ok(files)
 }

@@ -1,0 +1,723 @@
+//! A month's bulletin tables as an Excel workbook: one sheet per table of the bulletin page
+//! (`render::pages::bulletin`), with the same rows in the same order.
+//!
+//! Cells hold the snapshot's exact figures as numbers, never text: money in 万元 (外资 in
+//! 万美元) with `#,##0.00`, rates as fractions with `0.00%`, counts with `0`, percentage-point
+//! gaps with a sign. Rounding is left to the number format, so a sum in Excel adds the exact
+//! values; the percentages shown are rounded half up exactly as the site rounds them.
+//!
+//! Each sheet starts with the table's caption and a line naming the period and the as-of date,
+//! then the header row (frozen, with units in the headers). The file's creation time is the
+//! as-of date, so two exports of the same content are byte-identical.
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+
+use crate::content::Content;
+use crate::content::model::Project;
+use crate::figures::format as fmt;
+use crate::figures::people::overdue;
+use crate::figures::rules::{self, Stage};
+use crate::figures::snapshot::{BreakdownRow, Snapshot, Target, UnitRow};
+use crate::period::Month;
+use crate::render::view;
+
+/// The sheet names, in order.
+pub const SHEETS: [&str; 13] = [
+    "总体情况",
+    "四率",
+    "产业链",
+    "资金来源",
+    "重点类别",
+    "镇办排名",
+    "部门排名",
+    "小分队",
+    "本月外出",
+    "五个一",
+    "新签约项目",
+    "到位资金明细",
+    "交办事项",
+];
+
+/// Rows above the header: the caption and the period line.
+pub const HEADER_ROW: u32 = 2;
+
+/// The workbook of `snapshot`'s month, as the bytes of an .xlsx file.
+pub fn workbook(content: &Content, snapshot: &Snapshot) -> Result<Vec<u8>, XlsxError> {
+    let s = snapshot;
+    let as_of = s.month.last_day();
+    let mut book = Workbook::new();
+    let created = ExcelDateTime::from_ymd(as_of.year() as u16, as_of.month() as u8, as_of.day() as u8)?;
+    let props = DocProperties::new()
+        .set_title(format!("{} {}数据", content.site.title, view::period_text(s.month)))
+        .set_author(&content.site.issuer)
+        .set_company(&content.site.issuer)
+        .set_comment("由 bulletin export 生成")
+        .set_creation_datetime(&created);
+    book.set_properties(&props);
+
+    let styles = Styles::new();
+    let frame = Frame {
+        site: format!("{}{}", content.site.title, if content.site.sample { "（示例数据）" } else { "" }),
+        period: format!(
+            "统计期：{}　数据截至{}（月末）　时序进度：{}",
+            view::period_text(s.month),
+            view::date_zh(as_of),
+            fmt::percent(s.time_progress.value)
+        ),
+    };
+    for table in tables(content, s) {
+        let sheet = book.add_worksheet();
+        write_table(sheet, &styles, &frame, &table)?;
+    }
+    book.save_to_buffer()
+}
+
+// ---- cells and styles -----------------------------------------------------------------------
+
+/// How a number is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Num {
+    /// 万元 / 万美元 / 平方米: `#,##0.00`.
+    Money,
+    /// `0`.
+    Count,
+    /// A fraction shown as `83.33%`.
+    Percent,
+    /// A fraction shown as `+10.23%` / `-5.10%`.
+    SignedPercent,
+    /// Percentage points: `+8.47` / `-3.12`.
+    Points,
+    /// Places moved up (positive) or down: `↑2` / `↓1` / `持平`.
+    RankChange,
+}
+
+#[derive(Clone, Debug)]
+enum Cell {
+    Text(String),
+    Number(Decimal, Num),
+    Date(NaiveDate),
+    /// No value (a zero denominator, no target): `—`, as the site shows it.
+    Dash,
+}
+
+fn text(s: impl Into<String>) -> Cell {
+    Cell::Text(s.into())
+}
+
+fn money(d: Decimal) -> Cell {
+    Cell::Number(d, Num::Money)
+}
+
+fn count(n: impl Into<Decimal>) -> Cell {
+    Cell::Number(n.into(), Num::Count)
+}
+
+fn ratio(r: Option<Decimal>, num: Num) -> Cell {
+    r.map_or(Cell::Dash, |v| Cell::Number(v, num))
+}
+
+fn opt(d: Option<Decimal>, num: Num) -> Cell {
+    d.map_or(Cell::Dash, |v| Cell::Number(v, num))
+}
+
+/// A decimal as the nearest double (through its decimal text, so 1781741.9 stays 1781741.9).
+pub fn to_f64(d: Decimal) -> f64 {
+    d.normalize().to_string().parse().unwrap_or(0.0)
+}
+
+struct Styles {
+    caption: Format,
+    period: Format,
+    header: Format,
+    text: Format,
+    dash: Format,
+    date: Format,
+    money: Format,
+    count: Format,
+    percent: Format,
+    signed_percent: Format,
+    points: Format,
+    rank_change: Format,
+}
+
+const FONT: &str = "宋体";
+
+impl Styles {
+    fn new() -> Styles {
+        let cell = || Format::new().set_font_name(FONT).set_font_size(11).set_border(FormatBorder::Thin);
+        let number = |f: &str| cell().set_num_format(f).set_align(FormatAlign::Right);
+        Styles {
+            caption: Format::new().set_font_name(FONT).set_font_size(14).set_bold(),
+            period: Format::new().set_font_name(FONT).set_font_size(10).set_font_color(0x595959),
+            header: cell()
+                .set_bold()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter)
+                .set_text_wrap()
+                .set_background_color(0xD9E1F2),
+            text: cell(),
+            dash: cell().set_align(FormatAlign::Center),
+            date: number("yyyy-mm-dd").set_align(FormatAlign::Center),
+            money: number("#,##0.00"),
+            count: number("0"),
+            percent: number("0.00%"),
+            signed_percent: number("+0.00%;-0.00%;0.00%"),
+            points: number("+0.00;-0.00;0.00"),
+            rank_change: number("\"↑\"0;\"↓\"0;\"持平\"").set_align(FormatAlign::Center),
+        }
+    }
+
+    fn number(&self, num: Num) -> &Format {
+        match num {
+            Num::Money => &self.money,
+            Num::Count => &self.count,
+            Num::Percent => &self.percent,
+            Num::SignedPercent => &self.signed_percent,
+            Num::Points => &self.points,
+            Num::RankChange => &self.rank_change,
+        }
+    }
+}
+
+/// What every sheet's top says.
+struct Frame {
+    site: String,
+    period: String,
+}
+
+/// One table: a sheet, or a second table further down a sheet.
+struct Table {
+    sheet: &'static str,
+    caption: String,
+    headers: Vec<String>,
+    rows: Vec<Vec<Cell>>,
+    /// Further tables below the first, each after an empty row.
+    more: Vec<Table>,
+    /// Columns kept in view when scrolling right (the row's name).
+    frozen_columns: u16,
+}
+
+impl Table {
+    fn new(sheet: &'static str, caption: &str, headers: &[&str], rows: Vec<Vec<Cell>>) -> Table {
+        Table {
+            sheet,
+            caption: caption.to_string(),
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            rows,
+            more: Vec::new(),
+            frozen_columns: 1,
+        }
+    }
+}
+
+/// Display width in Excel's units (a CJK character is about two digits wide).
+fn width_of(s: &str) -> f64 {
+    s.chars().map(|c| if c.is_ascii() { 1.1 } else { 2.1 }).sum()
+}
+
+fn shown(cell: &Cell) -> String {
+    match cell {
+        Cell::Text(t) => t.clone(),
+        Cell::Number(d, Num::Money) => fmt::wan(*d),
+        Cell::Number(d, Num::Count) => fmt::count(*d),
+        Cell::Number(d, Num::Percent | Num::SignedPercent) => format!("+{}", fmt::percent(Some(*d))),
+        Cell::Number(d, Num::Points) => format!("+{}", fmt::fixed(fmt::round(*d, 2), 2)),
+        Cell::Number(_, Num::RankChange) => "↑10".to_string(),
+        Cell::Date(_) => "2026-10-31".to_string(),
+        Cell::Dash => "—".to_string(),
+    }
+}
+
+fn write_table(sheet: &mut Worksheet, st: &Styles, frame: &Frame, table: &Table) -> Result<(), XlsxError> {
+    sheet.set_name(table.sheet)?;
+    sheet.set_landscape().set_paper_size(9).set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, HEADER_ROW)?;
+    sheet.set_footer("&C第 &P 页，共 &N 页");
+    sheet.set_row_height(0, 24)?;
+    sheet.write_string_with_format(0, 0, format!("{}　{}", table.caption, frame.site), &st.caption)?;
+    sheet.write_string_with_format(1, 0, &frame.period, &st.period)?;
+
+    let columns = std::iter::once(table).chain(&table.more).map(|t| t.headers.len()).max().unwrap_or(1);
+    let mut widths = vec![6.0_f64; columns];
+    let mut row = HEADER_ROW;
+    for (i, t) in std::iter::once(table).chain(&table.more).enumerate() {
+        if i > 0 {
+            row += 1;
+            sheet.write_string_with_format(row, 0, &t.caption, &st.caption)?;
+            row += 1;
+        }
+        let header_row = row;
+        for (col, h) in t.headers.iter().enumerate() {
+            sheet.write_string_with_format(row, col as u16, h, &st.header)?;
+            // Headers wrap: a long one needs no more than about two lines.
+            widths[col] = widths[col].max((width_of(h) / 2.0).max(width_of(h).min(12.0)) + 1.0);
+        }
+        sheet.set_row_height(row, 30)?;
+        row += 1;
+        if t.rows.is_empty() {
+            sheet.write_string_with_format(row, 0, "暂无数据", &st.text)?;
+            row += 1;
+        }
+        for cells in &t.rows {
+            for (col, cell) in cells.iter().enumerate() {
+                let c = col as u16;
+                match cell {
+                    Cell::Text(s) => sheet.write_string_with_format(row, c, s, &st.text)?,
+                    Cell::Number(d, num) => sheet.write_number_with_format(row, c, to_f64(*d), st.number(*num))?,
+                    Cell::Date(d) => {
+                        let date = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
+                        sheet.write_datetime_with_format(row, c, &date, &st.date)?
+                    }
+                    Cell::Dash => sheet.write_string_with_format(row, c, "—", &st.dash)?,
+                };
+                widths[col] = widths[col].max(width_of(&shown(cell)) + 2.0);
+            }
+            row += 1;
+        }
+        if i == 0 && table.more.is_empty() && !t.rows.is_empty() {
+            sheet.autofilter(header_row, 0, row - 1, (t.headers.len() - 1) as u16)?;
+        }
+    }
+    for (col, w) in widths.iter().enumerate() {
+        sheet.set_column_width(col as u16, w.min(48.0))?;
+    }
+    sheet.set_freeze_panes(HEADER_ROW + 1, table.frozen_columns)?;
+    Ok(())
+}
+
+// ---- the tables -------------------------------------------------------------------------------
+
+fn tables(c: &Content, s: &Snapshot) -> Vec<Table> {
+    vec![
+        overview(s),
+        rates(s),
+        chains(c, s),
+        origins(s),
+        tags(s),
+        units("镇办排名", "表6 镇（街道）完成情况", &s.units.towns, s.units.rank_by == "funds"),
+        units("部门排名", "表7 县直部门完成情况", &s.units.departments, s.units.rank_by == "funds"),
+        squads(s),
+        trips(c, s),
+        leaders(s),
+        new_projects(c, s),
+        funds_detail(c, s),
+        items(c, s),
+    ]
+}
+
+fn overview(s: &Snapshot) -> Table {
+    let h = &s.headline;
+    let line = |name: &str, t: &Target, num: Num| {
+        vec![
+            text(name),
+            Cell::Number(t.value, num),
+            opt(t.target, num),
+            ratio(t.completion.value, Num::Percent),
+            ratio(s.time_progress.value, Num::Percent),
+            opt(t.gap_points, Num::Points),
+            Cell::Number(t.last_year, num),
+            ratio(t.yoy.value, Num::SignedPercent),
+            Cell::Number(t.this_month, num),
+        ]
+    };
+    let mut table = Table::new(
+        "总体情况",
+        "表1 三项目标任务完成情况",
+        &["指标", "1—本月累计", "年度目标", "完成率", "时序进度", "进度差（个百分点）", "上年同期", "同比", "本月新增"],
+        vec![
+            line("招引项目（个）", &h.projects, Num::Count),
+            line("招商到位资金（万元）", &h.funds, Num::Money),
+            line("外资直投（万美元）", &h.fdi, Num::Money),
+        ],
+    );
+    let a = &s.agreements;
+    let f = &s.factories;
+    let q = &s.squads;
+    let m = &s.meetings;
+    let row = |name: &str, value: Cell, note: &str| vec![text(name), value, text(note)];
+    table.more.push(Table::new(
+        "总体情况",
+        "其他指标",
+        &["指标", "数值", "说明"],
+        vec![
+            row("协议项目（个）", count(a.agreements), "本年签订的协议项目"),
+            row("协议转签合同（个）", count(a.converted), "截至月末已转签合同"),
+            row("协议转化率", ratio(a.rate.value, Num::Percent), "转签合同 ÷ 协议项目"),
+            row("直接签订合同项目（个）", count(a.contracts), ""),
+            row("标准化厂房已建成（栋）", count(f.buildings_built), ""),
+            row("已建成面积（平方米）", money(f.area_built), ""),
+            row("已入驻（栋）", count(f.buildings_occupied), ""),
+            row("已入驻面积（平方米）", money(f.area_occupied), ""),
+            row("厂房入驻率", ratio(f.rate_area.value, Num::Percent), "按面积：已入驻面积 ÷ 已建成面积"),
+            row("厂房入驻率目标", ratio(f.target, Num::Percent), ""),
+            row("招商小分队（支）", count(q.total), ""),
+            row("本月完成外出任务（支）", count(q.met), format!("每支每月至少外出 {} 次", q.required_per_month).as_str()),
+            row("小分队达标率", ratio(q.rate.value, Num::Percent), "完成外出任务的小分队 ÷ 小分队总数"),
+            row("交办联评会议（次）", count(m.meetings), "本年截至月末"),
+            row("交办事项（项）", count(m.items), ""),
+            row("已办结（项）", count(m.closed), ""),
+            row("办结率", ratio(m.closed_rate.value, Num::Percent), "已办结 ÷ 交办事项"),
+            row("逾期未办结（项）", count(m.overdue), ""),
+        ],
+    ));
+    table
+}
+
+fn rates(s: &Snapshot) -> Table {
+    let r = &s.rates;
+    let views = view::rates(s);
+    let rows = [(&r.fulfilment, false), (&r.funds, true), (&r.start, false), (&r.production, false)]
+        .iter()
+        .zip(&views)
+        .map(|((rate, is_money), v)| {
+            let num = if *is_money { Num::Money } else { Num::Count };
+            vec![
+                text(v.name),
+                ratio(rate.rate.value, Num::Percent),
+                Cell::Number(rate.numerator, num),
+                Cell::Number(rate.denominator, num),
+                text(if *is_money { "万元" } else { "个" }),
+                text(v.formula),
+                ratio(rate.target, Num::Percent),
+            ]
+        })
+        .collect();
+    let mut table =
+        Table::new("四率", "表2 “四率”情况", &["指标", "比率", "分子", "分母", "分子分母单位", "计算方法", "目标"], rows);
+    table.more.push(Table::new(
+        "四率",
+        "项目所处阶段（截至月末）",
+        &["阶段", "项目（个）"],
+        s.pipeline.by_stage.iter().map(|x| vec![text(x.name), count(x.count)]).collect(),
+    ));
+    table
+}
+
+/// The bulletin shows a breakdown's rows with projects or money.
+fn shown_rows(rows: &[BreakdownRow]) -> impl Iterator<Item = &BreakdownRow> {
+    rows.iter().filter(|r| r.projects > 0 || !r.funds.is_zero())
+}
+
+fn share(r: &BreakdownRow) -> Cell {
+    if r.counted { ratio(r.funds_share.value, Num::Percent) } else { text("不计入") }
+}
+
+fn chains(c: &Content, s: &Snapshot) -> Table {
+    let key = |id: &str| c.chains.iter().any(|ch| ch.id == id && ch.key);
+    Table::new(
+        "产业链",
+        "表3 分产业链情况",
+        &["产业链", "重点产业链", "招引项目（个）", "合同引资额（万元）", "到位资金（万元）", "占比", "外资直投（万美元）"],
+        shown_rows(&s.breakdowns.by_chain)
+            .map(|r| {
+                vec![
+                    text(&r.name),
+                    text(if key(&r.key) { "是" } else { "" }),
+                    count(r.projects),
+                    money(r.contract_amount),
+                    money(r.funds),
+                    share(r),
+                    money(r.fdi),
+                ]
+            })
+            .collect(),
+    )
+}
+
+fn origins(s: &Snapshot) -> Table {
+    Table::new(
+        "资金来源",
+        "表4 到位资金来源",
+        &["资金来源", "到位资金（万元）", "占比", "计入到位资金"],
+        shown_rows(&s.breakdowns.by_fund_origin)
+            .map(|r| vec![text(&r.name), money(r.funds), share(r), text(if r.counted { "是" } else { "否" })])
+            .collect(),
+    )
+}
+
+fn tags(s: &Snapshot) -> Table {
+    Table::new(
+        "重点类别",
+        "表5 500强、总部经济、电子信息等项目",
+        &["重点类别", "招引项目（个）", "合同引资额（万元）", "到位资金（万元）", "占比"],
+        shown_rows(&s.breakdowns.by_tag)
+            .map(|r| vec![text(&r.name), count(r.projects), money(r.contract_amount), money(r.funds), share(r)])
+            .collect(),
+    )
+}
+
+fn units(sheet: &'static str, caption: &str, rows: &[UnitRow], by_funds: bool) -> Table {
+    let (unit, other_headers): (&str, [&str; 2]) = if by_funds {
+        ("万元", ["招引项目（个）", "项目任务（个）"])
+    } else {
+        ("个", ["到位资金（万元）", "资金任务（万元）"])
+    };
+    let headers = [
+        "位次".to_string(),
+        "单位".to_string(),
+        format!("年度任务（{unit}）"),
+        format!("累计完成（{unit}）"),
+        "完成率".to_string(),
+        "进度差（个百分点）".to_string(),
+        format!("上年同期（{unit}）"),
+        "同比".to_string(),
+        "升降（位）".to_string(),
+        "榜单".to_string(),
+        other_headers[0].to_string(),
+        other_headers[1].to_string(),
+    ];
+    let caption = format!("{caption}（按{}完成率排名）", if by_funds { "到位资金" } else { "招引项目" });
+    let mut table = Table::new(sheet, &caption, &[], Vec::new());
+    table.headers = headers.to_vec();
+    table.frozen_columns = 2;
+    table.rows = rows
+        .iter()
+        .map(|r| {
+            let (m, other, num, other_num) = if by_funds {
+                (&r.funds, &r.projects, Num::Money, Num::Count)
+            } else {
+                (&r.projects, &r.funds, Num::Count, Num::Money)
+            };
+            vec![
+                r.rank.map_or(Cell::Dash, count),
+                text(&r.name),
+                opt(m.target, num),
+                Cell::Number(m.value, num),
+                ratio(m.completion.value, Num::Percent),
+                opt(m.gap_points, Num::Points),
+                Cell::Number(m.last_year, num),
+                ratio(m.yoy.value, Num::SignedPercent),
+                r.rank_change.map_or(Cell::Dash, |c| Cell::Number(Decimal::from(c), Num::RankChange)),
+                text(match r.list {
+                    Some("red") => "红榜",
+                    Some("black") => "黑榜",
+                    _ => "",
+                }),
+                Cell::Number(other.value, other_num),
+                opt(other.target, other_num),
+            ]
+        })
+        .collect();
+    table
+}
+
+fn squads(s: &Snapshot) -> Table {
+    Table::new(
+        "小分队",
+        "表8 小分队外出对接情况",
+        &[
+            "小分队",
+            "所属单位",
+            "本月外出（次）",
+            "累计外出（次）",
+            "外出天数",
+            "外出人次",
+            "拜访企业（家）",
+            "有效线索（条）",
+            "对接项目（个）",
+            "一把手带队（次）",
+            "成果未报送（次）",
+            "未达标月份",
+        ],
+        s.squads
+            .rows
+            .iter()
+            .map(|r| {
+                vec![
+                    text(&r.name),
+                    text(&r.unit),
+                    count(r.trips_this_month),
+                    count(r.trips),
+                    count(r.days_away),
+                    count(r.people),
+                    count(r.companies),
+                    count(r.leads),
+                    count(r.projects),
+                    count(r.leader_trips),
+                    count(r.unreported),
+                    text(r.missed_months.join("、")),
+                ]
+            })
+            .collect(),
+    )
+}
+
+/// 附件3: trips that started this month, by date (as the bulletin lists them).
+fn trips(c: &Content, s: &Snapshot) -> Table {
+    let mut rows: Vec<(NaiveDate, String, Vec<Cell>)> = Vec::new();
+    for q in &c.squads {
+        for t in q.trips.iter().filter(|t| Month::of(t.start) == s.month) {
+            rows.push((
+                t.start,
+                q.name.clone(),
+                vec![
+                    text(&q.name),
+                    Cell::Date(t.start),
+                    Cell::Date(t.end),
+                    text(&t.destination),
+                    count(t.people),
+                    count(Decimal::from(t.days())),
+                    count(t.companies.len() as u32),
+                    count(t.leads),
+                    text(if t.leader_trip { "是" } else { "" }),
+                ],
+            ));
+        }
+    }
+    rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    Table::new(
+        "本月外出",
+        "附件3 本月小分队外出情况",
+        &["小分队", "出发日期", "返回日期", "目的地", "人数", "天数", "拜访企业（家）", "有效线索（条）", "一把手带队"],
+        rows.into_iter().map(|(_, _, r)| r).collect(),
+    )
+}
+
+fn leaders(s: &Snapshot) -> Table {
+    Table::new(
+        "五个一",
+        "表9 “五个一”包抓情况",
+        &[
+            "包抓县级领导",
+            "职务",
+            "在推项目（个）",
+            "已开工（个）",
+            "已投产（个）",
+            "到位资金（万元）",
+            "未解决问题（个）",
+            "逾期交办事项（项）",
+        ],
+        s.leaders
+            .iter()
+            .filter(|l| !l.projects.is_empty())
+            .map(|l| {
+                let stage = |st: Stage| l.by_stage.iter().find(|x| x.stage == st).map_or(0, |x| x.count);
+                vec![
+                    text(&l.name),
+                    text(l.title.clone().unwrap_or_default()),
+                    count(l.projects.len() as u32),
+                    count(stage(Stage::Started)),
+                    count(stage(Stage::Producing)),
+                    money(l.funds),
+                    count(l.open_problems),
+                    count(l.overdue_items),
+                ]
+            })
+            .collect(),
+    )
+}
+
+/// Counted 到位资金 of a project in months `from..=to`.
+fn project_funds(c: &Content, p: &Project, from: Option<Month>, to: Month) -> Decimal {
+    p.funds
+        .iter()
+        .filter(|f| from.is_none_or(|m| f.month >= m) && f.month <= to && rules::counted_funds(f, &c.site.rules))
+        .map(|f| f.amount)
+        .sum()
+}
+
+/// 附件1: projects counted toward this year's target, newest first (as the bulletin lists them).
+fn new_projects(c: &Content, s: &Snapshot) -> Table {
+    let as_of = s.month.last_day();
+    let rules = &c.site.rules;
+    let mut list: Vec<&Project> = c.projects.iter().filter(|p| rules::counts_toward_target(p, rules, as_of)).collect();
+    list.sort_by(|a, b| (rules::count_date(b, rules), &a.id).cmp(&(rules::count_date(a, rules), &b.id)));
+    Table::new(
+        "新签约项目",
+        "附件1 新签约项目台账",
+        &[
+            "编号",
+            "项目名称",
+            "投资方",
+            "产业链",
+            "签约类型",
+            "签约日期",
+            "合同引资额（万元）",
+            "累计到位资金（万元）",
+            "阶段",
+            "责任部门",
+            "包抓县级领导",
+            "亿元以上",
+        ],
+        list.iter()
+            .map(|p| {
+                vec![
+                    text(&p.id),
+                    text(&p.name),
+                    text(&p.investor),
+                    text(&c.chain(p.chain).name),
+                    text(p.sign_type.zh()),
+                    Cell::Date(p.milestones.signed),
+                    money(p.contract_amount),
+                    money(project_funds(c, p, None, s.month)),
+                    text(rules::stage(p, rules, as_of).zh()),
+                    text(p.unit.map_or("—".to_string(), |u| c.unit(u).name.clone())),
+                    text(p.leader.map_or("—".to_string(), |l| c.leader(l).name.clone())),
+                    text(if p.contract_amount >= Decimal::from(10_000) { "是" } else { "" }),
+                ]
+            })
+            .collect(),
+    )
+}
+
+/// 附件2: 到位资金 by project this period, largest first.
+fn funds_detail(c: &Content, s: &Snapshot) -> Table {
+    let first = s.month.january();
+    let mut rows: Vec<(Decimal, &Project)> = c
+        .projects
+        .iter()
+        .map(|p| (project_funds(c, p, Some(first), s.month), p))
+        .filter(|(period, _)| !period.is_zero())
+        .collect();
+    rows.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(&b.1.name)));
+    Table::new(
+        "到位资金明细",
+        "附件2 到位资金明细",
+        &["项目", "产业链", "建设性质", "本月到位（万元）", "1—本月累计（万元）", "计入单位"],
+        rows.into_iter()
+            .map(|(period, p)| {
+                vec![
+                    text(&p.name),
+                    text(&c.chain(p.chain).name),
+                    text(p.build_type.zh()),
+                    money(project_funds(c, p, Some(s.month), s.month)),
+                    money(period),
+                    text(p.credit_unit.map_or("—".to_string(), |u| c.unit(u).name.clone())),
+                ]
+            })
+            .collect(),
+    )
+}
+
+/// 附件4: every item assigned this year by the as-of date.
+fn items(c: &Content, s: &Snapshot) -> Table {
+    let as_of = s.month.last_day();
+    let first = s.month.january().first_day();
+    let rows = c
+        .meetings
+        .iter()
+        .filter(|m| m.date >= first && m.date <= as_of)
+        .flat_map(|m| {
+            m.items.iter().map(move |i| {
+                let state = if i.closed.is_some_and(|d| d <= as_of) {
+                    "已办结"
+                } else if overdue(i, as_of) {
+                    "逾期"
+                } else {
+                    "推进中"
+                };
+                vec![
+                    Cell::Date(m.date),
+                    text(i.project.map_or("—".to_string(), |p| c.project(p).name.clone())),
+                    text(&i.task),
+                    text(&c.unit(i.unit).name),
+                    Cell::Date(i.deadline),
+                    text(state),
+                ]
+            })
+        })
+        .collect();
+    Table::new("交办事项", "附件4 交办事项清单", &["会议日期", "项目", "交办事项", "承办单位", "办结时限", "状态"], rows)
+}

@@ -1,0 +1,58 @@
+//! Excel in and out: the bulletin's tables as a workbook, and a clerk's ledger (台账) as
+//! project files.
+//!
+//! - [`export::workbook`]: `&Content` + a month's [`Snapshot`](crate::figures::Snapshot) → the
+//!   bytes of an .xlsx with one sheet per bulletin table, real number cells, and nothing that
+//!   changes between two runs.
+//! - [`import::plan`]: a ledger sheet + the loaded content → what each row would become
+//!   (`projects/<id>.yaml` text, or the row's problems). Pure: the command does the reading,
+//!   the writing and the final check.
+//! - [`mapping`]: which column header fills which field (built in, or from a small YAML file).
+//! - [`cells`]: reading dates, amounts and text out of cells the way clerks type them.
+//! - [`project_file`]: a project file's fields in the documented order, written as clean YAML.
+
+pub mod cells;
+pub mod export;
+pub mod import;
+pub mod mapping;
+pub mod project_file;
+
+/// Excel's column letters for a 0-based column: 0 → `A`, 26 → `AA`.
+pub fn column_letters(col: u32) -> String {
+    let mut n = col as u64 + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = ((n - 1) % 26) as u8;
+        letters.push((b'A' + rem) as char);
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+/// A cell as Excel names it, from 0-based row and column: `台账!E7`.
+pub fn cell_ref(sheet: &str, row: u32, col: u32) -> String {
+    let sheet = if sheet.chars().any(|c| c.is_whitespace() || "!'-+()".contains(c)) {
+        format!("'{}'", sheet.replace('\'', "''"))
+    } else {
+        sheet.to_string()
+    };
+    format!("{sheet}!{}{}", column_letters(col), row + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excel_column_letters() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(4), "E");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(27), "AB");
+        assert_eq!(column_letters(701), "ZZ");
+        assert_eq!(column_letters(702), "AAA");
+        assert_eq!(cell_ref("台账", 6, 4), "台账!E7");
+        assert_eq!(cell_ref("2026 台账", 0, 0), "'2026 台账'!A1");
+    }
+}
