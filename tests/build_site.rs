@@ -75,6 +75,7 @@ fn the_sample_site_has_every_page_links_resolve_and_figures_are_right() {
     .collect();
     for m in 1..=10 {
         expected.push(format!("bulletins/2026-{m:02}.html"));
+        expected.push(format!("bulletins/2026-{m:02}.xlsx"));
     }
     for y in [2025, 2026] {
         for m in 1..=12 {

@@ -51,6 +51,8 @@ pub enum Job {
     Dashboard,
     Archive,
     Bulletin(Month),
+    /// The bulletin's tables as an Excel workbook, offered for download on its page.
+    Workbook(Month),
     Ledger,
     Project(ProjectIx),
     Units,
@@ -93,6 +95,7 @@ pub fn jobs(content: &Content, month: Month) -> Vec<Job> {
     let mut jobs = vec![Job::Dashboard, Job::Archive, Job::Ledger, Job::Units, Job::Squads, Job::Chains, Job::Leaders];
     jobs.extend([Job::Factories, Job::Meetings, Job::LedgerCsv, Job::SearchIndex]);
     jobs.extend(content.briefings.iter().filter(|b| b.period <= month).map(|b| Job::Bulletin(b.period)));
+    jobs.extend(content.briefings.iter().filter(|b| b.period <= month).map(|b| Job::Workbook(b.period)));
     jobs.extend((0..content.projects.len()).map(|i| Job::Project(ProjectIx(i as u32))));
     jobs.extend((0..content.units.len()).map(|i| Job::Unit(UnitIx(i as u32))));
     jobs.extend((0..content.squads.len()).map(Job::Squad));
@@ -192,6 +195,11 @@ impl Site<'_> {
                 let title = format!("第{}期 {}", b.issue, b.title);
                 let layout = self.layout(&path, &title, "bulletins", *month);
                 self.html(path, "bulletin.html", &pages::bulletin(layout, c, b, &self.snapshots[month]))
+            }
+            Job::Workbook(month) => {
+                let bytes = crate::excel::export::workbook(c, &self.snapshots[month])
+                    .map_err(|e| RenderError { template: format!("bulletins/{month}.xlsx"), message: e.to_string() })?;
+                Ok(Page { path: format!("bulletins/{month}.xlsx"), bytes })
             }
             Job::Ledger => {
                 let path = "projects/index.html".to_string();

@@ -251,6 +251,7 @@ pub struct Bulletin {
     pub printed: String,
     pub copies: String,
     pub data_json: String,
+    pub workbook: String,
 }
 
 #[derive(Serialize)]
@@ -504,6 +505,7 @@ pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot) -> Bull
         printed: b.issued.map(|d| format!("{}印发", view::date_zh(d))).unwrap_or_default(),
         copies: b.copies.map(|n| format!("共印{n}份")).unwrap_or_default(),
         data_json: format!("data/{}.json", s.month),
+        workbook: format!("bulletins/{}.xlsx", s.month),
     }
 }
 
