@@ -557,13 +557,20 @@ fn project(c: &mut Ctx, id: &str, signed: NaiveDate, index: u64, squads_by_chain
     let within = |d: NaiveDate| (d <= end).then_some(d);
     let contracted = if agreement && r.chance(0.6) { within(add_days(signed, r.range(20, 240))) } else { None };
     let registered = if r.chance(0.9) { within(add_days(signed, r.range(3, 45))) } else { None };
-    let started = if r.chance(0.82) { within(add_days(signed, r.range(15, 210))) } else { None };
-    let production = match started {
-        Some(st) if r.chance(0.55) => within(add_days(st, r.range(90, 500))),
-        _ => None,
+    // Every project ends one way or another within a few years, as in a real ledger: it goes into
+    // production, or, not started or stuck, it is terminated. So a 10-year ledger does not carry
+    // thousands of decade-old "not started" or "stalled" projects in every bulletin's alerts.
+    let start_after = r.range(15, 210);
+    let started = if r.chance(0.9) { Some(add_days(signed, start_after)) } else { None };
+    let (production, terminated) = match started {
+        Some(st) if r.chance(0.9) => (Some(add_days(st, r.range(90, 600))), None),
+        Some(st) if r.chance(0.6) => (None, Some(add_days(st, r.range(180, 720)))),
+        Some(st) => (Some(add_days(st, r.range(600, 1500))), None),
+        None if r.chance(0.9) => (None, Some(add_days(signed, r.range(240, 720)))),
+        None => (None, None),
     };
-    let terminated = if r.chance(0.03) { within(add_days(signed, r.range(60, 400))) } else { None };
-    let production = production.filter(|p| terminated.is_none_or(|t| *p < t));
+    let (started, production, terminated) = (started.and_then(within), production.and_then(within), terminated.and_then(within));
+    let terminated_reason = if started.is_none() { "长期未开工，双方协商解除合同" } else { r.pick(TERMINATED_REASONS) };
 
     // Funds: monthly entries from shortly after signing, for a while, with gaps.
     let signed_mi = mi_of(signed);
@@ -628,7 +635,7 @@ fn project(c: &mut Ctx, id: &str, signed: NaiveDate, index: u64, squads_by_chain
         }
     }
     if terminated.is_some() {
-        let _ = writeln!(s, "terminated_reason: {}", r.pick(TERMINATED_REASONS));
+        let _ = writeln!(s, "terminated_reason: {terminated_reason}");
     }
     if !funds.is_empty() {
         s.push_str("funds:\n");
@@ -652,8 +659,9 @@ fn project(c: &mut Ctx, id: &str, signed: NaiveDate, index: u64, squads_by_chain
         let opened = add_days(signed, r.range(10, 300));
         if opened <= end {
             let _ = writeln!(s, "problems:\n  - kind: {kind}\n    text: {}\n    opened: {opened}", r.pick(texts));
-            if r.chance(0.65) {
-                if let Some(resolved) = within(add_days(opened, r.range(5, 120))) {
+            // Problems get solved: only recent ones may still be open.
+            if r.chance(0.75) || (c.end - opened).num_days() > 365 {
+                if let Some(resolved) = within(add_days(opened, r.range(5, 180))) {
                     let _ = writeln!(s, "    resolved: {resolved}");
                 }
             }
@@ -876,7 +884,8 @@ fn meetings(c: &Ctx, w: &mut Out) -> io::Result<usize> {
                     "  - project: {}\n    task: {task}\n    unit: {}\n    deadline: {deadline}",
                     p.id, c.units[p.unit].id
                 );
-                if r.chance(0.72) {
+                // Items of old meetings are all closed by now; recent ones may still be open.
+                if r.chance(0.72) || (c.end - day).num_days() > 240 {
                     let closed = add_days(day, r.range(5, (deadline - day).num_days() + 30));
                     if closed <= c.end {
                         let _ = writeln!(s, "    closed: {closed}");

@@ -9,6 +9,20 @@ use crate::content::source::{SourceFile, Sources, Span};
 /// One diagnostic as text: title, the line it concerns with a caret, field and help.
 pub fn text(d: &Diagnostic, sources: &Sources, lang: Lang, color: bool) -> String {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    if d.file.is_none() && d.field.is_none() {
+        // Nothing to point at: a title and the help, without an empty gutter line.
+        let severity = match (d.severity, lang) {
+            (Severity::Error, Lang::Zh) => "错误",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::Zh) => "警告",
+            (Severity::Warning, Lang::En) => "warning",
+        };
+        let mut out = format!("{severity}[{}]: {}", d.code, d.message.get(lang));
+        if let Some(help) = &d.help {
+            out.push_str(&format!("\n  = {}: {}", if lang == Lang::Zh { "怎么改" } else { "help" }, help.get(lang)));
+        }
+        return out;
+    }
     let (level, name) = match (d.severity, lang) {
         (Severity::Error, Lang::Zh) => (Level::ERROR, "错误"),
         (Severity::Error, Lang::En) => (Level::ERROR, "error"),
