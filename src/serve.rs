@@ -59,7 +59,8 @@ pub struct ServeOptions {
 pub fn run(opts: ServeOptions) -> anyhow::Result<()> {
     let shared = Shared::default();
     let first = rebuild(&opts, &shared);
-    let server = Server::http(("127.0.0.1", opts.port)).map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{}: {e}", opts.port))?;
+    let server =
+        Server::http(("127.0.0.1", opts.port)).map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{}: {e}", opts.port))?;
     let url = format!("http://127.0.0.1:{}/", opts.port);
     match first {
         Ok(took) => eprintln!("预览地址 {url}（生成用时 {} 毫秒）。保存文件后页面会自动刷新，按 Ctrl+C 退出。", took.as_millis()),

@@ -17,7 +17,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, FormatB
 use crate::content::Content;
 use crate::content::model::Project;
 use crate::figures::format as fmt;
-use crate::figures::people::overdue;
+use crate::figures::people::ItemState;
 use crate::figures::rules::{self, Stage};
 use crate::figures::snapshot::{BreakdownRow, Snapshot, Target, UnitRow};
 use crate::period::Month;
@@ -701,13 +701,7 @@ fn items(c: &Content, s: &Snapshot) -> Table {
         .filter(|m| m.date >= first && m.date <= as_of)
         .flat_map(|m| {
             m.items.iter().map(move |i| {
-                let state = if i.closed.is_some_and(|d| d <= as_of) {
-                    "已办结"
-                } else if overdue(i, as_of) {
-                    "逾期"
-                } else {
-                    "推进中"
-                };
+                let state = ItemState::of(i, as_of).zh();
                 vec![
                     Cell::Date(m.date),
                     text(i.project.map_or("—".to_string(), |p| c.project(p).name.clone())),

@@ -6,6 +6,7 @@ use super::Period;
 use super::format;
 use super::rules;
 use super::snapshot::{Headline, Ratio, Series, SeriesPoint, Target};
+use crate::content::model::Project;
 use crate::period::Month;
 
 /// The cumulative 1–m月 values of a period.
@@ -19,24 +20,31 @@ pub struct Totals {
     pub fdi: Decimal,
 }
 
-/// One pass over the projects for the period's cumulative values.
-pub fn totals(p: &Period) -> Totals {
-    let first = p.month.january();
-    let mut t = Totals::default();
-    for project in &p.content.projects {
+impl Totals {
+    /// Adds one project's share of the period.
+    pub fn add(&mut self, p: &Period, project: &Project) {
+        let first = p.month.january();
         if rules::counts_toward_target(project, p.rules, p.as_of) {
-            t.projects += Decimal::ONE;
+            self.projects += Decimal::ONE;
         }
         for f in &project.funds {
             if f.month >= first && f.month <= p.month && rules::counted_funds(f, p.rules) {
-                t.funds += f.amount;
+                self.funds += f.amount;
             }
         }
         for f in &project.fdi {
             if f.month >= first && f.month <= p.month {
-                t.fdi += f.amount;
+                self.fdi += f.amount;
             }
         }
+    }
+}
+
+/// One pass over the projects for the period's cumulative values.
+pub fn totals(p: &Period) -> Totals {
+    let mut t = Totals::default();
+    for project in &p.content.projects {
+        t.add(p, project);
     }
     t
 }

@@ -54,6 +54,43 @@ pub fn overdue(item: &MeetingItem, as_of: chrono::NaiveDate) -> bool {
     item.deadline < as_of && item.closed.is_none_or(|c| c > as_of)
 }
 
+/// Where a meeting item stands as of a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemState {
+    Closed,
+    Overdue,
+    Open,
+}
+
+impl ItemState {
+    pub fn of(item: &MeetingItem, as_of: chrono::NaiveDate) -> ItemState {
+        if item.closed.is_some_and(|d| d <= as_of) {
+            ItemState::Closed
+        } else if overdue(item, as_of) {
+            ItemState::Overdue
+        } else {
+            ItemState::Open
+        }
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            ItemState::Closed => "已办结",
+            ItemState::Overdue => "逾期",
+            ItemState::Open => "推进中",
+        }
+    }
+
+    /// A CSS class for the state.
+    pub fn class(self) -> &'static str {
+        match self {
+            ItemState::Closed => "closed",
+            ItemState::Overdue => "overdue",
+            ItemState::Open => "open",
+        }
+    }
+}
+
 /// Each leader's live projects (signed by the as-of date, any year, not terminated).
 pub fn leaders(p: &Period) -> Vec<LeaderRow> {
     let c = p.content;

@@ -12,7 +12,7 @@ use super::view::{self, Card, Layout, Link, ProjectLine, RateView, UnitLine};
 use crate::content::Content;
 use crate::content::model::{Briefing, Chain, Leader, Page, Project, ProjectIx, Squad, Unit, UnitIx, UnitKind};
 use crate::figures::format as fmt;
-use crate::figures::people::overdue;
+use crate::figures::people::ItemState;
 use crate::figures::rules::{self, Stage};
 use crate::figures::snapshot::Snapshot;
 use crate::period::Month;
@@ -400,13 +400,7 @@ pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot) -> Bull
         .filter(|m| m.date >= first.first_day() && m.date <= as_of)
         .flat_map(|m| {
             m.items.iter().map(move |i| {
-                let state = if i.closed.is_some_and(|d| d <= as_of) {
-                    "已办结"
-                } else if overdue(i, as_of) {
-                    "逾期"
-                } else {
-                    "推进中"
-                };
+                let state = ItemState::of(i, as_of).zh();
                 vec![
                     m.date.to_string(),
                     i.project.map_or("—".to_string(), |p| c.project(p).name.clone()),
@@ -700,13 +694,7 @@ pub fn project(layout: Layout, c: &Content, ix: ProjectIx, as_of: NaiveDate) -> 
                 i.task.clone(),
                 c.unit(i.unit).name.clone(),
                 i.deadline.to_string(),
-                if i.closed.is_some_and(|d| d <= as_of) {
-                    "已办结".to_string()
-                } else if overdue(i, as_of) {
-                    "逾期".to_string()
-                } else {
-                    "推进中".to_string()
-                },
+                ItemState::of(i, as_of).zh().to_string(),
             ]
         })
         .collect();
@@ -840,14 +828,7 @@ pub fn unit(layout: Layout, c: &Content, ix: UnitIx, s: &Snapshot) -> UnitPage {
                     i.project.map_or("—".to_string(), |p| c.project(p).name.clone()),
                     i.task.clone(),
                     i.deadline.to_string(),
-                    if i.closed.is_some_and(|d| d <= as_of) {
-                        "已办结"
-                    } else if overdue(i, as_of) {
-                        "逾期"
-                    } else {
-                        "推进中"
-                    }
-                    .to_string(),
+                    ItemState::of(i, as_of).zh().to_string(),
                 ]
             })
             .collect(),
@@ -1196,13 +1177,8 @@ pub fn meetings(layout: Layout, c: &Content, s: &Snapshot) -> MeetingsPage {
                     .items
                     .iter()
                     .map(|i| {
-                        let (state, class) = if i.closed.is_some_and(|d| d <= as_of) {
-                            ("已办结", "closed")
-                        } else if overdue(i, as_of) {
-                            ("逾期", "overdue")
-                        } else {
-                            ("推进中", "open")
-                        };
+                        let state = ItemState::of(i, as_of);
+                        let (state, class) = (state.zh(), state.class());
                         ItemView {
                             project: i
                                 .project

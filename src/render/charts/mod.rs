@@ -60,20 +60,7 @@ impl Chart {
 }
 
 /// The names a briefing may embed with `{{ chart NAME }}`, in display order.
-pub const NAMES: &[&str] = &[
-    "progress",
-    "funds-monthly",
-    "projects-monthly",
-    "fdi-monthly",
-    "rates",
-    "pipeline",
-    "by-chain",
-    "by-origin",
-    "units-towns",
-    "units-departments",
-    "squad-trips",
-    "factories",
-];
+pub const NAMES: &[&str] = crate::content::placeholders::CHARTS;
 
 /// The dashboard's sparklines: found by [`by_name`] but not embeddable in a briefing.
 pub const SPARKLINES: &[&str] = &["sparkline-funds", "sparkline-projects", "sparkline-fdi"];
