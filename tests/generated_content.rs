@@ -39,7 +39,7 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 #[test]
 fn every_size_loads_without_errors() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut sizes = vec![
+    let mut sizes = [
         (Options::new(50, 1), 10),
         (Options { pages: 5, last_month: 12, ..Options::new(300, 3) }, 36),
         (Options::new(0, 2), 22),

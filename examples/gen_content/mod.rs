@@ -106,10 +106,10 @@ impl Out {
 
     fn write(&mut self, rel: &str, text: &str) -> io::Result<()> {
         let path = self.root.join(rel);
-        if let Some(parent) = path.parent() {
-            if self.dirs.insert(parent.to_path_buf()) {
-                fs::create_dir_all(parent)?;
-            }
+        if let Some(parent) = path.parent()
+            && self.dirs.insert(parent.to_path_buf())
+        {
+            fs::create_dir_all(parent)?;
         }
         fs::write(&path, text)?;
         self.files += 1;
@@ -159,7 +159,7 @@ fn date_between(r: &mut Rng, lo: NaiveDate, hi: NaiveDate) -> NaiveDate {
 
 /// 万元 with one decimal at most, from tenths.
 fn tenths(t: u64) -> String {
-    if t % 10 == 0 { format!("{}", t / 10) } else { format!("{}.{}", t / 10, t % 10) }
+    if t.is_multiple_of(10) { format!("{}", t / 10) } else { format!("{}.{}", t / 10, t % 10) }
 }
 
 /// Splits `total` into integer shares proportional to `weights` (largest remainder), so the
@@ -256,7 +256,7 @@ pub fn generate(opts: &Options, out: &Path) -> io::Result<Summary> {
     let mut county_rng = Rng::fork(opts.seed, "county", 0);
     let mut c = Ctx {
         seed: opts.seed,
-        county: *county_rng.pick(COUNTIES),
+        county: COUNTIES[county_rng.below(COUNTIES.len() as u64) as usize],
         first_year,
         last_year: opts.last_year,
         first_mi: first_year * 12,
@@ -358,14 +358,18 @@ fn units(c: &mut Ctx, w: &mut Out, n: usize) -> io::Result<()> {
         c.units.push(Unit { id, name, town: true, weight: r.range(2, 6) as u64 });
     }
     for i in 0..n_depts {
-        let name = if i < DEPARTMENTS.len() {
-            DEPARTMENTS[i].to_string()
+        let name = if let Some(name) = DEPARTMENTS.get(i) {
+            name.to_string()
         } else {
             let k = i - DEPARTMENTS.len();
             let products = CHAINS[k % CHAINS.len()].3;
             let product = products[(k / CHAINS.len()) % products.len()];
             let round = k / (CHAINS.len() * products.len());
-            if round == 0 { format!("县{product}产业招商专班") } else { format!("县{product}产业招商{}专班", round + 1) }
+            if round == 0 {
+                format!("县{product}产业招商专班")
+            } else {
+                format!("县{product}产业招商{}专班", round + 1)
+            }
         };
         let id = format!("dept-{:03}", i + 1);
         let _ = writeln!(s, "- id: {id}\n  name: {name}\n  kind: 部门\n  head: {}", person(&mut r));
@@ -570,7 +574,8 @@ fn project(c: &mut Ctx, id: &str, signed: NaiveDate, index: u64, squads_by_chain
         None => (None, None),
     };
     let (started, production, terminated) = (started.and_then(within), production.and_then(within), terminated.and_then(within));
-    let terminated_reason = if started.is_none() { "长期未开工，双方协商解除合同" } else { r.pick(TERMINATED_REASONS) };
+    let terminated_reason =
+        if started.is_none() { "长期未开工，双方协商解除合同" } else { r.pick(TERMINATED_REASONS) };
 
     // Funds: monthly entries from shortly after signing, for a while, with gaps.
     let signed_mi = mi_of(signed);
@@ -660,10 +665,10 @@ fn project(c: &mut Ctx, id: &str, signed: NaiveDate, index: u64, squads_by_chain
         if opened <= end {
             let _ = writeln!(s, "problems:\n  - kind: {kind}\n    text: {}\n    opened: {opened}", r.pick(texts));
             // Problems get solved: only recent ones may still be open.
-            if r.chance(0.75) || (c.end - opened).num_days() > 365 {
-                if let Some(resolved) = within(add_days(opened, r.range(5, 180))) {
-                    let _ = writeln!(s, "    resolved: {resolved}");
-                }
+            if (r.chance(0.75) || (c.end - opened).num_days() > 365)
+                && let Some(resolved) = within(add_days(opened, r.range(5, 180)))
+            {
+                let _ = writeln!(s, "    resolved: {resolved}");
             }
         }
     }
@@ -723,9 +728,11 @@ fn squads(c: &Ctx, w: &mut Out) -> io::Result<usize> {
         let places: Vec<(&str, &str)> = PROVINCES
             .iter()
             .filter(|p| q.regions.contains(&p.3))
-            .flat_map(|(prov, _, cities, _)| {
-                if cities.is_empty() { vec![(*prov, "")] } else { cities.iter().map(|city| (*prov, *city)).collect() }
-            })
+            .flat_map(
+                |(prov, _, cities, _)| {
+                    if cities.is_empty() { vec![(*prov, "")] } else { cities.iter().map(|city| (*prov, *city)).collect() }
+                },
+            )
             .collect();
         let trade = CHAINS[q.chains[0]].4;
         for mi in c.first_mi..=c.last_mi {
@@ -741,8 +748,9 @@ fn squads(c: &Ctx, w: &mut Out) -> io::Result<usize> {
                 let (prov, city) = *r.pick(&places);
                 let city_short = if city.is_empty() { prov.trim_end_matches('市') } else { city.trim_end_matches('市') };
                 let end = add_days(start, r.range(0, 4)).min(c.end.max(start));
-                let companies: Vec<String> =
-                    (0..r.range(1, 4)).map(|_| format!("{city_short}某某{}{}", r.pick(trade), r.pick(COMPANY_SUFFIXES))).collect();
+                let companies: Vec<String> = (0..r.range(1, 4))
+                    .map(|_| format!("{city_short}某某{}{}", r.pick(trade), r.pick(COMPANY_SUFFIXES)))
+                    .collect();
                 let leads = r.range(0, 4);
                 let _ = writeln!(
                     s,
@@ -854,11 +862,8 @@ fn meetings(c: &Ctx, w: &mut Out) -> io::Result<usize> {
             }
             // Items about projects signed at least a month before, not terminated.
             let hi = c.projects.partition_point(|p| p.signed < add_days(day, -30));
-            let mut s = format!(
-                "title: {year} 年第{}季度招商落地项目交办联评会议\nchair: {}\nitems:\n",
-                ORDINALS[q],
-                r.pick(&c.leaders)
-            );
+            let mut s =
+                format!("title: {year} 年第{}季度招商落地项目交办联评会议\nchair: {}\nitems:\n", ORDINALS[q], r.pick(&c.leaders));
             let mut picked = HashSet::new();
             let mut items = 0;
             for _ in 0..n_items * 3 {
@@ -869,7 +874,11 @@ fn meetings(c: &Ctx, w: &mut Out) -> io::Result<usize> {
                 if hi == 0 {
                     // No project yet: a task for a unit alone.
                     let unit = &c.units[r.below(c.units.len() as u64) as usize];
-                    let _ = writeln!(s, "  - task: 梳理本单位招商线索并制定对接计划\n    unit: {}\n    deadline: {deadline}", unit.id);
+                    let _ = writeln!(
+                        s,
+                        "  - task: 梳理本单位招商线索并制定对接计划\n    unit: {}\n    deadline: {deadline}",
+                        unit.id
+                    );
                     items += 1;
                     continue;
                 }
@@ -1060,7 +1069,10 @@ pub fn generate_plain(n: usize, seed: u64, out: &Path, hugo: Option<&Path>) -> i
         prepare_out(h)?;
     }
     let mut w = Out::new(out);
-    w.write("site.yaml", "title: 测试县招商引资工作简报\ncounty: 测试县\nissuer: 测试县招商引资工作领导小组办公室\nsample: true\n")?;
+    w.write(
+        "site.yaml",
+        "title: 测试县招商引资工作简报\ncounty: 测试县\nissuer: 测试县招商引资工作领导小组办公室\nsample: true\n",
+    )?;
     w.write("units.yaml", "- id: town-001\n  name: 城关街道\n  kind: 镇办\n- id: dept-001\n  name: 县商务局\n  kind: 部门\n")?;
     w.write("leaders.yaml", "- id: leader-01\n  name: 王某某\n  title: 县长\n")?;
     w.write("chains.yaml", "chains:\n  - id: other\n    name: 其他\n")?;
@@ -1082,7 +1094,10 @@ pub fn generate_plain(n: usize, seed: u64, out: &Path, hugo: Option<&Path>) -> i
             "layouts/_default/baseof.html",
             "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{{ .Title }} — {{ .Site.Title }}</title>\n</head>\n<body>\n<header><a href=\"{{ \"/\" | relURL }}\">{{ .Site.Title }}</a></header>\n<main>\n{{ block \"main\" . }}{{ end }}\n</main>\n</body>\n</html>\n",
         )?;
-        h.write("layouts/_default/single.html", "{{ define \"main\" }}\n<article>\n<h1>{{ .Title }}</h1>\n{{ .Content }}\n</article>\n{{ end }}\n")?;
+        h.write(
+            "layouts/_default/single.html",
+            "{{ define \"main\" }}\n<article>\n<h1>{{ .Title }}</h1>\n{{ .Content }}\n</article>\n{{ end }}\n",
+        )?;
         h.write(
             "layouts/_default/list.html",
             "{{ define \"main\" }}\n<h1>{{ .Title }}</h1>\n<ul>\n{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>\n{{ end }}</ul>\n{{ end }}\n",
@@ -1098,7 +1113,10 @@ pub fn generate_plain(n: usize, seed: u64, out: &Path, hugo: Option<&Path>) -> i
         let text = format!("---\ntitle: {}\norder: {}\n---\n\n{body}", page_title(i), 10 + i);
         w.write(&format!("pages/{name}"), &text)?;
         if let Some(h) = &mut hugo_out {
-            h.write(&format!("content/pages/{name}"), &format!("---\ntitle: {}\nweight: {}\n---\n\n{body}", page_title(i), 10 + i))?;
+            h.write(
+                &format!("content/pages/{name}"),
+                &format!("---\ntitle: {}\nweight: {}\n---\n\n{body}", page_title(i), 10 + i),
+            )?;
         }
     }
     Ok(Summary { files: w.files, bytes: w.bytes, pages: n, ..Summary::default() })
