@@ -305,3 +305,37 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
     assert_eq!(run.status.code(), Some(2));
     assert_eq!(fs::read_to_string(foreign.join("keep.txt")).unwrap(), "important");
 }
+
+#[test]
+fn the_navigation_lists_a_few_pages_and_an_index_lists_them_all() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    small_site(&content, "茶叶项目");
+    // Eight pages; `order` puts n8 first, then the rest by id.
+    fs::create_dir_all(content.join("pages")).unwrap();
+    for i in 1..=8 {
+        let order = if i == 8 { "order: 1\n" } else { "" };
+        fs::write(content.join(format!("pages/n{i}.md")), format!("---\ntitle: 页面{i}\n{order}---\n正文{i}\n")).unwrap();
+    }
+    let out = tmp.path().join("public");
+    let run = build(&content, &out);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let site = files(&out);
+
+    let home = text(&site, "index.html");
+    let nav = &home[home.find("<nav").unwrap()..home.find("</nav>").unwrap()];
+    // The first five in order (n8, n1, n2, n3, n4) and a link to the rest.
+    for i in [8, 1, 2, 3, 4] {
+        assert!(nav.contains(&format!("href=\"pages/n{i}.html\">页面{i}</a>")), "n{i} is not in the navigation: {nav}");
+    }
+    for i in [5, 6, 7] {
+        assert!(!nav.contains(&format!("pages/n{i}.html")), "n{i} should not be in the navigation");
+    }
+    assert!(nav.contains("href=\"pages/index.html\">更多页面</a>"), "{nav}");
+    assert!(nav.find("pages/n8.html").unwrap() < nav.find("pages/n1.html").unwrap(), "order comes first");
+
+    let index = text(&site, "pages/index.html");
+    for i in 1..=8 {
+        assert!(index.contains(&format!("href=\"../pages/n{i}.html\">页面{i}</a>")), "n{i} is not on the index");
+    }
+}

@@ -20,7 +20,7 @@ use crate::content::model::{ProjectIx, UnitIx};
 use crate::figures::{self, Snapshot};
 use crate::period::Month;
 use theme::Theme;
-use view::{Layout, Link};
+use view::Layout;
 
 /// One output file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +65,8 @@ pub enum Job {
     Leader(usize),
     Factories,
     Meetings,
+    /// The list of all free pages (the navigation shows the first few only).
+    PagesIndex,
     FreePage(usize),
     Data(Month),
     LedgerCsv,
@@ -101,6 +103,9 @@ pub fn jobs(content: &Content, month: Month) -> Vec<Job> {
     jobs.extend((0..content.squads.len()).map(Job::Squad));
     jobs.extend((0..content.chains.len()).map(Job::Chain));
     jobs.extend((0..content.leaders.len()).map(Job::Leader));
+    if !content.pages.is_empty() {
+        jobs.push(Job::PagesIndex);
+    }
     jobs.extend((0..content.pages.len()).map(Job::FreePage));
     jobs.extend(months(content, month).into_iter().map(Job::Data));
     jobs
@@ -159,7 +164,8 @@ impl Site<'_> {
                 .rev()
                 .find(|b| b.period <= self.opts.month)
                 .map(|b| view::bulletin_href(b.period)),
-            pages: c.pages.iter().map(|p| Link { href: format!("pages/{}.html", p.id), text: p.title.clone() }).collect(),
+            pages: c.pages.iter().take(view::NAV_PAGES).map(view::page_link).collect(),
+            more_pages: c.pages.len() > view::NAV_PAGES,
             live_reload: self.opts.reload == Reload::Live,
         }
     }
@@ -261,6 +267,10 @@ impl Site<'_> {
             Job::Meetings => {
                 let path = "meetings.html".to_string();
                 self.html(path.clone(), "meetings.html", &pages::meetings(self.layout(&path, "交办联评", "meetings", m), c, s))
+            }
+            Job::PagesIndex => {
+                let path = "pages/index.html".to_string();
+                self.html(path.clone(), "pages.html", &pages::pages_index(self.layout(&path, "更多页面", "pages", m), c))
             }
             Job::FreePage(i) => {
                 let p = &c.pages[*i];

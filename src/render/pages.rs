@@ -960,6 +960,7 @@ fn view_layout_stub() -> Layout {
         as_of: String::new(),
         latest_bulletin: None,
         pages: Vec::new(),
+        more_pages: false,
         live_reload: false,
     }
 }
@@ -1201,6 +1202,17 @@ pub struct FreePage {
     pub layout: Layout,
     pub title: String,
     pub body: String,
+}
+
+#[derive(Serialize)]
+pub struct PagesIndex {
+    pub layout: Layout,
+    pub pages: Vec<Link>,
+}
+
+/// Every free page, in navigation order.
+pub fn pages_index(layout: Layout, c: &Content) -> PagesIndex {
+    PagesIndex { layout, pages: c.pages.iter().map(view::page_link).collect() }
 }
 
 pub fn page(layout: Layout, c: &Content, p: &Page, s: &Snapshot) -> FreePage {

@@ -33,6 +33,7 @@ const TEMPLATES: &[(&str, &[u8])] = embed!("templates":
     "factories.html",
     "meetings.html",
     "page.html",
+    "pages.html",
 );
 
 /// The built-in static files, by path under `theme/`.

@@ -30,11 +30,17 @@ pub struct Layout {
     pub as_of: String,
     /// Path of the latest bulletin page, if any.
     pub latest_bulletin: Option<String>,
-    /// Free pages for the navigation: (path, title).
+    /// The first free pages, for the navigation (at most [`NAV_PAGES`]).
     pub pages: Vec<Link>,
+    /// More free pages than the navigation shows: it links to the list of all of them.
+    pub more_pages: bool,
     /// Set only by `serve`: the page listens for rebuilds.
     pub live_reload: bool,
 }
+
+/// How many free pages the navigation lists; the rest are on `pages/index.html`. A cap
+/// keeps every page's size independent of how many pages the site has.
+pub const NAV_PAGES: usize = 5;
 
 #[derive(Serialize, Clone)]
 pub struct Link {
@@ -44,6 +50,10 @@ pub struct Link {
 
 pub fn project_href(p: &Project) -> String {
     format!("projects/{}.html", p.id)
+}
+
+pub fn page_link(p: &crate::content::model::Page) -> Link {
+    Link { href: format!("pages/{}.html", p.id), text: p.title.clone() }
 }
 
 pub fn unit_href(c: &Content, ix: UnitIx) -> String {
