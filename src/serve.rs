@@ -15,7 +15,7 @@ use tiny_http::{Header, Request, Response, Server};
 
 use crate::diagnostics::{Lang, render as diagnostics};
 use crate::period::Month;
-use crate::render::Reload;
+use crate::render::{Page, Reload};
 use crate::site::{self, BuildError};
 
 /// Quiet time after the last change before rebuilding: rapid saves become one rebuild.
@@ -136,9 +136,14 @@ fn is_noise(path: &Path) -> bool {
 /// prints the problems and sends them to the pages.
 fn rebuild(opts: &ServeOptions, shared: &Shared) -> Result<Duration, ()> {
     let started = Instant::now();
-    match site::build(&opts.content, opts.month, Reload::Live, &|| {}) {
-        Ok(built) => {
-            let pages = built.pages.into_iter().map(|p| (p.path, Arc::new(p.bytes))).collect();
+    let pages = Mutex::new(HashMap::new());
+    let emit = |page: Page| {
+        pages.lock().expect("page map").insert(page.path, Arc::new(page.bytes));
+        Ok(())
+    };
+    match site::build(&opts.content, opts.month, Reload::Live, &emit) {
+        Ok(_) => {
+            let pages = pages.into_inner().expect("page map");
             {
                 let mut state = shared.state.write().expect("state lock");
                 state.pages = pages;

@@ -7,9 +7,10 @@ use crate::content::{self, Loaded};
 use crate::period::Month;
 use crate::render::{self, Options, Page, Reload, theme};
 
-/// A built site, in memory.
+/// What a build made.
 pub struct Built {
-    pub pages: Vec<Page>,
+    /// Files handed to the sink.
+    pub files: usize,
     /// The month the site's figures are as of.
     pub month: Month,
 }
@@ -27,18 +28,25 @@ pub enum BuildError {
     Theme(#[from] theme::ThemeError),
     #[error(transparent)]
     Render(#[from] render::RenderError),
+    #[error(transparent)]
+    Write(#[from] crate::write::WriteError),
 }
 
 /// Builds the site for the content folder `dir` (its parent may hold `templates/` and
-/// `theme/` overrides), as of `month` or the latest briefing's month. `on_page` is called
-/// once per page rendered, from any thread (for a progress bar).
-pub fn build(dir: &Path, month: Option<Month>, reload: Reload, on_page: &(dyn Fn() + Sync)) -> Result<Built, BuildError> {
+/// `theme/` overrides), as of `month` or the latest briefing's month, handing each file to
+/// `emit` as soon as it is rendered (from any thread, in no set order).
+pub fn build(
+    dir: &Path,
+    month: Option<Month>,
+    reload: Reload,
+    emit: &(dyn Fn(Page) -> Result<(), BuildError> + Sync),
+) -> Result<Built, BuildError> {
     let loaded = content::load(dir).map_err(|source| BuildError::Folder { path: dir.display().to_string(), source })?;
     let Some(content) = &loaded.content else { return Err(BuildError::Content(Box::new(loaded))) };
     let month = month.or_else(|| content.latest_period()).ok_or(BuildError::NoMonth)?;
     let theme = theme::load(site_root(dir))?;
-    let pages = render::site_with(content, &theme, Options { month, reload }, on_page)?;
-    Ok(Built { pages, month })
+    let files = render::site_into(content, &theme, Options { month, reload }, emit)?;
+    Ok(Built { files, month })
 }
 
 /// The folder holding `content/`, where a site's own `templates/` and `theme/` live.

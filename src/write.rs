@@ -1,10 +1,12 @@
 //! Pages → an output folder, all or nothing: the new site is written to a temporary folder
-//! beside the output and swapped in only when complete, so a failed build leaves the previous
-//! site untouched.
+//! beside the output as pages are rendered, and swapped in only when complete, so a failed
+//! build leaves the previous site untouched.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::render::Page;
 
@@ -25,51 +27,88 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
 
 /// Writes `pages` as the whole content of `out`.
 pub fn atomically(pages: &[Page], out: &Path) -> Result<(), WriteError> {
-    if out.exists() && !is_ours(out) {
-        return Err(WriteError::NotOurs { path: out.display().to_string() });
+    let staging = Staging::begin(out)?;
+    for page in pages {
+        staging.put(page)?;
     }
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    fs::create_dir_all(parent).map_err(io_err(parent))?;
-    let name = out.file_name().map_or("public".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = parent.join(format!(".{name}.new-{}", std::process::id()));
-    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&tmp);
+    staging.commit()
+}
 
-    if let Err(e) = write_all(pages, &tmp) {
+/// A new site being written beside `out`. Pages may be put from several threads at once;
+/// [`Staging::commit`] swaps the folder in, and dropping it uncommitted removes it.
+pub struct Staging {
+    out: PathBuf,
+    tmp: PathBuf,
+    old: PathBuf,
+    /// Folders made so far, relative to `tmp`: each is made once.
+    made: Mutex<HashSet<String>>,
+    committed: bool,
+}
+
+impl Staging {
+    /// Refuses an `out` bulletin did not make, and starts an empty temporary folder.
+    pub fn begin(out: &Path) -> Result<Staging, WriteError> {
+        if out.exists() && !is_ours(out) {
+            return Err(WriteError::NotOurs { path: out.display().to_string() });
+        }
+        let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        fs::create_dir_all(parent).map_err(io_err(parent))?;
+        let name = out.file_name().map_or("public".into(), |n| n.to_string_lossy().into_owned());
+        let tmp = parent.join(format!(".{name}.new-{}", std::process::id()));
+        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
         let _ = fs::remove_dir_all(&tmp);
-        return Err(e);
+        fs::create_dir_all(&tmp).map_err(io_err(&tmp))?;
+        let staging =
+            Staging { out: out.to_path_buf(), tmp, old, made: Mutex::new(HashSet::from([String::new()])), committed: false };
+        staging.write(MARKER, b"This folder is written by `bulletin build`; it is replaced whole on every build.\n")?;
+        Ok(staging)
     }
-    if out.exists() {
-        fs::rename(out, &old).map_err(io_err(out))?;
+
+    pub fn put(&self, page: &Page) -> Result<(), WriteError> {
+        self.write(&page.path, &page.bytes)
     }
-    if let Err(e) = fs::rename(&tmp, out) {
-        // Put the previous site back before reporting.
-        let _ = fs::rename(&old, out);
-        let _ = fs::remove_dir_all(&tmp);
-        return Err(WriteError::Io { path: out.display().to_string(), source: e });
+
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        let folder = rel.rsplit_once('/').map_or("", |(folder, _)| folder);
+        // Holding the lock while making the folder keeps another thread from writing into it
+        // before it exists; folders are few, so this is rare.
+        {
+            let mut made = self.made.lock().expect("folder set");
+            if !made.contains(folder) {
+                let path = self.tmp.join(folder);
+                fs::create_dir_all(&path).map_err(io_err(&path))?;
+                made.insert(folder.to_string());
+            }
+        }
+        let path = self.tmp.join(rel);
+        fs::write(&path, bytes).map_err(io_err(&path))
     }
-    let _ = fs::remove_dir_all(&old);
-    Ok(())
+
+    /// Swaps the new site in for the old one.
+    pub fn commit(mut self) -> Result<(), WriteError> {
+        self.committed = true;
+        if self.out.exists() {
+            fs::rename(&self.out, &self.old).map_err(io_err(&self.out))?;
+        }
+        if let Err(e) = fs::rename(&self.tmp, &self.out) {
+            // Put the previous site back before reporting.
+            let _ = fs::rename(&self.old, &self.out);
+            let _ = fs::remove_dir_all(&self.tmp);
+            return Err(WriteError::Io { path: self.out.display().to_string(), source: e });
+        }
+        let _ = fs::remove_dir_all(&self.old);
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.tmp);
+        }
+    }
 }
 
 fn is_ours(dir: &Path) -> bool {
     dir.join(MARKER).is_file() || fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none())
-}
-
-fn write_all(pages: &[Page], dir: &Path) -> Result<(), WriteError> {
-    fs::create_dir_all(dir).map_err(io_err(dir))?;
-    let mut made: Vec<PathBuf> = Vec::new();
-    for page in pages {
-        let path = dir.join(&page.path);
-        if let Some(folder) = path.parent() {
-            if !made.iter().any(|m| m == folder) {
-                fs::create_dir_all(folder).map_err(io_err(folder))?;
-                made.push(folder.to_path_buf());
-            }
-        }
-        fs::write(&path, &page.bytes).map_err(io_err(&path))?;
-    }
-    let marker = dir.join(MARKER);
-    fs::write(&marker, b"This folder is written by `bulletin build`; it is replaced whole on every build.\n")
-        .map_err(io_err(&marker))
 }

@@ -1,7 +1,9 @@
 //! Properties of the figures over random content folders:
 //! - cumulative figures never decrease from month to month within a year;
 //! - events dated after month m leave month m's snapshot unchanged;
-//! - per-unit and per-chain rows add up to the county totals.
+//! - per-unit and per-chain rows add up to the county totals;
+//! - each point of the monthly series is that month's headline, and last year's points are
+//!   the headline of the same month a year before.
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -189,5 +191,24 @@ proptest! {
         prop_assert_eq!(chains.iter().map(|r| Decimal::from(r.projects)).sum::<Decimal>(), s.headline.projects.value);
         prop_assert_eq!(chains.iter().map(|r| r.funds).sum::<Decimal>(), s.headline.funds.value);
         prop_assert_eq!(chains.iter().map(|r| r.fdi).sum::<Decimal>(), s.headline.fdi.value);
+    }
+
+    #[test]
+    fn the_series_is_each_months_headline(specs in proptest::collection::vec(spec(), 0..12), at in 12u32..24, count_terminated in any::<bool>()) {
+        let rules = format!("rules:\n  count_terminated: {count_terminated}\n");
+        let c = county(&specs.iter().map(|s| project_yaml(s, &[])).collect::<Vec<_>>(), &rules);
+        let month = month_at(at);
+        let series = figures::snapshot(&c, month).series;
+        prop_assert_eq!(series.months.len() as u32, month.number());
+        for point in &series.months {
+            let h = figures::snapshot(&c, point.month).headline;
+            prop_assert_eq!((point.projects, point.funds, point.fdi), (h.projects.value, h.funds.value, h.fdi.value));
+            let a_year_before = figures::snapshot(&c, point.month.year_before()).headline;
+            prop_assert_eq!(
+                (point.projects_last_year, point.funds_last_year, point.fdi_last_year),
+                (a_year_before.projects.value, a_year_before.funds.value, a_year_before.fdi.value)
+            );
+            prop_assert_eq!((h.projects.last_year, h.funds.last_year), (a_year_before.projects.value, a_year_before.funds.value));
+        }
     }
 }

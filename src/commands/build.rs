@@ -7,7 +7,7 @@ use std::time::Instant;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::cli::BuildArgs;
-use crate::render::Reload;
+use crate::render::{Page, Reload};
 use crate::site::{self, BuildError};
 use crate::write;
 
@@ -18,7 +18,14 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let bar = if tty { ProgressBar::new_spinner() } else { ProgressBar::hidden() };
     bar.set_style(ProgressStyle::with_template("{spinner} {msg} {pos} 页").expect("valid template"));
     bar.set_message("正在生成");
-    let built = match site::build(&args.content, args.month, Reload::Off, &|| bar.inc(1)) {
+    // Pages go straight into a folder beside the output, swapped in only if all succeed.
+    let staging = write::Staging::begin(&args.out)?;
+    let emit = |page: Page| {
+        staging.put(&page)?;
+        bar.inc(1);
+        Ok(())
+    };
+    let built = match site::build(&args.content, args.month, Reload::Off, &emit) {
         Ok(built) => built,
         Err(BuildError::Content(loaded)) => {
             bar.finish_and_clear();
@@ -31,13 +38,12 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
             return Err(e.into());
         }
     };
-    bar.set_message("正在写入");
-    write::atomically(&built.pages, &args.out)?;
+    staging.commit()?;
     bar.finish_and_clear();
     if tty {
         eprintln!(
             "已生成 {} 个文件到 {}（截至 {}，用时 {} 毫秒）",
-            built.pages.len(),
+            built.files,
             args.out.display(),
             built.month.last_day(),
             started.elapsed().as_millis()

@@ -48,6 +48,9 @@ pub fn workbook(content: &Content, snapshot: &Snapshot) -> Result<Vec<u8>, XlsxE
     let s = snapshot;
     let as_of = s.month.last_day();
     let mut book = Workbook::new();
+    // Fastest deflate: a site writes one workbook per bulletin, and level 6 (the default)
+    // costs three times the CPU for files about 10 % smaller.
+    book.set_zip_compression_level(1);
     let created = ExcelDateTime::from_ymd(as_of.year() as u16, as_of.month() as u8, as_of.day() as u8)?;
     let props = DocProperties::new()
         .set_title(format!("{} {}数据", content.site.title, view::period_text(s.month)))

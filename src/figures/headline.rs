@@ -6,7 +6,7 @@ use super::Period;
 use super::format;
 use super::rules;
 use super::snapshot::{Headline, Ratio, Series, SeriesPoint, Target};
-use crate::content::model::Project;
+use crate::content::model::{Content, Project};
 use crate::period::Month;
 
 /// The cumulative 1–m月 values of a period.
@@ -40,19 +40,59 @@ impl Totals {
     }
 }
 
-/// One pass over the projects for the period's cumulative values.
-pub fn totals(p: &Period) -> Totals {
-    let mut t = Totals::default();
-    for project in &p.content.projects {
-        t.add(p, project);
+/// The cumulative 1–k月 totals of `last`'s year for every month k = 1..=`last`, indexed
+/// k − 1, in one pass over the ledger: money is summed month by month and then run up;
+/// project counts are taken as of each month's end, because a terminated project drops out.
+pub fn running_totals(content: &Content, last: Month) -> Vec<Totals> {
+    let rules = &content.site.rules;
+    let first = last.january();
+    let (start, end) = (first.first_day(), last.last_day());
+    let index = |m: Month| (m.number() - 1) as usize;
+    let in_year = |m: Month| m >= first && m <= last;
+    let mut out = vec![Totals::default(); index(last) + 1];
+    for project in &content.projects {
+        for f in project.funds.iter().filter(|f| in_year(f.month) && rules::counted_funds(f, rules)) {
+            out[index(f.month)].funds += f.amount;
+        }
+        for f in project.fdi.iter().filter(|f| in_year(f.month)) {
+            out[index(f.month)].fdi += f.amount;
+        }
+        if rules::count_date(project, rules).is_some_and(|d| d >= start && d <= end) {
+            for (k, m) in first.through(last).enumerate() {
+                if rules::counts_toward_target(project, rules, m.last_day()) {
+                    out[k].projects += Decimal::ONE;
+                }
+            }
+        }
     }
-    t
+    for k in 1..out.len() {
+        let before = out[k - 1];
+        out[k].funds += before.funds;
+        out[k].fdi += before.fdi;
+    }
+    out
 }
 
-pub fn headline(p: &Period) -> Headline {
-    let now = totals(p);
-    let last_year = totals(&p.last_year());
-    let before = p.previous_month().map(|prev| totals(&prev)).unwrap_or_default();
+/// The period's running totals, this year's and the same months of last year's.
+pub struct Running {
+    pub this_year: Vec<Totals>,
+    pub last_year: Vec<Totals>,
+}
+
+impl Running {
+    pub fn new(p: &Period) -> Running {
+        Running { this_year: running_totals(p.content, p.month), last_year: running_totals(p.content, p.month.year_before()) }
+    }
+
+    fn at(totals: &[Totals], m: Month) -> Totals {
+        totals[(m.number() - 1) as usize]
+    }
+}
+
+pub fn headline(p: &Period, running: &Running) -> Headline {
+    let now = Running::at(&running.this_year, p.month);
+    let last_year = Running::at(&running.last_year, p.month.year_before());
+    let before = p.previous_month().map(|prev| Running::at(&running.this_year, prev.month)).unwrap_or_default();
     let tp = p.time_progress();
     let target = |value: Decimal, last: Decimal, prev: Decimal, goal: Option<Decimal>| {
         let completion = goal.map_or(Ratio::none(), |g| Ratio::of(value, g));
@@ -75,14 +115,14 @@ pub fn headline(p: &Period) -> Headline {
 }
 
 /// January..m of this year beside the same months of last year and the straight target line.
-pub fn series(p: &Period) -> Series {
+pub fn series(p: &Period, running: &Running) -> Series {
     let months = p
         .month
         .january()
         .through(p.month)
         .map(|m: Month| {
-            let now = totals(&Period::new(p.content, m));
-            let last = totals(&Period::new(p.content, m.year_before()));
+            let now = Running::at(&running.this_year, m);
+            let last = Running::at(&running.last_year, m.year_before());
             let share = Decimal::from(m.number()) / Decimal::from(12);
             let t = p.targets;
             SeriesPoint {

@@ -67,7 +67,8 @@ impl<'c> Period<'c> {
 /// All figures of the period 1–m月 of `month`'s year.
 pub fn snapshot(content: &Content, month: Month) -> Snapshot {
     let p = Period::new(content, month);
-    let headline = headline::headline(&p);
+    let running = headline::Running::new(&p);
+    let headline = headline::headline(&p, &running);
     Snapshot {
         schema: SCHEMA_VERSION,
         month,
@@ -84,7 +85,7 @@ pub fn snapshot(content: &Content, month: Month) -> Snapshot {
         leaders: people::leaders(&p),
         meetings: people::meetings(&p),
         alerts: alerts::alerts(&p),
-        series: headline::series(&p),
+        series: headline::series(&p, &running),
         headline,
     }
 }

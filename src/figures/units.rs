@@ -10,32 +10,17 @@ use rust_decimal::Decimal;
 use super::Period;
 use super::format;
 use super::headline::Totals;
-use super::rules;
 use super::snapshot::{Ratio, UnitMetric, UnitRankings, UnitRow};
 use crate::content::model::{RankBy, UnitIx, UnitKind};
 
 /// Each unit's cumulative values for the period, indexed like `content.units`.
 pub fn unit_totals(p: &Period) -> Vec<Totals> {
-    let first = p.month.january();
     let mut totals = vec![Totals::default(); p.content.units.len()];
     for project in &p.content.projects {
         let Some(unit) = project.credit_unit else {
             continue;
         };
-        let t = &mut totals[unit.get()];
-        if rules::counts_toward_target(project, p.rules, p.as_of) {
-            t.projects += Decimal::ONE;
-        }
-        for f in &project.funds {
-            if f.month >= first && f.month <= p.month && rules::counted_funds(f, p.rules) {
-                t.funds += f.amount;
-            }
-        }
-        for f in &project.fdi {
-            if f.month >= first && f.month <= p.month {
-                t.fdi += f.amount;
-            }
-        }
+        totals[unit.get()].add(p, project);
     }
     totals
 }

@@ -111,38 +111,59 @@ pub fn jobs(content: &Content, month: Month) -> Vec<Job> {
     jobs
 }
 
-/// Renders the whole site as of `opts.month`.
+/// Renders the whole site as of `opts.month`, in memory, sorted by path.
 pub fn site(content: &Content, theme: &Theme, opts: Options) -> Result<Vec<Page>, RenderError> {
-    site_with(content, theme, opts, &|| {})
-}
-
-/// Like [`site`], calling `on_page` after each page (from any thread).
-pub fn site_with(content: &Content, theme: &Theme, opts: Options, on_page: &(dyn Fn() + Sync)) -> Result<Vec<Page>, RenderError> {
-    let months = months(content, opts.month);
-    let snapshots: BTreeMap<Month, Snapshot> =
-        months.par_iter().map(|m| (*m, figures::snapshot(content, *m))).collect::<Vec<_>>().into_iter().collect();
-    let site = Site { content, theme, opts, snapshots: &snapshots };
-    let mut pages: Vec<Page> = jobs(content, opts.month)
-        .par_iter()
-        .map(|job| {
-            let page = site.render(job);
-            on_page();
-            page
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    pages.extend(theme.assets.iter().map(|(name, bytes)| Page { path: format!("theme/{name}"), bytes: bytes.clone() }));
+    let pages = std::sync::Mutex::new(Vec::new());
+    site_into(content, theme, opts, &|page| {
+        pages.lock().expect("page list").push(page);
+        Ok::<(), RenderError>(())
+    })?;
+    let mut pages = pages.into_inner().expect("page list");
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(pages)
 }
 
-struct Site<'a> {
+/// Renders the whole site as of `opts.month`, handing each page to `emit` as soon as it is
+/// made (from any thread, in no set order), so a large site never sits whole in memory.
+/// Stops at the first error, from rendering or from `emit`. Returns the number of pages.
+pub fn site_into<E>(
+    content: &Content,
+    theme: &Theme,
+    opts: Options,
+    emit: &(dyn Fn(Page) -> Result<(), E> + Sync),
+) -> Result<usize, E>
+where
+    E: From<RenderError> + Send,
+{
+    let snapshots = snapshots(content, opts.month);
+    let site = Site { content, theme, opts, snapshots: &snapshots };
+    let jobs = jobs(content, opts.month);
+    jobs.par_iter().try_for_each(|job| emit(site.render(job)?))?;
+    for (name, bytes) in &theme.assets {
+        emit(Page { path: format!("theme/{name}"), bytes: bytes.clone() })?;
+    }
+    Ok(jobs.len() + theme.assets.len())
+}
+
+/// The figures of every month in [`months`], computed in parallel.
+pub fn snapshots(content: &Content, last: Month) -> BTreeMap<Month, Snapshot> {
+    months(content, last).par_iter().map(|m| (*m, figures::snapshot(content, *m))).collect::<Vec<_>>().into_iter().collect()
+}
+
+/// Renders one [`Job`] at a time; [`site_into`] runs it over all of them.
+pub struct Site<'a> {
     content: &'a Content,
     theme: &'a Theme,
     opts: Options,
     snapshots: &'a BTreeMap<Month, Snapshot>,
 }
 
-impl Site<'_> {
+impl<'a> Site<'a> {
+    /// `snapshots` must hold every month of [`months`]`(content, opts.month)`.
+    pub fn new(content: &'a Content, theme: &'a Theme, opts: Options, snapshots: &'a BTreeMap<Month, Snapshot>) -> Site<'a> {
+        Site { content, theme, opts, snapshots }
+    }
+
     fn latest(&self) -> &Snapshot {
         &self.snapshots[&self.opts.month]
     }
@@ -181,7 +202,7 @@ impl Site<'_> {
         Ok(Page { path, bytes: html.into_bytes() })
     }
 
-    fn render(&self, job: &Job) -> Result<Page, RenderError> {
+    pub fn render(&self, job: &Job) -> Result<Page, RenderError> {
         let c = self.content;
         let s = self.latest();
         let m = self.opts.month;

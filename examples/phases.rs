@@ -1,0 +1,85 @@
+//! Where a build's time goes, phase by phase and page kind by page kind (issue 6; see
+//! docs/performance.md). Runs the library's pipeline as `bulletin build` does, but one thread
+//! at a time, so each figure is CPU time and adds up:
+//!
+//!     cargo run --release --example phases -- DIR [RUNS]
+//!
+//! prints the median over RUNS (default 3) of: load and validate, the figures of every month,
+//! rendering by job kind (bulletins, workbooks, project pages, …) and writing to a tmpfs folder.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use bulletin::render::{self, Job, Options, Reload, theme};
+
+fn kind(job: &Job) -> &'static str {
+    match job {
+        Job::Bulletin(_) => "bulletin pages",
+        Job::Workbook(_) => "bulletin workbooks (.xlsx)",
+        Job::Project(_) => "project pages",
+        Job::Unit(_) => "unit pages",
+        Job::Squad(_) => "squad pages",
+        Job::Chain(_) | Job::Leader(_) => "chain and leader pages",
+        Job::FreePage(_) | Job::PagesIndex => "free pages",
+        Job::Data(_) => "data/*.json",
+        Job::Dashboard => "dashboard",
+        _ => "index pages, ledger, csv, search index",
+    }
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let dir = PathBuf::from(args.next().expect("usage: phases CONTENT_DIR [RUNS]"));
+    let runs: usize = args.next().map_or(3, |r| r.parse().expect("RUNS is a number"));
+    // tmpfs where there is one: measure the program, not the disk.
+    let shm = PathBuf::from("/dev/shm");
+    let base = if shm.is_dir() { shm } else { std::env::temp_dir() };
+    let out = base.join(format!("bulletin-phases-{}", std::process::id()));
+    let mut samples: BTreeMap<String, Vec<Duration>> = BTreeMap::new();
+    let mut record = |name: &str, d: Duration| samples.entry(name.to_string()).or_default().push(d);
+
+    for _ in 0..runs {
+        let t = Instant::now();
+        let loaded = bulletin::content::load(&dir).expect("content folder");
+        let content = loaded.content.expect("content without errors");
+        record("1 load and validate", t.elapsed());
+
+        let month = content.latest_period().expect("a briefing");
+        let theme = theme::load(bulletin::site::site_root(&dir)).expect("theme");
+        let t = Instant::now();
+        let snapshots: BTreeMap<_, _> =
+            render::months(&content, month).into_iter().map(|m| (m, bulletin::figures::snapshot(&content, m))).collect();
+        record("2 figures of every month", t.elapsed());
+
+        let site = render::Site::new(&content, &theme, Options { month, reload: Reload::Off }, &snapshots);
+        let mut by_kind: BTreeMap<&str, Duration> = BTreeMap::new();
+        let mut pages = Vec::new();
+        for job in render::jobs(&content, month) {
+            let t = Instant::now();
+            pages.push(site.render(&job).expect("renders"));
+            *by_kind.entry(kind(&job)).or_default() += t.elapsed();
+        }
+        for (k, d) in by_kind {
+            record(&format!("3 render: {k}"), d);
+        }
+        let t = Instant::now();
+        let _ = std::fs::remove_dir_all(&out);
+        bulletin::write::atomically(&pages, &out).expect("writes");
+        record("4 write", t.elapsed());
+        let _ = std::fs::remove_dir_all(&out);
+    }
+
+    let median = |v: &mut Vec<Duration>| {
+        v.sort();
+        v[v.len() / 2]
+    };
+    let mut total = Duration::ZERO;
+    println!("{:<48} {:>10}", "phase (one thread)", "median ms");
+    for (name, v) in &mut samples {
+        let m = median(v);
+        total += m;
+        println!("{:<48} {:>10.0}", name, m.as_secs_f64() * 1000.0);
+    }
+    println!("{:<48} {:>10.0}", "total", total.as_secs_f64() * 1000.0);
+}
