@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::Loaded;
@@ -45,7 +46,7 @@ pub fn load(root: &Path) -> std::io::Result<Loaded> {
     if !root.is_dir() {
         return Err(std::io::Error::new(std::io::ErrorKind::NotFound, format!("{} is not a folder", root.display())));
     }
-    let mut files = Vec::new();
+    let mut paths = Vec::new();
     let walker = WalkDir::new(root).sort_by_file_name().into_iter().filter_entry(|e| {
         let name = e.file_name().to_string_lossy();
         e.depth() == 0 || !(name.starts_with('.') || name.starts_with("~$"))
@@ -63,8 +64,10 @@ pub fn load(root: &Path) -> std::io::Result<Loaded> {
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect::<Vec<_>>()
             .join("/");
-        files.push((rel, std::fs::read(entry.path())));
+        paths.push((rel, entry.into_path()));
     }
+    // Reading and parsing are per file, so they run in parallel; decoding is in order.
+    let files: Vec<_> = paths.into_par_iter().map(|(rel, path)| (rel, std::fs::read(path))).collect();
     Ok(from_files(files))
 }
 
@@ -103,20 +106,16 @@ pub fn from_files(files: impl IntoIterator<Item = (String, std::io::Result<Vec<u
         }
     }
 
-    // Parse every YAML file (Markdown front matter is parsed by its decoder).
-    for f in &mut found {
-        if matches!(f.kind, Kind::Briefing(_) | Kind::Page(_)) {
-            continue;
-        }
-        let src = sources.get(f.file);
-        match yaml::parse(src) {
-            Ok(Some(tree)) => f.tree = Some(tree),
-            Ok(None) => diags.push(problems::empty_file().at(f.file, None)),
-            Err(errors) => {
-                let mut d = Decoder::new(f.file, src);
-                files::report_syntax(&mut d, errors);
-                diags.extend(d.diags);
-            }
+    // Parse every YAML file but the projects (Markdown front matter is parsed by its decoder;
+    // each project is parsed just before it is decoded, so its tree is never held for long).
+    let parsed: Vec<_> = found
+        .par_iter()
+        .map(|f| (!matches!(f.kind, Kind::Briefing(_) | Kind::Page(_) | Kind::Project(_))).then(|| parse(&sources, f.file)))
+        .collect();
+    for (f, parsed) in found.iter_mut().zip(parsed) {
+        if let Some((tree, problems)) = parsed {
+            f.tree = tree;
+            diags.extend(problems);
         }
     }
 
@@ -124,6 +123,20 @@ pub fn from_files(files: impl IntoIterator<Item = (String, std::io::Result<Vec<u
     diags.sort();
     let content = if diags.has_errors() { None } else { content };
     Loaded { sources, content, diagnostics: diags }
+}
+
+/// Parses one YAML file: its tree, or the problems that kept it from having one.
+fn parse(sources: &Sources, file: FileId) -> (Option<Node>, Vec<Diagnostic>) {
+    let src = sources.get(file);
+    match yaml::parse(src) {
+        Ok(Some(tree)) => (Some(tree), Vec::new()),
+        Ok(None) => (None, vec![problems::empty_file().at(file, None)]),
+        Err(errors) => {
+            let mut d = Decoder::new(file, src);
+            files::report_syntax(&mut d, errors);
+            (None, d.diags)
+        }
+    }
 }
 
 /// Decodes the parsed files in dependency order. Returns `None` if a required piece is
@@ -185,6 +198,9 @@ fn decode_all(sources: &Sources, found: &[Found], diags: &mut Diagnostics) -> Op
                 let mut d = Decoder::new(f.file, sources.get(f.file));
                 if seen.check(&mut d, kind, "", id, None) {
                     list.push((id.as_str(), f));
+                } else if kind == RefKind::Project {
+                    // Not decoded, but its syntax problems are still worth reporting now.
+                    diags.extend(parse(sources, f.file).1);
                 }
                 diags.extend(d.diags);
             }
@@ -216,12 +232,20 @@ fn decode_all(sources: &Sources, found: &[Found], diags: &mut Diagnostics) -> Op
     }
     tables.squad_units = squads.iter().map(|s| s.as_ref().map(|s| s.unit)).collect::<Vec<Option<UnitIx>>>();
 
-    let mut projects: Vec<Option<Project>> = Vec::new();
-    for (id, f) in &project_files {
-        let mut project = None;
-        if let Some((file, tree)) = with_tree(f) {
-            run(file, diags, &mut |d| project = files::projects::decode(d, tree, id, &tables));
-        }
+    // Projects are the bulk of a ledger and decode independently of each other.
+    let decoded: Vec<(Option<Project>, Vec<Diagnostic>)> = project_files
+        .par_iter()
+        .map(|(id, f)| {
+            let (tree, mut problems) = parse(sources, f.file);
+            let mut d = Decoder::new(f.file, sources.get(f.file));
+            let project = tree.and_then(|tree| files::projects::decode(&mut d, &tree, id, &tables));
+            problems.extend(d.diags);
+            (project, problems)
+        })
+        .collect();
+    let mut projects: Vec<Option<Project>> = Vec::with_capacity(decoded.len());
+    for (project, found_problems) in decoded {
+        diags.extend(found_problems);
         projects.push(project);
     }
 

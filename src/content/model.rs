@@ -61,6 +61,11 @@ impl Content {
         &self.projects[ix.get()]
     }
 
+    /// The project with this id (projects are sorted by id).
+    pub fn project_by_id(&self, id: &str) -> Option<&Project> {
+        self.projects.binary_search_by(|p| p.id.as_str().cmp(id)).ok().map(|i| &self.projects[i])
+    }
+
     /// The month of the latest briefing: what `build` and `check` report up to by default.
     pub fn latest_period(&self) -> Option<Month> {
         self.briefings.last().map(|b| b.period)

@@ -220,16 +220,24 @@ fn width_of(s: &str) -> f64 {
     s.chars().map(|c| if c.is_ascii() { 1.1 } else { 2.1 }).sum()
 }
 
-fn shown(cell: &Cell) -> String {
+/// The display width of a cell as the sheet shows it, without formatting it (a workbook has
+/// tens of thousands of cells).
+fn shown_width(cell: &Cell) -> f64 {
+    // `#,##0`: the integer digits and a comma every three.
+    let grouped = |d: &Decimal| {
+        let digits = d.abs().trunc().to_string().len();
+        (digits + (digits - 1) / 3) as f64 * 1.1 + if d.is_sign_negative() { 1.1 } else { 0.0 }
+    };
     match cell {
-        Cell::Text(t) => t.clone(),
-        Cell::Number(d, Num::Money) => fmt::wan(*d),
-        Cell::Number(d, Num::Count) => fmt::count(*d),
-        Cell::Number(d, Num::Percent | Num::SignedPercent) => format!("+{}", fmt::percent(Some(*d))),
-        Cell::Number(d, Num::Points) => format!("+{}", fmt::fixed(fmt::round(*d, 2), 2)),
-        Cell::Number(_, Num::RankChange) => "↑10".to_string(),
-        Cell::Date(_) => "2026-10-31".to_string(),
-        Cell::Dash => "—".to_string(),
+        Cell::Text(t) => width_of(t),
+        Cell::Number(d, Num::Money) => grouped(d) + 3.3,
+        Cell::Number(d, Num::Count) => grouped(d),
+        // `+83.33%`, `+10.67`
+        Cell::Number(_, Num::Percent | Num::SignedPercent) => width_of("+100.00%"),
+        Cell::Number(_, Num::Points) => width_of("+10.00"),
+        Cell::Number(_, Num::RankChange) => width_of("↑10"),
+        Cell::Date(_) => width_of("2026-10-31"),
+        Cell::Dash => width_of("—"),
     }
 }
 
@@ -275,7 +283,7 @@ fn write_table(sheet: &mut Worksheet, st: &Styles, frame: &Frame, table: &Table)
                     }
                     Cell::Dash => sheet.write_string_with_format(row, c, "—", &st.dash)?,
                 };
-                widths[col] = widths[col].max(width_of(&shown(cell)) + 2.0);
+                widths[col] = widths[col].max(shown_width(cell) + 2.0);
             }
             row += 1;
         }

@@ -3,6 +3,7 @@
 //! The work list is data ([`Job`]): one entry per output file, rendered in parallel and
 //! returned sorted by path, so two builds of the same content are byte-identical.
 
+pub mod backlinks;
 pub mod charts;
 pub mod data;
 pub mod markdown;
@@ -136,7 +137,7 @@ where
     E: From<RenderError> + Send,
 {
     let snapshots = snapshots(content, opts.month);
-    let site = Site { content, theme, opts, snapshots: &snapshots };
+    let site = Site::new(content, theme, opts, &snapshots);
     let jobs = jobs(content, opts.month);
     jobs.par_iter().try_for_each(|job| emit(site.render(job)?))?;
     for (name, bytes) in &theme.assets {
@@ -156,12 +157,13 @@ pub struct Site<'a> {
     theme: &'a Theme,
     opts: Options,
     snapshots: &'a BTreeMap<Month, Snapshot>,
+    backlinks: backlinks::Backlinks,
 }
 
 impl<'a> Site<'a> {
     /// `snapshots` must hold every month of [`months`]`(content, opts.month)`.
     pub fn new(content: &'a Content, theme: &'a Theme, opts: Options, snapshots: &'a BTreeMap<Month, Snapshot>) -> Site<'a> {
-        Site { content, theme, opts, snapshots }
+        Site { content, theme, opts, snapshots, backlinks: backlinks::Backlinks::new(content) }
     }
 
     fn latest(&self) -> &Snapshot {
@@ -238,7 +240,7 @@ impl<'a> Site<'a> {
                 self.html(
                     path.clone(),
                     "project.html",
-                    &pages::project(self.layout(&path, &p.name, "projects", m), c, *ix, as_of),
+                    &pages::project(self.layout(&path, &p.name, "projects", m), c, &self.backlinks, *ix, as_of),
                 )
             }
             Job::Units => {

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::backlinks::Backlinks;
 use super::markdown;
 use super::view::{self, Card, Layout, Link, ProjectLine, RateView, UnitLine};
 use crate::content::Content;
@@ -54,7 +55,7 @@ pub struct AlertLine {
 }
 
 pub fn alerts(c: &Content, s: &Snapshot) -> Alerts {
-    let project = |id: &str| c.projects.iter().find(|p| p.id == id);
+    let project = |id: &str| c.project_by_id(id);
     let name_of = |id: &str| project(id).map_or(id.to_string(), |p| p.name.clone());
     let href = |id: &str| Some(format!("projects/{id}.html"));
     let a = &s.alerts;
@@ -583,7 +584,7 @@ pub struct TimelineStep {
     pub done: bool,
 }
 
-pub fn project(layout: Layout, c: &Content, ix: ProjectIx, as_of: NaiveDate) -> ProjectPage {
+pub fn project(layout: Layout, c: &Content, links: &Backlinks, ix: ProjectIx, as_of: NaiveDate) -> ProjectPage {
     let p = c.project(ix);
     let m = &p.milestones;
     let by = |d: Option<NaiveDate>| d.filter(|d| *d <= as_of);
@@ -683,11 +684,9 @@ pub fn project(layout: Layout, c: &Content, ix: ProjectIx, as_of: NaiveDate) -> 
             ]
         })
         .collect();
-    let items = c
-        .meetings
-        .iter()
-        .filter(|mt| mt.date <= as_of)
-        .flat_map(|mt| mt.items.iter().filter(move |i| i.project == Some(ix)).map(move |i| (mt, i)))
+    let items = links
+        .items(c, ix)
+        .filter(|(mt, _)| mt.date <= as_of)
         .map(|(mt, i)| {
             vec![
                 mt.date.to_string(),
@@ -698,27 +697,20 @@ pub fn project(layout: Layout, c: &Content, ix: ProjectIx, as_of: NaiveDate) -> 
             ]
         })
         .collect();
-    let trips = c
-        .squads
-        .iter()
-        .flat_map(|q| q.trips.iter().filter(move |t| t.projects.contains(&ix)).map(move |t| (q, t)))
+    let trips = links
+        .trips(c, ix)
         .filter(|(_, t)| t.start <= as_of)
         .map(|(q, t)| vec![t.start.to_string(), q.name.clone(), t.destination.clone(), t.summary.clone().unwrap_or_default()])
         .collect();
-    let factory = c
-        .parks
-        .iter()
-        .flat_map(|park| park.buildings.iter().map(move |b| (park, b)))
-        .find(|(_, b)| b.project == Some(ix) && b.moved_in.is_some_and(|d| d <= as_of))
-        .map(|(park, b)| {
-            format!(
-                "{} {}（{} 平方米，{} 入驻）",
-                park.name,
-                b.name,
-                fmt::amount(b.area),
-                b.moved_in.map(|d| d.to_string()).unwrap_or_default()
-            )
-        });
+    let factory = links.buildings(c, ix).find(|(_, b)| b.moved_in.is_some_and(|d| d <= as_of)).map(|(park, b)| {
+        format!(
+            "{} {}（{} 平方米，{} 入驻）",
+            park.name,
+            b.name,
+            fmt::amount(b.area),
+            b.moved_in.map(|d| d.to_string()).unwrap_or_default()
+        )
+    });
     ProjectPage {
         layout,
         line: view::project_line(c, p, as_of),
@@ -1109,7 +1101,7 @@ pub struct FactoriesPage {
 
 pub fn factories(layout: Layout, c: &Content, s: &Snapshot) -> FactoriesPage {
     let f = &s.factories;
-    let project = |id: &Option<String>| id.as_ref().and_then(|id| c.projects.iter().find(|p| &p.id == id));
+    let project = |id: &Option<String>| id.as_ref().and_then(|id| c.project_by_id(id));
     FactoriesPage {
         layout,
         summary: summary_lines(s).2,
