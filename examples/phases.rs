@@ -15,15 +15,13 @@ use bulletin::render::{self, Job, Options, Reload, theme};
 
 fn kind(job: &Job) -> &'static str {
     match job {
-        Job::Bulletin(_) => "bulletin pages",
-        Job::Workbook(_) => "bulletin workbooks (.xlsx)",
         Job::Project(_) => "project pages",
         Job::Unit(_) => "unit pages",
         Job::Squad(_) => "squad pages",
         Job::Chain(_) | Job::Leader(_) => "chain and leader pages",
         Job::FreePage(_) | Job::PagesIndex => "free pages",
-        Job::Data(_) => "data/*.json",
         Job::Dashboard => "dashboard",
+        Job::Month(_) => unreachable!("timed part by part"),
         _ => "index pages, ledger, csv, search index",
     }
 }
@@ -47,21 +45,35 @@ fn main() {
 
         let month = content.latest_period().expect("a briefing");
         let theme = theme::load(bulletin::site::site_root(&dir)).expect("theme");
-        let t = Instant::now();
-        let snapshots: BTreeMap<_, _> =
-            render::months(&content, month).into_iter().map(|m| (m, bulletin::figures::snapshot(&content, m))).collect();
-        record("2 figures of every month", t.elapsed());
-
-        let site = render::Site::new(&content, &theme, Options { month, reload: Reload::Off }, &snapshots);
+        let site = render::Site::new(&content, &theme, Options { month, reload: Reload::Off });
         let mut by_kind: BTreeMap<&str, Duration> = BTreeMap::new();
         let mut pages = Vec::new();
-        for job in render::jobs(&content, month) {
+        let mut time = |kind: &'static str, f: &mut dyn FnMut() -> Vec<render::Page>| {
             let t = Instant::now();
-            pages.push(site.render(&job).expect("renders"));
-            *by_kind.entry(kind(&job)).or_default() += t.elapsed();
+            pages.extend(f());
+            *by_kind.entry(kind).or_default() += t.elapsed();
+        };
+        for job in render::jobs(&content, month) {
+            let Job::Month(m) = job else {
+                time(kind(&job), &mut || site.render(&job).expect("renders"));
+                continue;
+            };
+            // A month job, part by part: its snapshot, data, bulletin and workbook.
+            let mut snapshot = None;
+            time("2 figures of every month", &mut || {
+                snapshot = Some(bulletin::figures::snapshot(&content, m));
+                Vec::new()
+            });
+            let s = snapshot.expect("computed");
+            time("3 render: data/*.json", &mut || vec![site.data(&s)]);
+            if let Some(b) = content.briefings.iter().find(|b| b.period == m) {
+                time("3 render: bulletin pages", &mut || vec![site.bulletin(b, &s).expect("renders")]);
+                time("3 render: bulletin workbooks (.xlsx)", &mut || vec![site.workbook(&s).expect("renders")]);
+            }
         }
         for (k, d) in by_kind {
-            record(&format!("3 render: {k}"), d);
+            let name = if k.starts_with(char::is_numeric) { k.to_string() } else { format!("3 render: {k}") };
+            record(&name, d);
         }
         let t = Instant::now();
         let _ = std::fs::remove_dir_all(&out);

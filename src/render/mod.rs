@@ -11,13 +11,13 @@ pub mod pages;
 pub mod theme;
 pub mod view;
 
-use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::content::Content;
-use crate::content::model::{ProjectIx, UnitIx};
+use crate::content::model::{Briefing, ProjectIx, UnitIx};
 use crate::figures::{self, Snapshot};
 use crate::period::Month;
 use theme::Theme;
@@ -51,9 +51,10 @@ pub struct Options {
 pub enum Job {
     Dashboard,
     Archive,
-    Bulletin(Month),
-    /// The bulletin's tables as an Excel workbook, offered for download on its page.
-    Workbook(Month),
+    /// A month's files: its figures as `data/<month>.json` and, when it has a briefing, the
+    /// bulletin page and the bulletin's tables as an Excel workbook. One job, so the month's
+    /// snapshot is computed, used and dropped in one go.
+    Month(Month),
     Ledger,
     Project(ProjectIx),
     Units,
@@ -69,7 +70,6 @@ pub enum Job {
     /// The list of all free pages (the navigation shows the first few only).
     PagesIndex,
     FreePage(usize),
-    Data(Month),
     LedgerCsv,
     SearchIndex,
 }
@@ -97,8 +97,7 @@ pub fn months(content: &Content, last: Month) -> Vec<Month> {
 pub fn jobs(content: &Content, month: Month) -> Vec<Job> {
     let mut jobs = vec![Job::Dashboard, Job::Archive, Job::Ledger, Job::Units, Job::Squads, Job::Chains, Job::Leaders];
     jobs.extend([Job::Factories, Job::Meetings, Job::LedgerCsv, Job::SearchIndex]);
-    jobs.extend(content.briefings.iter().filter(|b| b.period <= month).map(|b| Job::Bulletin(b.period)));
-    jobs.extend(content.briefings.iter().filter(|b| b.period <= month).map(|b| Job::Workbook(b.period)));
+    jobs.extend(months(content, month).into_iter().map(Job::Month));
     jobs.extend((0..content.projects.len()).map(|i| Job::Project(ProjectIx(i as u32))));
     jobs.extend((0..content.units.len()).map(|i| Job::Unit(UnitIx(i as u32))));
     jobs.extend((0..content.squads.len()).map(Job::Squad));
@@ -108,7 +107,6 @@ pub fn jobs(content: &Content, month: Month) -> Vec<Job> {
         jobs.push(Job::PagesIndex);
     }
     jobs.extend((0..content.pages.len()).map(Job::FreePage));
-    jobs.extend(months(content, month).into_iter().map(Job::Data));
     jobs
 }
 
@@ -136,19 +134,22 @@ pub fn site_into<E>(
 where
     E: From<RenderError> + Send,
 {
-    let snapshots = snapshots(content, opts.month);
-    let site = Site::new(content, theme, opts, &snapshots);
+    let site = Site::new(content, theme, opts);
     let jobs = jobs(content, opts.month);
-    jobs.par_iter().try_for_each(|job| emit(site.render(job)?))?;
+    let files = AtomicUsize::new(theme.assets.len());
+    // One job per task: without the cap rayon hands out a few long runs of the list, and the run
+    // holding the months (the heaviest jobs, side by side) ends on one thread.
+    jobs.par_iter().with_max_len(1).try_for_each(|job| -> Result<(), E> {
+        for page in site.render(job)? {
+            files.fetch_add(1, Ordering::Relaxed);
+            emit(page)?;
+        }
+        Ok(())
+    })?;
     for (name, bytes) in &theme.assets {
         emit(Page { path: format!("theme/{name}"), bytes: bytes.clone() })?;
     }
-    Ok(jobs.len() + theme.assets.len())
-}
-
-/// The figures of every month in [`months`], computed in parallel.
-pub fn snapshots(content: &Content, last: Month) -> BTreeMap<Month, Snapshot> {
-    months(content, last).par_iter().map(|m| (*m, figures::snapshot(content, *m))).collect::<Vec<_>>().into_iter().collect()
+    Ok(files.into_inner())
 }
 
 /// Renders one [`Job`] at a time; [`site_into`] runs it over all of them.
@@ -156,18 +157,50 @@ pub struct Site<'a> {
     content: &'a Content,
     theme: &'a Theme,
     opts: Options,
-    snapshots: &'a BTreeMap<Month, Snapshot>,
+    /// The figures as of `opts.month`, which most pages show.
+    latest: Snapshot,
     backlinks: backlinks::Backlinks,
 }
 
 impl<'a> Site<'a> {
-    /// `snapshots` must hold every month of [`months`]`(content, opts.month)`.
-    pub fn new(content: &'a Content, theme: &'a Theme, opts: Options, snapshots: &'a BTreeMap<Month, Snapshot>) -> Site<'a> {
-        Site { content, theme, opts, snapshots, backlinks: backlinks::Backlinks::new(content) }
+    pub fn new(content: &'a Content, theme: &'a Theme, opts: Options) -> Site<'a> {
+        let latest = figures::snapshot(content, opts.month);
+        Site { content, theme, opts, latest, backlinks: backlinks::Backlinks::new(content) }
     }
 
     fn latest(&self) -> &Snapshot {
-        &self.snapshots[&self.opts.month]
+        &self.latest
+    }
+
+    /// A month's files (see [`Job::Month`]) from its snapshot.
+    pub fn month(&self, s: &Snapshot) -> Result<Vec<Page>, RenderError> {
+        let mut pages = vec![self.data(s)];
+        if let Some(b) = self.content.briefings.iter().find(|b| b.period == s.month && b.period <= self.opts.month) {
+            pages.push(self.bulletin(b, s)?);
+            pages.push(self.workbook(s)?);
+        }
+        Ok(pages)
+    }
+
+    /// `data/<month>.json`.
+    pub fn data(&self, s: &Snapshot) -> Page {
+        Page { path: format!("data/{}.json", s.month), bytes: data::snapshot_json(s) }
+    }
+
+    /// The bulletin page of briefing `b`.
+    pub fn bulletin(&self, b: &Briefing, s: &Snapshot) -> Result<Page, RenderError> {
+        let path = format!("bulletins/{}.html", b.period);
+        let title = format!("第{}期 {}", b.issue, b.title);
+        let layout = self.layout(&path, &title, "bulletins", b.period);
+        self.html(path, "bulletin.html", &pages::bulletin(layout, self.content, b, s))
+    }
+
+    /// The bulletin's tables as an Excel workbook, offered for download on its page.
+    pub fn workbook(&self, s: &Snapshot) -> Result<Page, RenderError> {
+        let path = format!("bulletins/{}.xlsx", s.month);
+        let bytes = crate::excel::export::workbook(self.content, s)
+            .map_err(|e| RenderError { template: path.clone(), message: e.to_string() })?;
+        Ok(Page { path, bytes })
     }
 
     fn layout(&self, path: &str, title: &str, section: &'static str, month: Month) -> Layout {
@@ -204,7 +237,19 @@ impl<'a> Site<'a> {
         Ok(Page { path, bytes: html.into_bytes() })
     }
 
-    pub fn render(&self, job: &Job) -> Result<Page, RenderError> {
+    /// The files of one job.
+    pub fn render(&self, job: &Job) -> Result<Vec<Page>, RenderError> {
+        if let Job::Month(month) = job {
+            return if *month == self.opts.month {
+                self.month(&self.latest)
+            } else {
+                self.month(&figures::snapshot(self.content, *month))
+            };
+        }
+        self.render_page(job).map(|page| vec![page])
+    }
+
+    fn render_page(&self, job: &Job) -> Result<Page, RenderError> {
         let c = self.content;
         let s = self.latest();
         let m = self.opts.month;
@@ -217,18 +262,6 @@ impl<'a> Site<'a> {
             Job::Archive => {
                 let path = "bulletins/index.html".to_string();
                 self.html(path.clone(), "archive.html", &pages::archive(self.layout(&path, "简报", "bulletins", m), c, m))
-            }
-            Job::Bulletin(month) => {
-                let b = c.briefings.iter().find(|b| b.period == *month).expect("job from a briefing");
-                let path = format!("bulletins/{month}.html");
-                let title = format!("第{}期 {}", b.issue, b.title);
-                let layout = self.layout(&path, &title, "bulletins", *month);
-                self.html(path, "bulletin.html", &pages::bulletin(layout, c, b, &self.snapshots[month]))
-            }
-            Job::Workbook(month) => {
-                let bytes = crate::excel::export::workbook(c, &self.snapshots[month])
-                    .map_err(|e| RenderError { template: format!("bulletins/{month}.xlsx"), message: e.to_string() })?;
-                Ok(Page { path: format!("bulletins/{month}.xlsx"), bytes })
             }
             Job::Ledger => {
                 let path = "projects/index.html".to_string();
@@ -300,9 +333,7 @@ impl<'a> Site<'a> {
                 let path = format!("pages/{}.html", p.id);
                 self.html(path.clone(), "page.html", &pages::page(self.layout(&path, &p.title, "pages", m), c, p, s))
             }
-            Job::Data(month) => {
-                Ok(Page { path: format!("data/{month}.json"), bytes: data::snapshot_json(&self.snapshots[month]) })
-            }
+            Job::Month(_) => unreachable!("rendered by `render`"),
             Job::LedgerCsv => Ok(Page { path: "data/ledger.csv".to_string(), bytes: data::ledger_csv(c, as_of) }),
             Job::SearchIndex => Ok(Page { path: "search-index.js".to_string(), bytes: data::search_index(c) }),
         }
