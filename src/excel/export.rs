@@ -16,6 +16,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, FormatB
 
 use crate::content::Content;
 use crate::content::model::Project;
+use crate::figures::annex;
 use crate::figures::format as fmt;
 use crate::figures::people::ItemState;
 use crate::figures::rules::{self, Stage};
@@ -633,8 +634,7 @@ fn project_funds(c: &Content, p: &Project, from: Option<Month>, to: Month) -> De
 fn new_projects(c: &Content, s: &Snapshot) -> Table {
     let as_of = s.month.last_day();
     let rules = &c.site.rules;
-    let mut list: Vec<&Project> = c.projects.iter().filter(|p| rules::counts_toward_target(p, rules, as_of)).collect();
-    list.sort_by(|a, b| (rules::count_date(b, rules), &a.id).cmp(&(rules::count_date(a, rules), &b.id)));
+    let list = annex::new_projects(c, s.month);
     Table::new(
         "新签约项目",
         "附件1 新签约项目台账",
@@ -675,26 +675,20 @@ fn new_projects(c: &Content, s: &Snapshot) -> Table {
 
 /// 附件2: 到位资金 by project this period, largest first.
 fn funds_detail(c: &Content, s: &Snapshot) -> Table {
-    let first = s.month.january();
-    let mut rows: Vec<(Decimal, &Project)> = c
-        .projects
-        .iter()
-        .map(|p| (project_funds(c, p, Some(first), s.month), p))
-        .filter(|(period, _)| !period.is_zero())
-        .collect();
-    rows.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(&b.1.name)));
+    let rows = annex::funds_by_project(c, s.month);
     Table::new(
         "到位资金明细",
         "附件2 到位资金明细",
         &["项目", "产业链", "建设性质", "本月到位（万元）", "1—本月累计（万元）", "计入单位"],
         rows.into_iter()
-            .map(|(period, p)| {
+            .map(|f| {
+                let p = f.project;
                 vec![
                     text(&p.name),
                     text(&c.chain(p.chain).name),
                     text(p.build_type.zh()),
-                    money(project_funds(c, p, Some(s.month), s.month)),
-                    money(period),
+                    money(f.month),
+                    money(f.to_date),
                     text(p.credit_unit.map_or("—".to_string(), |u| c.unit(u).name.clone())),
                 ]
             })

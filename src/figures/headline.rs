@@ -20,37 +20,30 @@ pub struct Totals {
     pub fdi: Decimal,
 }
 
-impl Totals {
-    /// Adds one project's share of the period.
-    pub fn add(&mut self, p: &Period, project: &Project) {
-        let first = p.month.january();
-        if rules::counts_toward_target(project, p.rules, p.as_of) {
-            self.projects += Decimal::ONE;
-        }
-        for f in &project.funds {
-            if f.month >= first && f.month <= p.month && rules::counted_funds(f, p.rules) {
-                self.funds += f.amount;
-            }
-        }
-        for f in &project.fdi {
-            if f.month >= first && f.month <= p.month {
-                self.fdi += f.amount;
-            }
-        }
-    }
-}
-
 /// The cumulative 1–k月 totals of `last`'s year for every month k = 1..=`last`, indexed
 /// k − 1, in one pass over the ledger: money is summed month by month and then run up;
 /// project counts are taken as of each month's end, because a terminated project drops out.
 pub fn running_totals(content: &Content, last: Month) -> Vec<Totals> {
+    running_totals_by(content, last, 1, |_| Some(0)).pop().unwrap_or_default()
+}
+
+/// [`running_totals`] for each of `groups` groups (units, say), indexed [group][k − 1];
+/// `group_of` puts a project in a group or in none.
+pub fn running_totals_by(
+    content: &Content,
+    last: Month,
+    groups: usize,
+    group_of: impl Fn(&Project) -> Option<usize>,
+) -> Vec<Vec<Totals>> {
     let rules = &content.site.rules;
     let first = last.january();
     let (start, end) = (first.first_day(), last.last_day());
     let index = |m: Month| (m.number() - 1) as usize;
     let in_year = |m: Month| m >= first && m <= last;
-    let mut out = vec![Totals::default(); index(last) + 1];
+    let mut out = vec![vec![Totals::default(); index(last) + 1]; groups];
     for project in &content.projects {
+        let Some(group) = group_of(project) else { continue };
+        let out = &mut out[group];
         for f in project.funds.iter().filter(|f| in_year(f.month) && rules::counted_funds(f, rules)) {
             out[index(f.month)].funds += f.amount;
         }
@@ -65,10 +58,12 @@ pub fn running_totals(content: &Content, last: Month) -> Vec<Totals> {
             }
         }
     }
-    for k in 1..out.len() {
-        let before = out[k - 1];
-        out[k].funds += before.funds;
-        out[k].fdi += before.fdi;
+    for months in &mut out {
+        for k in 1..months.len() {
+            let before = months[k - 1];
+            months[k].funds += before.funds;
+            months[k].fdi += before.fdi;
+        }
     }
     out
 }

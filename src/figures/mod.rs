@@ -5,6 +5,7 @@
 //! Formulas: `docs/figures.md` and the domain notes §1–2; counting rules: [`rules`].
 
 pub mod alerts;
+pub mod annex;
 pub mod breakdowns;
 pub mod format;
 pub mod headline;

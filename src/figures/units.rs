@@ -9,21 +9,10 @@ use rust_decimal::Decimal;
 
 use super::Period;
 use super::format;
-use super::headline::Totals;
+use super::headline::{Totals, running_totals_by};
 use super::snapshot::{Ratio, UnitMetric, UnitRankings, UnitRow};
-use crate::content::model::{RankBy, UnitIx, UnitKind};
-
-/// Each unit's cumulative values for the period, indexed like `content.units`.
-pub fn unit_totals(p: &Period) -> Vec<Totals> {
-    let mut totals = vec![Totals::default(); p.content.units.len()];
-    for project in &p.content.projects {
-        let Some(unit) = project.credit_unit else {
-            continue;
-        };
-        totals[unit.get()].add(p, project);
-    }
-    totals
-}
+use crate::content::model::{Project, RankBy, UnitIx, UnitKind};
+use crate::period::Month;
 
 /// The completion each unit is ranked on (displayed percentage), `None` without a target.
 fn rank_key(p: &Period, unit: UnitIx, t: &Totals) -> Option<Decimal> {
@@ -57,10 +46,16 @@ fn ranks(p: &Period, totals: &[Totals]) -> Vec<Option<u32>> {
 }
 
 pub fn rankings(p: &Period) -> UnitRankings {
-    let now = unit_totals(p);
-    let last_year = unit_totals(&p.last_year());
+    // Each unit's running totals (of the project's credit unit), this year and last.
+    let units = p.content.units.len();
+    let unit_of = |project: &Project| project.credit_unit.map(|u| u.get());
+    let this_year = running_totals_by(p.content, p.month, units, unit_of);
+    let a_year_before = running_totals_by(p.content, p.month.year_before(), units, unit_of);
+    let at = |totals: &[Vec<Totals>], m: Month| -> Vec<Totals> { totals.iter().map(|t| t[(m.number() - 1) as usize]).collect() };
+    let now = at(&this_year, p.month);
+    let last_year = at(&a_year_before, p.month.year_before());
     let ranks_now = ranks(p, &now);
-    let ranks_before = p.previous_month().map(|prev| ranks(&prev, &unit_totals(&prev)));
+    let ranks_before = p.previous_month().map(|prev| ranks(&prev, &at(&this_year, prev.month)));
     let tp = p.time_progress();
     let ranked_in =
         |kind: UnitKind| p.content.units.iter().zip(&ranks_now).filter(|(u, r)| u.kind == kind && r.is_some()).count() as u32;

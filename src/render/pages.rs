@@ -12,6 +12,7 @@ use super::markdown;
 use super::view::{self, Card, Layout, Link, ProjectLine, RateView, UnitLine};
 use crate::content::Content;
 use crate::content::model::{Briefing, Chain, Leader, Page, Project, ProjectIx, Squad, Unit, UnitIx, UnitKind};
+use crate::figures::annex;
 use crate::figures::format as fmt;
 use crate::figures::people::ItemState;
 use crate::figures::rules::{self, Stage};
@@ -333,9 +334,7 @@ pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot) -> Bull
     let chart = |n| view::chart(s, n);
 
     // 附件 2: projects newly counted this year (signed or converted), newest first.
-    let mut new_projects: Vec<&Project> =
-        c.projects.iter().filter(|p| rules::counts_toward_target(p, &c.site.rules, as_of)).collect();
-    new_projects.sort_by(|a, b| (rules::count_date(b, &c.site.rules), &a.id).cmp(&(rules::count_date(a, &c.site.rules), &b.id)));
+    let new_projects = annex::new_projects(c, s.month);
     // 亿元以上 projects among them.
     let big_projects = new_projects
         .iter()
@@ -344,34 +343,20 @@ pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot) -> Bull
         .collect();
 
     // 附件 3: 到位资金 by project this period.
-    let mut funds_detail: Vec<(Decimal, Vec<String>)> = c
-        .projects
-        .iter()
-        .filter_map(|p| {
-            let period: Decimal = p
-                .funds
-                .iter()
-                .filter(|f| f.month >= first && f.month <= s.month && rules::counted_funds(f, &c.site.rules))
-                .map(|f| f.amount)
-                .sum();
-            let month: Decimal =
-                p.funds.iter().filter(|f| f.month == s.month && rules::counted_funds(f, &c.site.rules)).map(|f| f.amount).sum();
-            (!period.is_zero()).then(|| {
-                (
-                    period,
-                    vec![
-                        p.name.clone(),
-                        c.chain(p.chain).name.clone(),
-                        p.build_type.zh().to_string(),
-                        fmt::wan(month),
-                        fmt::wan(period),
-                        p.credit_unit.map_or("—".to_string(), |u| c.unit(u).name.clone()),
-                    ],
-                )
-            })
+    let funds_detail: Vec<Vec<String>> = annex::funds_by_project(c, s.month)
+        .into_iter()
+        .map(|f| {
+            let p = f.project;
+            vec![
+                p.name.clone(),
+                c.chain(p.chain).name.clone(),
+                p.build_type.zh().to_string(),
+                fmt::wan(f.month),
+                fmt::wan(f.to_date),
+                p.credit_unit.map_or("—".to_string(), |u| c.unit(u).name.clone()),
+            ]
         })
         .collect();
-    funds_detail.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1[0].cmp(&b.1[0])));
 
     // 附件 4: trips of this month.
     let mut trips: Vec<(NaiveDate, Vec<String>)> = Vec::new();
@@ -491,7 +476,7 @@ pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot) -> Bull
             squad_trips: chart("squad-trips"),
         },
         new_projects: new_projects.iter().map(|p| view::project_line(c, p, as_of)).collect(),
-        funds_detail: funds_detail.into_iter().map(|(_, r)| r).collect(),
+        funds_detail,
         trips: trips.into_iter().map(|(_, r)| r).collect(),
         items,
         report_to: b.report_to.join("，"),
