@@ -9,8 +9,10 @@ use crate::content::Content;
 use crate::figures::{Snapshot, rules};
 use crate::period::Month;
 
+/// `data/<month>.json`: compact, as it is for programs (`bulletin figures` prints it
+/// indented for people); a ten-year city site has 120 of them.
 pub fn snapshot_json(s: &Snapshot) -> Vec<u8> {
-    let mut out = serde_json::to_vec_pretty(s).expect("a snapshot always serializes");
+    let mut out = serde_json::to_vec(s).expect("a snapshot always serializes");
     out.push(b'\n');
     out
 }
