@@ -21,14 +21,9 @@ pub struct Totals {
 }
 
 /// The cumulative 1–k月 totals of `last`'s year for every month k = 1..=`last`, indexed
-/// k − 1, in one pass over the ledger: money is summed month by month and then run up;
-/// project counts are taken as of each month's end, because a terminated project drops out.
-pub fn running_totals(content: &Content, last: Month) -> Vec<Totals> {
-    running_totals_by(content, last, 1, |_| Some(0)).pop().unwrap_or_default()
-}
-
-/// [`running_totals`] for each of `groups` groups (units, say), indexed [group][k − 1];
-/// `group_of` puts a project in a group or in none.
+/// [group][k − 1], in one pass over the ledger: money is summed month by month and then run
+/// up; project counts are taken as of each month's end, because a terminated project drops
+/// out. `group_of` puts a project in one of `groups` groups (a unit, say) or in none.
 pub fn running_totals_by(
     content: &Content,
     last: Month,
@@ -68,18 +63,42 @@ pub fn running_totals_by(
     out
 }
 
-/// The period's running totals, this year's and the same months of last year's.
+/// The period's running totals, this year's and the same months of last year's, for the
+/// county and for each unit (by credit unit).
 pub struct Running {
     pub this_year: Vec<Totals>,
     pub last_year: Vec<Totals>,
+    /// Indexed like `content.units`, then by month.
+    pub units_this_year: Vec<Vec<Totals>>,
+    pub units_last_year: Vec<Vec<Totals>>,
 }
 
 impl Running {
+    /// One pass over the ledger a year: a group per unit and one for projects credited to no
+    /// unit, so the county is the sum of the groups.
     pub fn new(p: &Period) -> Running {
-        Running { this_year: running_totals(p.content, p.month), last_year: running_totals(p.content, p.month.year_before()) }
+        let units = p.content.units.len();
+        let group = |project: &Project| Some(project.credit_unit.map_or(units, |u| u.get()));
+        let year = |last: Month| {
+            let mut groups = running_totals_by(p.content, last, units + 1, group);
+            let mut county = vec![Totals::default(); groups[0].len()];
+            for g in &groups {
+                for (c, t) in county.iter_mut().zip(g) {
+                    c.projects += t.projects;
+                    c.funds += t.funds;
+                    c.fdi += t.fdi;
+                }
+            }
+            groups.truncate(units);
+            (county, groups)
+        };
+        let (this_year, units_this_year) = year(p.month);
+        let (last_year, units_last_year) = year(p.month.year_before());
+        Running { this_year, last_year, units_this_year, units_last_year }
     }
 
-    fn at(totals: &[Totals], m: Month) -> Totals {
+    /// The totals of 1–m月 from a list indexed by month.
+    pub fn at(totals: &[Totals], m: Month) -> Totals {
         totals[(m.number() - 1) as usize]
     }
 }

@@ -82,7 +82,7 @@ pub fn snapshot(content: &Content, month: Month) -> Snapshot {
         factories: people::factories(&p),
         squads: squads::squads(&p),
         breakdowns: breakdowns::breakdowns(&p, headline.funds.value),
-        units: units::rankings(&p),
+        units: units::rankings(&p, &running),
         leaders: people::leaders(&p),
         meetings: people::meetings(&p),
         alerts: alerts::alerts(&p),

@@ -9,9 +9,9 @@ use rust_decimal::Decimal;
 
 use super::Period;
 use super::format;
-use super::headline::{Totals, running_totals_by};
+use super::headline::{Running, Totals};
 use super::snapshot::{Ratio, UnitMetric, UnitRankings, UnitRow};
-use crate::content::model::{Project, RankBy, UnitIx, UnitKind};
+use crate::content::model::{RankBy, UnitIx, UnitKind};
 use crate::period::Month;
 
 /// The completion each unit is ranked on (displayed percentage), `None` without a target.
@@ -45,17 +45,13 @@ fn ranks(p: &Period, totals: &[Totals]) -> Vec<Option<u32>> {
         .collect()
 }
 
-pub fn rankings(p: &Period) -> UnitRankings {
-    // Each unit's running totals (of the project's credit unit), this year and last.
-    let units = p.content.units.len();
-    let unit_of = |project: &Project| project.credit_unit.map(|u| u.get());
-    let this_year = running_totals_by(p.content, p.month, units, unit_of);
-    let a_year_before = running_totals_by(p.content, p.month.year_before(), units, unit_of);
-    let at = |totals: &[Vec<Totals>], m: Month| -> Vec<Totals> { totals.iter().map(|t| t[(m.number() - 1) as usize]).collect() };
-    let now = at(&this_year, p.month);
-    let last_year = at(&a_year_before, p.month.year_before());
+pub fn rankings(p: &Period, running: &Running) -> UnitRankings {
+    let at = |units: &[Vec<Totals>], m: Month| -> Vec<Totals> { units.iter().map(|t| Running::at(t, m)).collect() };
+    let this_year = &running.units_this_year;
+    let now = at(this_year, p.month);
+    let last_year = at(&running.units_last_year, p.month.year_before());
     let ranks_now = ranks(p, &now);
-    let ranks_before = p.previous_month().map(|prev| ranks(&prev, &at(&this_year, prev.month)));
+    let ranks_before = p.previous_month().map(|prev| ranks(&prev, &at(this_year, prev.month)));
     let tp = p.time_progress();
     let ranked_in =
         |kind: UnitKind| p.content.units.iter().zip(&ranks_now).filter(|(u, r)| u.kind == kind && r.is_some()).count() as u32;
