@@ -20,6 +20,7 @@
 #      the figures of all 120 months (gen-content --time-figures: load once, then every month's
 #      snapshot in parallel as `build` does, and one after another), $RUNS times;
 #      peak memory (Maximum resident set size from /usr/bin/time), $MEM_RUNS runs each;
+#      the save → reload time of `serve` on the sample (bench/serve-reload.py, 10 edits);
 #   5. prints a Markdown table of medians, the Hugo ratios, the 1k→10k growth and each target of
 #      issue 6 met or not; also saved as $WORK/results/table.md (raw hyperfine JSON beside it).
 #
@@ -223,14 +224,18 @@ for n in $PLAIN_SIZES; do
     measure "plain-$n" "ours: $n plain pages" "$O/plain-$n" -- "$B" build --content "$WORK/plain-$n" --out "$O/plain-$n"
 done
 
+log "serve: save → reload on the sample (bench/serve-reload.py), 10 edits"
+wait_quiet >/dev/null
+python3 "$REPO/bench/serve-reload.py" "$B" "$SAMPLE" 10 > "$R/serve.txt"
+
 log "figures of every month (gen-content --time-figures), $RUNS runs"
 : > "$R/figures-all.txt"
 for ((i = 0; i < RUNS; i++)); do wait_quiet >/dev/null; "$G" --time-figures "$WORK/c$last" >> "$R/figures-all.txt"; done
 
 # --- the table ---------------------------------------------------------------------------------
-python3 - "$ROWS" "$R/figures-all.txt" "$last" "$PLAIN_SIZES" "$SIZES" <<'EOF' | tee "$R/table.md"
-import json, statistics, sys
-rows_file, figures_file, last, plain_sizes, sizes = sys.argv[1:6]
+python3 - "$ROWS" "$R/figures-all.txt" "$last" "$PLAIN_SIZES" "$SIZES" "$R/serve.txt" <<'EOF' | tee "$R/table.md"
+import json, re, statistics, sys
+rows_file, figures_file, last, plain_sizes, sizes, serve_file = sys.argv[1:7]
 rows, by_id = [], {}
 for line in open(rows_file, encoding="utf-8"):
     rid, label, js, mem, cmd = line.rstrip("\n").split("\t")
@@ -292,6 +297,9 @@ if len(s) >= 2:
 sm = by_id.get("sample")
 if sm:
     target("the sample site: full build ≤ 150 ms", secs(sm["median"]), sm["median"] <= 0.150)
+serve = re.search(r"median save → reload: (\d+) ms", open(serve_file, encoding="utf-8").read())
+if serve:
+    target("the sample site in `serve`: one-file edit to reload ≤ 100 ms (median of 10)", f"{serve.group(1)} ms", int(serve.group(1)) <= 100)
 if growth:
     print()
     print(growth)

@@ -45,7 +45,7 @@ fn main() {
 
         let month = content.latest_period().expect("a briefing");
         let theme = theme::load(bulletin::site::site_root(&dir)).expect("theme");
-        let site = render::Site::new(&content, &theme, Options { month, reload: Reload::Off });
+        let site = render::Site::new(&content, &theme, Options { month, reload: Reload::Off, workbooks: true });
         let mut by_kind: BTreeMap<&str, Duration> = BTreeMap::new();
         let mut pages = Vec::new();
         let mut time = |kind: &'static str, f: &mut dyn FnMut() -> Vec<render::Page>| {

@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use notify::{RecursiveMode, Watcher};
 use tiny_http::{Header, Request, Response, Server};
 
+use crate::content::Content;
 use crate::diagnostics::{Lang, render as diagnostics};
 use crate::period::Month;
 use crate::render::{Page, Reload};
@@ -33,6 +34,8 @@ pub enum Event {
 #[derive(Default)]
 struct State {
     pages: HashMap<String, Arc<Vec<u8>>>,
+    /// What the pages were built from, for workbooks made when first downloaded.
+    built: Option<Arc<(Content, Month)>>,
     problem: Option<String>,
 }
 
@@ -142,11 +145,12 @@ fn rebuild(opts: &ServeOptions, shared: &Shared) -> Result<Duration, ()> {
         Ok(())
     };
     match site::build(&opts.content, opts.month, Reload::Live, &emit) {
-        Ok(_) => {
+        Ok(built) => {
             let pages = pages.into_inner().expect("page map");
             {
                 let mut state = shared.state.write().expect("state lock");
                 state.pages = pages;
+                state.built = Some(Arc::new((built.content, built.month)));
                 state.problem = None;
             }
             shared.broadcast(Event::Reload);
@@ -179,10 +183,11 @@ fn respond(request: Request, shared: &Shared) {
         }
         _ => {
             let path = page_path(&url);
-            let (page, problem) = {
+            let (page, built, problem) = {
                 let state = shared.state.read().expect("state lock");
-                (path.as_ref().and_then(|p| state.pages.get(p).cloned()), state.problem.clone())
+                (path.as_ref().and_then(|p| state.pages.get(p).cloned()), state.built.clone(), state.problem.clone())
             };
+            let page = page.or_else(|| workbook_on_request(path.as_deref()?, built.as_deref()?, shared));
             let response = match (page, path) {
                 (Some(bytes), Some(path)) => with_type(Response::from_data(bytes.as_slice()), content_type(&path)),
                 // No good build yet, or no such page: a page that still listens for rebuilds.
@@ -198,6 +203,22 @@ fn respond(request: Request, shared: &Shared) {
             let _ = request.respond(response);
         }
     }
+}
+
+/// `bulletins/<month>.xlsx`, made on its first download and kept until the next rebuild.
+fn workbook_on_request(path: &str, (content, last): &(Content, Month), shared: &Shared) -> Option<Arc<Vec<u8>>> {
+    let month = Month::parse(path.strip_prefix("bulletins/")?.strip_suffix(".xlsx")?)?;
+    if month > *last || !content.briefings.iter().any(|b| b.period == month) {
+        return None;
+    }
+    let page = crate::render::workbook(content, &crate::figures::snapshot(content, month)).ok()?;
+    let bytes = Arc::new(page.bytes);
+    let mut state = shared.state.write().expect("state lock");
+    // Only if no rebuild swapped the site in meanwhile.
+    if state.built.as_ref().is_some_and(|b| std::ptr::eq(&b.0, content)) {
+        state.pages.insert(page.path, bytes.clone());
+    }
+    Some(bytes)
 }
 
 /// `/units/` → `units/index.html`; `None` for paths that try to leave the site.

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::content::{self, Loaded};
+use crate::content::{self, Content, Loaded};
 use crate::period::Month;
 use crate::render::{self, Options, Page, Reload, theme};
 
@@ -13,6 +13,8 @@ pub struct Built {
     pub files: usize,
     /// The month the site's figures are as of.
     pub month: Month,
+    /// The content it was built from (`serve` keeps it to make workbooks on request).
+    pub content: Content,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -35,18 +37,22 @@ pub enum BuildError {
 /// Builds the site for the content folder `dir` (its parent may hold `templates/` and
 /// `theme/` overrides), as of `month` or the latest briefing's month, handing each file to
 /// `emit` as soon as it is rendered (from any thread, in no set order).
+/// `reload: Live` is `serve`'s build: pages listen for rebuilds, and workbooks are left to
+/// be made on request.
 pub fn build(
     dir: &Path,
     month: Option<Month>,
     reload: Reload,
     emit: &(dyn Fn(Page) -> Result<(), BuildError> + Sync),
 ) -> Result<Built, BuildError> {
-    let loaded = content::load(dir).map_err(|source| BuildError::Folder { path: dir.display().to_string(), source })?;
-    let Some(content) = &loaded.content else { return Err(BuildError::Content(Box::new(loaded))) };
+    let mut loaded = content::load(dir).map_err(|source| BuildError::Folder { path: dir.display().to_string(), source })?;
+    let Some(content) = loaded.content.take() else { return Err(BuildError::Content(Box::new(loaded))) };
+    drop(loaded);
     let month = month.or_else(|| content.latest_period()).ok_or(BuildError::NoMonth)?;
     let theme = theme::load(site_root(dir))?;
-    let files = render::site_into(content, &theme, Options { month, reload }, emit)?;
-    Ok(Built { files, month })
+    let opts = Options { month, reload, workbooks: reload == Reload::Off };
+    let files = render::site_into(&content, &theme, opts, emit)?;
+    Ok(Built { files, month, content })
 }
 
 /// The folder holding `content/`, where a site's own `templates/` and `theme/` live.

@@ -106,6 +106,13 @@ fn edits_reload_the_page_and_mistakes_show_without_losing_the_site() {
     assert_eq!(status, 200, "a folder URL serves its index.html");
     let (status, _) = get(port, "/../Cargo.toml").unwrap();
     assert_eq!(status, 404);
+    // Workbooks are made when first downloaded: a zip (PK…) for a bulletin's month, and
+    // nothing for a month without a bulletin.
+    let (status, response) = get(port, "/bulletins/2026-03.xlsx").unwrap();
+    assert_eq!(status, 200);
+    assert!(response.contains("PK\u{3}\u{4}"), "not a workbook");
+    assert!(response.contains("spreadsheetml"), "wrong content type");
+    assert_eq!(get(port, "/bulletins/2026-11.xlsx").unwrap().0, 404);
 
     let rx = events(port);
     std::thread::sleep(Duration::from_millis(200));

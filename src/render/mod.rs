@@ -44,6 +44,9 @@ pub struct Options {
     /// The site's figures are as of the end of this month.
     pub month: Month,
     pub reload: Reload,
+    /// Whether bulletin workbooks are made with the site; `serve` makes one only when it is
+    /// downloaded (see [`workbook`]), which keeps its rebuilds quick.
+    pub workbooks: bool,
 }
 
 /// An output file to produce.
@@ -152,6 +155,14 @@ where
     Ok(files.into_inner())
 }
 
+/// `bulletins/<month>.xlsx`: the tables of the bulletin of `s.month` as an Excel workbook.
+pub fn workbook(content: &Content, s: &Snapshot) -> Result<Page, RenderError> {
+    let path = format!("bulletins/{}.xlsx", s.month);
+    let bytes =
+        crate::excel::export::workbook(content, s).map_err(|e| RenderError { template: path.clone(), message: e.to_string() })?;
+    Ok(Page { path, bytes })
+}
+
 /// Renders one [`Job`] at a time; [`site_into`] runs it over all of them.
 pub struct Site<'a> {
     content: &'a Content,
@@ -177,7 +188,9 @@ impl<'a> Site<'a> {
         let mut pages = vec![self.data(s)];
         if let Some(b) = self.content.briefings.iter().find(|b| b.period == s.month && b.period <= self.opts.month) {
             pages.push(self.bulletin(b, s)?);
-            pages.push(self.workbook(s)?);
+            if self.opts.workbooks {
+                pages.push(self.workbook(s)?);
+            }
         }
         Ok(pages)
     }
@@ -197,10 +210,7 @@ impl<'a> Site<'a> {
 
     /// The bulletin's tables as an Excel workbook, offered for download on its page.
     pub fn workbook(&self, s: &Snapshot) -> Result<Page, RenderError> {
-        let path = format!("bulletins/{}.xlsx", s.month);
-        let bytes = crate::excel::export::workbook(self.content, s)
-            .map_err(|e| RenderError { template: path.clone(), message: e.to_string() })?;
-        Ok(Page { path, bytes })
+        workbook(self.content, s)
     }
 
     fn layout(&self, path: &str, title: &str, section: &'static str, month: Month) -> Layout {
