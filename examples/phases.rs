@@ -67,8 +67,15 @@ fn main() {
             let s = snapshot.expect("computed");
             time("3 render: data/*.json", &mut || vec![site.data(&s)]);
             if let Some(b) = content.briefings.iter().find(|b| b.period == m) {
-                time("3 render: bulletin pages", &mut || vec![site.bulletin(b, &s).expect("renders")]);
-                time("3 render: bulletin workbooks (.xlsx)", &mut || vec![site.workbook(&s).expect("renders")]);
+                // The annex lists are made once for the page and the workbook: counted with the page.
+                let mut annex = None;
+                time("3 render: bulletin pages", &mut || {
+                    annex = Some(bulletin::figures::annex::Annex::of(&content, m));
+                    Vec::new()
+                });
+                let annex = annex.expect("made");
+                time("3 render: bulletin pages", &mut || vec![site.bulletin(b, &s, &annex).expect("renders")]);
+                time("3 render: bulletin workbooks (.xlsx)", &mut || vec![site.workbook(&s, &annex).expect("renders")]);
             }
         }
         for (k, d) in by_kind {

@@ -211,7 +211,8 @@ fn workbook_on_request(path: &str, (content, last): &(Content, Month), shared: &
     if month > *last || !content.briefings.iter().any(|b| b.period == month) {
         return None;
     }
-    let page = crate::render::workbook(content, &crate::figures::snapshot(content, month)).ok()?;
+    let annex = crate::figures::annex::Annex::of(content, month);
+    let page = crate::render::workbook(content, &crate::figures::snapshot(content, month), &annex).ok()?;
     let bytes = Arc::new(page.bytes);
     let mut state = shared.state.write().expect("state lock");
     // Only if no rebuild swapped the site in meanwhile.

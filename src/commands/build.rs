@@ -49,5 +49,8 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
             started.elapsed().as_millis()
         );
     }
+    // The process ends here: freeing the content piece by piece (a city's ledger is millions
+    // of small allocations) would only delay the exit.
+    std::mem::forget(built.content);
     Ok(ExitCode::SUCCESS)
 }

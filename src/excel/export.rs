@@ -13,13 +13,13 @@
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
-    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Table as ExcelTable, TableColumn, TableStyle, Workbook, Worksheet,
-    XlsxError,
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Table as ExcelTable, TableColumn, TableStyle, Workbook,
+    Worksheet, XlsxError,
 };
 
 use crate::content::Content;
 use crate::content::model::Project;
-use crate::figures::annex;
+use crate::figures::annex::{Annex, ProjectFunds};
 use crate::figures::format as fmt;
 use crate::figures::people::ItemState;
 use crate::figures::rules::{self, Stage};
@@ -49,6 +49,12 @@ pub const HEADER_ROW: u32 = 2;
 
 /// The workbook of `snapshot`'s month, as the bytes of an .xlsx file.
 pub fn workbook(content: &Content, snapshot: &Snapshot) -> Result<Vec<u8>, XlsxError> {
+    workbook_with(content, snapshot, &Annex::of(content, snapshot.month))
+}
+
+/// [`workbook`] with the month's annex lists already made (the site makes them once for the
+/// bulletin page and its workbook).
+pub fn workbook_with(content: &Content, snapshot: &Snapshot, annex: &Annex) -> Result<Vec<u8>, XlsxError> {
     let s = snapshot;
     let as_of = s.month.last_day();
     let mut book = Workbook::new();
@@ -74,7 +80,7 @@ pub fn workbook(content: &Content, snapshot: &Snapshot) -> Result<Vec<u8>, XlsxE
             fmt::percent(s.time_progress.value)
         ),
     };
-    for table in tables(content, s) {
+    for table in tables(content, s, annex) {
         let sheet = book.add_worksheet();
         write_table(sheet, &styles, &frame, &table)?;
     }
@@ -278,7 +284,9 @@ fn write_as_excel_table(sheet: &mut Worksheet, st: &Styles, t: &Table, header_ro
             match cell {
                 Cell::Text(s) => sheet.write_string(row, c, s)?,
                 Cell::Number(d, _) => sheet.write_number(row, c, to_f64(*d))?,
-                Cell::Date(d) => sheet.write_datetime(row, c, ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?)?,
+                Cell::Date(d) => {
+                    sheet.write_datetime(row, c, ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?)?
+                }
                 Cell::Dash => unreachable!("a dash has no column style"),
             };
         }
@@ -363,7 +371,7 @@ fn write_table(sheet: &mut Worksheet, st: &Styles, frame: &Frame, table: &Table)
 
 // ---- the tables -------------------------------------------------------------------------------
 
-fn tables(c: &Content, s: &Snapshot) -> Vec<Table> {
+fn tables(c: &Content, s: &Snapshot, annex: &Annex) -> Vec<Table> {
     vec![
         overview(s),
         rates(s),
@@ -375,8 +383,8 @@ fn tables(c: &Content, s: &Snapshot) -> Vec<Table> {
         squads(s),
         trips(c, s),
         leaders(s),
-        new_projects(c, s),
-        funds_detail(c, s),
+        new_projects(c, s, &annex.new_projects),
+        funds_detail(c, &annex.funds),
         items(c, s),
     ]
 }
@@ -693,10 +701,9 @@ fn project_funds(c: &Content, p: &Project, from: Option<Month>, to: Month) -> De
 }
 
 /// 附件1: projects counted toward this year's target, newest first (as the bulletin lists them).
-fn new_projects(c: &Content, s: &Snapshot) -> Table {
+fn new_projects(c: &Content, s: &Snapshot, list: &[&Project]) -> Table {
     let as_of = s.month.last_day();
     let rules = &c.site.rules;
-    let list = annex::new_projects(c, s.month);
     Table::new(
         "新签约项目",
         "附件1 新签约项目台账",
@@ -736,8 +743,7 @@ fn new_projects(c: &Content, s: &Snapshot) -> Table {
 }
 
 /// 附件2: 到位资金 by project this period, largest first.
-fn funds_detail(c: &Content, s: &Snapshot) -> Table {
-    let rows = annex::funds_by_project(c, s.month);
+fn funds_detail(c: &Content, rows: &[ProjectFunds]) -> Table {
     Table::new(
         "到位资金明细",
         "附件2 到位资金明细",

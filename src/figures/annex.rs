@@ -9,6 +9,18 @@ use crate::content::Content;
 use crate::content::model::Project;
 use crate::period::Month;
 
+/// Both lists of a month, made once for the bulletin page and its workbook.
+pub struct Annex<'c> {
+    pub new_projects: Vec<&'c Project>,
+    pub funds: Vec<ProjectFunds<'c>>,
+}
+
+impl<'c> Annex<'c> {
+    pub fn of(c: &'c Content, month: Month) -> Annex<'c> {
+        Annex { new_projects: new_projects(c, month), funds: funds_by_project(c, month) }
+    }
+}
+
 /// Projects counted toward the target of `month`'s year as of its end, the latest counted
 /// first (then by id).
 pub fn new_projects(c: &Content, month: Month) -> Vec<&Project> {

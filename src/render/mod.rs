@@ -18,6 +18,7 @@ use serde::Serialize;
 
 use crate::content::Content;
 use crate::content::model::{Briefing, ProjectIx, UnitIx};
+use crate::figures::annex::Annex;
 use crate::figures::{self, Snapshot};
 use crate::period::Month;
 use theme::Theme;
@@ -156,10 +157,10 @@ where
 }
 
 /// `bulletins/<month>.xlsx`: the tables of the bulletin of `s.month` as an Excel workbook.
-pub fn workbook(content: &Content, s: &Snapshot) -> Result<Page, RenderError> {
+pub fn workbook(content: &Content, s: &Snapshot, annex: &Annex) -> Result<Page, RenderError> {
     let path = format!("bulletins/{}.xlsx", s.month);
-    let bytes =
-        crate::excel::export::workbook(content, s).map_err(|e| RenderError { template: path.clone(), message: e.to_string() })?;
+    let bytes = crate::excel::export::workbook_with(content, s, annex)
+        .map_err(|e| RenderError { template: path.clone(), message: e.to_string() })?;
     Ok(Page { path, bytes })
 }
 
@@ -187,9 +188,10 @@ impl<'a> Site<'a> {
     pub fn month(&self, s: &Snapshot) -> Result<Vec<Page>, RenderError> {
         let mut pages = vec![self.data(s)];
         if let Some(b) = self.content.briefings.iter().find(|b| b.period == s.month && b.period <= self.opts.month) {
-            pages.push(self.bulletin(b, s)?);
+            let annex = Annex::of(self.content, s.month);
+            pages.push(self.bulletin(b, s, &annex)?);
             if self.opts.workbooks {
-                pages.push(self.workbook(s)?);
+                pages.push(self.workbook(s, &annex)?);
             }
         }
         Ok(pages)
@@ -201,16 +203,16 @@ impl<'a> Site<'a> {
     }
 
     /// The bulletin page of briefing `b`.
-    pub fn bulletin(&self, b: &Briefing, s: &Snapshot) -> Result<Page, RenderError> {
+    pub fn bulletin(&self, b: &Briefing, s: &Snapshot, annex: &Annex) -> Result<Page, RenderError> {
         let path = format!("bulletins/{}.html", b.period);
         let title = format!("第{}期 {}", b.issue, b.title);
         let layout = self.layout(&path, &title, "bulletins", b.period);
-        self.html(path, "bulletin.html", &pages::bulletin(layout, self.content, b, s))
+        self.html(path, "bulletin.html", &pages::bulletin(layout, self.content, b, s, annex))
     }
 
     /// The bulletin's tables as an Excel workbook, offered for download on its page.
-    pub fn workbook(&self, s: &Snapshot) -> Result<Page, RenderError> {
-        workbook(self.content, s)
+    pub fn workbook(&self, s: &Snapshot, annex: &Annex) -> Result<Page, RenderError> {
+        workbook(self.content, s, annex)
     }
 
     fn layout(&self, path: &str, title: &str, section: &'static str, month: Month) -> Layout {

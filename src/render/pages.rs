@@ -12,7 +12,7 @@ use super::markdown;
 use super::view::{self, Card, Layout, Link, ProjectLine, RateView, UnitLine};
 use crate::content::Content;
 use crate::content::model::{Briefing, Chain, Leader, Page, Project, ProjectIx, Squad, Unit, UnitIx, UnitKind};
-use crate::figures::annex;
+use crate::figures::annex::Annex;
 use crate::figures::format as fmt;
 use crate::figures::people::ItemState;
 use crate::figures::rules::{self, Stage};
@@ -320,7 +320,7 @@ fn breakdown_rows(rows: &[crate::figures::snapshot::BreakdownRow], with_projects
         .collect()
 }
 
-pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot) -> Bulletin {
+pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot, annex: &Annex) -> Bulletin {
     let (conversion, squads_line, factories, meetings_line) = summary_lines(s);
     let as_of = s.month.last_day();
     let first = s.month.january();
@@ -334,7 +334,7 @@ pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot) -> Bull
     let chart = |n| view::chart(s, n);
 
     // 附件 2: projects newly counted this year (signed or converted), newest first.
-    let new_projects = annex::new_projects(c, s.month);
+    let new_projects = &annex.new_projects;
     // 亿元以上 projects among them.
     let big_projects = new_projects
         .iter()
@@ -343,8 +343,9 @@ pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot) -> Bull
         .collect();
 
     // 附件 3: 到位资金 by project this period.
-    let funds_detail: Vec<Vec<String>> = annex::funds_by_project(c, s.month)
-        .into_iter()
+    let funds_detail: Vec<Vec<String>> = annex
+        .funds
+        .iter()
         .map(|f| {
             let p = f.project;
             vec![
