@@ -16,7 +16,7 @@ use crate::figures::annex::Annex;
 use crate::figures::format as fmt;
 use crate::figures::people::ItemState;
 use crate::figures::rules::{self, Stage};
-use crate::figures::snapshot::Snapshot;
+use crate::figures::snapshot::{BreakdownRow, LeaderRow, Snapshot, SquadRow};
 use crate::period::Month;
 
 // ---- dashboard -------------------------------------------------------------------------------
@@ -840,25 +840,24 @@ pub fn squads(layout: Layout, s: &Snapshot) -> Squads {
     Squads {
         layout,
         summary: summary_lines(s).1,
-        rows: s
-            .squads
-            .rows
-            .iter()
-            .map(|r| SquadLine {
-                href: format!("squads/{}.html", r.id),
-                name: r.name.clone(),
-                unit: r.unit.clone(),
-                this_month: r.trips_this_month.to_string(),
-                trips: r.trips.to_string(),
-                days: r.days_away.to_string(),
-                companies: r.companies.to_string(),
-                leads: r.leads.to_string(),
-                projects: r.projects.to_string(),
-                missed: if r.missed_months.is_empty() { "—".to_string() } else { r.missed_months.join("、") },
-                ok: r.trips_this_month >= s.squads.required_per_month,
-            })
-            .collect(),
+        rows: s.squads.rows.iter().map(|r| squad_line(r, s)).collect(),
         chart: view::chart(s, "squad-trips"),
+    }
+}
+
+fn squad_line(r: &SquadRow, s: &Snapshot) -> SquadLine {
+    SquadLine {
+        href: format!("squads/{}.html", r.id),
+        name: r.name.clone(),
+        unit: r.unit.clone(),
+        this_month: r.trips_this_month.to_string(),
+        trips: r.trips.to_string(),
+        days: r.days_away.to_string(),
+        companies: r.companies.to_string(),
+        leads: r.leads.to_string(),
+        projects: r.projects.to_string(),
+        missed: if r.missed_months.is_empty() { "—".to_string() } else { r.missed_months.join("、") },
+        ok: r.trips_this_month >= s.squads.required_per_month,
     }
 }
 
@@ -899,7 +898,7 @@ pub fn squad(layout: Layout, c: &Content, q: &Squad, s: &Snapshot) -> SquadPage 
         members: q.members.iter().map(|m| (m.name.clone(), m.grade.map_or("", |g| g.zh()).to_string())).collect(),
         chains: q.chains.iter().map(|ch| c.chain(*ch).name.clone()).collect::<Vec<_>>().join("、"),
         regions: q.regions.join("、"),
-        line: squads(Layout { ..view_layout_stub() }, s).rows.into_iter().find(|r| r.href == format!("squads/{}.html", q.id)),
+        line: s.squads.rows.iter().find(|r| r.id == q.id).map(|r| squad_line(r, s)),
         trips: q
             .trips
             .iter()
@@ -922,24 +921,6 @@ pub fn squad(layout: Layout, c: &Content, q: &Squad, s: &Snapshot) -> SquadPage 
                 summary: t.summary.clone().unwrap_or_default(),
             })
             .collect(),
-    }
-}
-
-/// A throwaway layout for reusing a list builder whose layout is not rendered.
-fn view_layout_stub() -> Layout {
-    Layout {
-        root: String::new(),
-        site_title: String::new(),
-        issuer: String::new(),
-        sample: false,
-        page_title: String::new(),
-        section: "",
-        period: String::new(),
-        as_of: String::new(),
-        latest_bulletin: None,
-        pages: Vec::new(),
-        more_pages: false,
-        live_reload: false,
     }
 }
 
@@ -966,21 +947,20 @@ pub fn chains(layout: Layout, c: &Content, s: &Snapshot) -> Chains {
     Chains {
         layout,
         cluster: c.cluster.clone().unwrap_or_default(),
-        rows: s
-            .breakdowns
-            .by_chain
-            .iter()
-            .map(|r| ChainLine {
-                href: format!("chains/{}.html", r.key),
-                name: r.name.clone(),
-                key: c.chains.iter().any(|ch| ch.id == r.key && ch.key),
-                projects: r.projects.to_string(),
-                contract: fmt::wan(r.contract_amount),
-                funds: fmt::wan(r.funds),
-                share: fmt::percent(r.funds_share.value),
-            })
-            .collect(),
+        rows: s.breakdowns.by_chain.iter().map(|r| chain_line(c, r)).collect(),
         chart: view::chart(s, "by-chain"),
+    }
+}
+
+fn chain_line(c: &Content, r: &BreakdownRow) -> ChainLine {
+    ChainLine {
+        href: format!("chains/{}.html", r.key),
+        name: r.name.clone(),
+        key: c.chains.iter().any(|ch| ch.id == r.key && ch.key),
+        projects: r.projects.to_string(),
+        contract: fmt::wan(r.contract_amount),
+        funds: fmt::wan(r.funds),
+        share: fmt::percent(r.funds_share.value),
     }
 }
 
@@ -999,7 +979,7 @@ pub fn chain(layout: Layout, c: &Content, ch: &Chain, s: &Snapshot) -> ChainPage
     ChainPage {
         name: ch.name.clone(),
         key: ch.key,
-        line: chains(view_layout_stub(), c, s).rows.into_iter().find(|r| r.href == format!("chains/{}.html", ch.id)),
+        line: s.breakdowns.by_chain.iter().find(|r| r.key == ch.id).map(|r| chain_line(c, r)),
         projects: c
             .projects
             .iter()
@@ -1029,22 +1009,19 @@ pub struct LeaderLine {
 }
 
 pub fn leaders(layout: Layout, s: &Snapshot) -> Leaders {
-    Leaders {
-        layout,
-        rows: s
-            .leaders
-            .iter()
-            .map(|l| LeaderLine {
-                href: format!("leaders/{}.html", l.id),
-                name: l.name.clone(),
-                title: l.title.clone().unwrap_or_default(),
-                projects: l.projects.len().to_string(),
-                stages: l.by_stage.iter().map(|x| (x.name.to_string(), x.count.to_string())).collect(),
-                funds: fmt::wan(l.funds),
-                problems: l.open_problems.to_string(),
-                overdue: l.overdue_items.to_string(),
-            })
-            .collect(),
+    Leaders { layout, rows: s.leaders.iter().map(leader_line).collect() }
+}
+
+fn leader_line(l: &LeaderRow) -> LeaderLine {
+    LeaderLine {
+        href: format!("leaders/{}.html", l.id),
+        name: l.name.clone(),
+        title: l.title.clone().unwrap_or_default(),
+        projects: l.projects.len().to_string(),
+        stages: l.by_stage.iter().map(|x| (x.name.to_string(), x.count.to_string())).collect(),
+        funds: fmt::wan(l.funds),
+        problems: l.open_problems.to_string(),
+        overdue: l.overdue_items.to_string(),
     }
 }
 
@@ -1066,7 +1043,7 @@ pub fn leader(layout: Layout, c: &Content, l: &Leader, s: &Snapshot) -> LeaderPa
     LeaderPage {
         name: l.name.clone(),
         title: l.title.clone().unwrap_or_default(),
-        line: leaders(view_layout_stub(), s).rows.into_iter().find(|r| r.href == format!("leaders/{}.html", l.id)),
+        line: s.leaders.iter().find(|r| r.id == l.id).map(leader_line),
         projects: mine.iter().map(|p| view::project_line(c, p, as_of)).collect(),
         measures: mine.iter().map(|p| (p.name.clone(), p.measures.clone().unwrap_or_else(|| "未落实".to_string()))).collect(),
         layout,
