@@ -24,10 +24,10 @@
 #   5. prints a Markdown table of medians, the Hugo ratios, the 1k→10k growth and each target of
 #      issue 6 met or not; also saved as $WORK/results/table.md (raw hyperfine JSON beside it).
 #
-# A command whose first run takes longer than $HEAVY seconds (ours on 10 000 plain pages, until
-# the O(N²) navigation is fixed) is run once only, and marked "1 run" in the table.
+# A command whose first run takes longer than $HEAVY seconds is run once only, and marked
+# "1 run" in the table (ours on 10 000 plain pages was, before the navigation was capped).
 #
-# Usage:  bench/run.sh                 # everything (10-15 minutes on this 2-core machine when quiet)
+# Usage:  bench/run.sh                 # everything (about 8 minutes on this 2-core machine when quiet)
 #         QUICK=1 bench/run.sh         # 1k only, 3 runs, plain 1000 only (under a minute)
 #
 # The machine is shared (other engineers compile on it): before each measurement the script waits
