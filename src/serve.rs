@@ -72,10 +72,10 @@ pub fn run(opts: ServeOptions) -> anyhow::Result<()> {
 
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(event) = event {
-            if !matches!(event.kind, notify::EventKind::Access(_)) {
-                let _ = tx.send(event.paths);
-            }
+        if let Ok(event) = event
+            && !matches!(event.kind, notify::EventKind::Access(_))
+        {
+            let _ = tx.send(event.paths);
         }
     })?;
     for dir in watched(&opts.content) {
@@ -279,10 +279,10 @@ fn events(request: Request, shared: &Shared) {
     if out.write_all(head.as_bytes()).and_then(|_| out.write_all(b": connected\n\n")).and_then(|_| out.flush()).is_err() {
         return;
     }
-    if let Some(text) = problem {
-        if send(&mut out, &Event::Problem(text)).is_err() {
-            return;
-        }
+    if let Some(text) = problem
+        && send(&mut out, &Event::Problem(text)).is_err()
+    {
+        return;
     }
     loop {
         let sent = match rx.recv_timeout(Duration::from_secs(15)) {

@@ -11,11 +11,11 @@ use crate::figures::warnings;
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let mut loaded = content::load(&args.content)
         .map_err(|e| anyhow::anyhow!("cannot read the content folder {}: {e}", args.content.display()))?;
-    if let Some(content) = &loaded.content {
-        if let Some(month) = args.month.or_else(|| content.latest_period()) {
-            loaded.diagnostics.extend(warnings::data_quality(content, month));
-            loaded.diagnostics.sort();
-        }
+    if let Some(content) = &loaded.content
+        && let Some(month) = args.month.or_else(|| content.latest_period())
+    {
+        loaded.diagnostics.extend(warnings::data_quality(content, month));
+        loaded.diagnostics.sort();
     }
     let lang = match args.lang {
         Some(LangArg::Zh) => Lang::Zh,

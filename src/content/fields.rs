@@ -296,7 +296,7 @@ pub fn number(d: &mut Decoder, node: &Node, path: &str, kind: NumberKind) -> Opt
     let well_formed = !whole.is_empty()
         && whole.bytes().all(|b| b.is_ascii_digit())
         && frac.bytes().all(|b| b.is_ascii_digit())
-        && (frac.is_empty() == !body.contains('.'))
+        && frac.is_empty() != body.contains('.')
         && whole.len() <= 15;
     if !well_formed {
         d.report(problems::bad_number(path, value, kind), Some(node.span));
@@ -325,11 +325,12 @@ pub fn number(d: &mut Decoder, node: &Node, path: &str, kind: NumberKind) -> Opt
 
 pub fn count(d: &mut Decoder, node: &Node, path: &str) -> Option<u32> {
     let value = scalar(d, node, path)?.trim();
-    if let Some(rest) = value.strip_prefix('-') {
-        if rest.bytes().all(|b| b.is_ascii_digit()) && !rest.is_empty() {
-            d.report(problems::negative_amount(path, value), Some(node.span));
-            return None;
-        }
+    if let Some(rest) = value.strip_prefix('-')
+        && rest.bytes().all(|b| b.is_ascii_digit())
+        && !rest.is_empty()
+    {
+        d.report(problems::negative_amount(path, value), Some(node.span));
+        return None;
     }
     let parsed = (value.bytes().all(|b| b.is_ascii_digit()) && !value.is_empty()).then(|| value.parse::<u32>().ok()).flatten();
     if parsed.is_none() {

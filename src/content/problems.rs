@@ -365,7 +365,7 @@ impl NumberKind {
 
 pub fn bad_number(path: &str, value: &str, kind: NumberKind) -> Diagnostic {
     let name = named(path);
-    let has_unit = value.chars().any(|c| !c.is_ascii());
+    let has_unit = !value.is_ascii();
     let (zh, en) = if value.contains(',') || value.contains('，') {
         ("去掉千位分隔的逗号，只写数字，例如 12000".to_string(), "remove the thousands separators, e.g. 12000".to_string())
     } else if has_unit {

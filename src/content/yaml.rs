@@ -205,14 +205,10 @@ impl Builder {
             Some(Open::Map { entries, key, .. }) => match key.take() {
                 None => *key = Some(node),
                 Some(k) => {
-                    if let Some(name) = k.as_scalar() {
-                        if entries.iter().any(|(existing, _)| existing.as_scalar() == Some(name)) {
-                            return Err(SyntaxError {
-                                at: k.span.start,
-                                detail: name.to_string(),
-                                kind: SyntaxKind::DuplicateKey,
-                            });
-                        }
+                    if let Some(name) = k.as_scalar()
+                        && entries.iter().any(|(existing, _)| existing.as_scalar() == Some(name))
+                    {
+                        return Err(SyntaxError { at: k.span.start, detail: name.to_string(), kind: SyntaxKind::DuplicateKey });
                     }
                     entries.push((k, node));
                 }

@@ -748,7 +748,7 @@ fn funds_detail(c: &Content, rows: &[ProjectFunds]) -> Table {
         "到位资金明细",
         "附件2 到位资金明细",
         &["项目", "产业链", "建设性质", "本月到位（万元）", "1—本月累计（万元）", "计入单位"],
-        rows.into_iter()
+        rows.iter()
             .map(|f| {
                 let p = f.project;
                 vec![

@@ -328,10 +328,9 @@ fn squads_factories_meetings_and_alerts() {
     let s2 = squad("2026-03");
     // p: signed 2026-01-10, nothing since → stalled (idle since 01-10: 3 whole months by 04-30)
     // and, with not_started_months 3, not started. Its open problem from 03-01 is 60 days old.
-    let p = format!(
-        "name: 项目\ninvestor: 某公司\nchain: agri\nsign_type: 合同\ntotal_investment: 100\ncontract_amount: 100\nunit: t1\n\
-         milestones:\n  signed: 2026-01-10\nproblems:\n  - {{kind: 用地, text: 用地未落实, opened: 2026-03-01}}\n"
-    );
+    let p = "name: 项目\ninvestor: 某公司\nchain: agri\nsign_type: 合同\ntotal_investment: 100\ncontract_amount: 100\nunit: t1\n\
+         milestones:\n  signed: 2026-01-10\nproblems:\n  - {kind: 用地, text: 用地未落实, opened: 2026-03-01}\n"
+        .to_string();
     let factories = "- park: 现代材料产业园\n  buildings:\n    - {id: a1, area: 1000, completed: 2025-01-01, project: p, moved_in: 2026-02-01}\n    - {id: a2, area: 2000, completed: 2025-01-01}\n    - {id: a3, area: 3000, completed: 2026-03-01, project: p, moved_in: 2026-04-10}\n    - {id: a4, area: 500, completed: 2026-06-01}\n";
     let meeting = "chair: l1\nitems:\n  - {project: p, task: 供地, unit: d1, deadline: 2026-04-15}\n  - {project: p, task: 办证, unit: d1, deadline: 2026-04-20, closed: 2026-04-18}\n  - {task: 协调, unit: d2, deadline: 2026-05-30}\n";
     let c = county(

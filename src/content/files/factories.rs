@@ -39,26 +39,26 @@ pub fn decode(d: &mut Decoder, node: &Node, t: &Tables) -> Vec<Park> {
                 ),
                 _ => {}
             }
-            if let (Some(p), Some(m)) = (project, moved_in) {
-                if let Some(signed) = t.project_signed.get(p.get()).copied().flatten().filter(|s| m < *s) {
-                    d.report(
-                        problems::date_order(
-                            &b.path("moved_in"),
-                            &m.to_string(),
-                            "projects/….milestones.signed",
-                            &signed.to_string(),
-                        ),
-                        b.span_of("moved_in"),
-                    );
-                }
+            if let (Some(p), Some(m)) = (project, moved_in)
+                && let Some(signed) = t.project_signed.get(p.get()).copied().flatten().filter(|s| m < *s)
+            {
+                d.report(
+                    problems::date_order(
+                        &b.path("moved_in"),
+                        &m.to_string(),
+                        "projects/….milestones.signed",
+                        &signed.to_string(),
+                    ),
+                    b.span_of("moved_in"),
+                );
             }
-            if let (Some(c), Some(m)) = (completed, moved_in) {
-                if m < c {
-                    d.report(
-                        problems::date_order(&b.path("moved_in"), &m.to_string(), &b.path("completed"), &c.to_string()),
-                        b.span_of("moved_in"),
-                    );
-                }
+            if let (Some(c), Some(m)) = (completed, moved_in)
+                && m < c
+            {
+                d.report(
+                    problems::date_order(&b.path("moved_in"), &m.to_string(), &b.path("completed"), &c.to_string()),
+                    b.span_of("moved_in"),
+                );
             }
             let origin = d.origin(item.span);
             b.finish(d);

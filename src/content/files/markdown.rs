@@ -74,10 +74,10 @@ pub fn briefing(
 ) -> Option<Briefing> {
     let (node, parts) = front_matter(d)?;
     let mut f = Fields::of(d, &node, "")?;
-    if let Some(written) = f.month(d, "period", Optional) {
-        if written != period {
-            d.report(problems::mismatch("period", &written.to_string(), &period.to_string()), f.span_of("period"));
-        }
+    if let Some(written) = f.month(d, "period", Optional)
+        && written != period
+    {
+        d.report(problems::mismatch("period", &written.to_string(), &period.to_string()), f.span_of("period"));
     }
     let issue = f.count(d, "issue", Required);
     let title = f.text(d, "title", Required);
@@ -96,10 +96,10 @@ pub fn briefing(
     if !targets.contains_key(&period.year()) {
         d.report(problems::no_targets(period.year()), Some(crate::content::source::Span { start: 0, end: 3 }));
     }
-    if let Some(issue) = issue {
-        if let Some(first) = issues.insert((period.year(), issue), period) {
-            d.report(problems::duplicate_issue(issue, &first.to_string()), f.span_of("issue"));
-        }
+    if let Some(issue) = issue
+        && let Some(first) = issues.insert((period.year(), issue), period)
+    {
+        d.report(problems::duplicate_issue(issue, &first.to_string()), f.span_of("issue"));
     }
     f.finish(d);
     Some(Briefing {

@@ -116,13 +116,13 @@ pub fn decode(d: &mut Decoder, node: &Node, id: &str, t: &Tables) -> Option<Proj
         let text = e.text(d, "text", Required);
         let opened = e.date(d, "opened", Required);
         let resolved = e.date(d, "resolved", Optional);
-        if let (Some(o), Some(r)) = (opened, resolved) {
-            if r < o {
-                d.report(
-                    problems::date_order(&e.path("resolved"), &r.to_string(), &e.path("opened"), &o.to_string()),
-                    e.span_of("resolved"),
-                );
-            }
+        if let (Some(o), Some(r)) = (opened, resolved)
+            && r < o
+        {
+            d.report(
+                problems::date_order(&e.path("resolved"), &r.to_string(), &e.path("opened"), &o.to_string()),
+                e.span_of("resolved"),
+            );
         }
         let origin = d.origin(item.span);
         e.finish(d);
@@ -132,10 +132,10 @@ pub fn decode(d: &mut Decoder, node: &Node, id: &str, t: &Tables) -> Option<Proj
     f.finish(d);
 
     // Checks that need several fields at once.
-    if let Some(town) = town {
-        if t.unit_kinds[town.get()] != crate::content::model::UnitKind::Town {
-            d.report(problems::wrong_unit_kind("town", t.units_ids[town.get()].as_str(), "镇办"), town_span);
-        }
+    if let Some(town) = town
+        && t.unit_kinds[town.get()] != crate::content::model::UnitKind::Town
+    {
+        d.report(problems::wrong_unit_kind("town", t.units_ids[town.get()].as_str(), "镇办"), town_span);
     }
     let milestones = milestones?;
     let signed_month = crate::period::Month::of(milestones.signed);
@@ -150,13 +150,9 @@ pub fn decode(d: &mut Decoder, node: &Node, id: &str, t: &Tables) -> Option<Proj
         }
     }
     if let (Some(first_funds), Some((first, span, path))) = (milestones.first_funds, funds.iter().min_by_key(|(e, _, _)| e.month))
+        && first.month < crate::period::Month::of(first_funds)
     {
-        if first.month < crate::period::Month::of(first_funds) {
-            d.report(
-                problems::date_order("milestones.first_funds", &first_funds.to_string(), path, &first.month.to_string()),
-                *span,
-            );
-        }
+        d.report(problems::date_order("milestones.first_funds", &first_funds.to_string(), path, &first.month.to_string()), *span);
     }
     match (milestones.terminated, &terminated_reason) {
         (Some(_), None) => d.report(
@@ -242,13 +238,10 @@ fn milestones(d: &mut Decoder, m: &mut Fields, sign_type: Option<SignType>) -> O
     }
     // Each later milestone must not precede the one it depends on.
     let mut order = |later: &str, later_date: Option<NaiveDate>, earlier: &str, earlier_date: Option<NaiveDate>| {
-        if let (Some(l), Some(e)) = (later_date, earlier_date) {
-            if l < e {
-                d.report(
-                    problems::date_order(&m.path(later), &l.to_string(), &m.path(earlier), &e.to_string()),
-                    m.span_of(later),
-                );
-            }
+        if let (Some(l), Some(e)) = (later_date, earlier_date)
+            && l < e
+        {
+            d.report(problems::date_order(&m.path(later), &l.to_string(), &m.path(earlier), &e.to_string()), m.span_of(later));
         }
     };
     order("contracted", contracted, "signed", signed);
