@@ -11,7 +11,6 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use walkdir::WalkDir;
 
 use crate::cli::ImportArgs;
 use crate::content::{self, problems::field_label, source::Sources};
@@ -280,26 +279,12 @@ fn read_folder(root: &Path) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
     if !root.is_dir() {
         anyhow::bail!("the content folder {} does not exist", root.display());
     }
-    let mut files = Vec::new();
-    let walker = WalkDir::new(root).sort_by_file_name().into_iter().filter_entry(|e| {
-        let name = e.file_name().to_string_lossy();
-        e.depth() == 0 || !(name.starts_with('.') || name.starts_with("~$"))
-    });
-    for entry in walker {
-        let entry = entry.with_context(|| format!("cannot read {}", root.display()))?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/");
-        let bytes = std::fs::read(entry.path()).with_context(|| format!("cannot read {}", entry.path().display()))?;
-        files.push((rel, bytes));
-    }
-    Ok(files)
+    let files = content::load::read_folder(root).with_context(|| format!("cannot read {}", root.display()))?;
+    files
+        .into_iter()
+        .map(|(rel, bytes)| {
+            let bytes = bytes.with_context(|| format!("cannot read {}", root.join(&rel).display()))?;
+            Ok((rel, bytes))
+        })
+        .collect()
 }

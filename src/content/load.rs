@@ -43,6 +43,13 @@ struct Found {
 /// Reads everything under `root`. Only an unreadable folder is an `Err`; every problem with
 /// the files themselves is a diagnostic.
 pub fn load(root: &Path) -> std::io::Result<Loaded> {
+    Ok(from_files(read_folder(root)?))
+}
+
+/// Every file under `root` as the content is read: hidden files and `~$` lock files skipped,
+/// paths relative to `root` with `/` separators, each file's bytes or its read error. Files
+/// are read in parallel.
+pub fn read_folder(root: &Path) -> std::io::Result<Vec<(String, std::io::Result<Vec<u8>>)>> {
     if !root.is_dir() {
         return Err(std::io::Error::new(std::io::ErrorKind::NotFound, format!("{} is not a folder", root.display())));
     }
@@ -66,9 +73,7 @@ pub fn load(root: &Path) -> std::io::Result<Loaded> {
             .join("/");
         paths.push((rel, entry.into_path()));
     }
-    // Reading and parsing are per file, so they run in parallel; decoding is in order.
-    let files: Vec<_> = paths.into_par_iter().map(|(rel, path)| (rel, std::fs::read(path))).collect();
-    Ok(from_files(files))
+    Ok(paths.into_par_iter().map(|(rel, path)| (rel, std::fs::read(path))).collect())
 }
 
 /// Loads content from files already read: (path relative to the content folder with `/`
