@@ -45,6 +45,10 @@ fn main() {
 
         let month = content.latest_period().expect("a briefing");
         let theme = theme::load(bulletin::site::site_root(&dir)).expect("theme");
+        // The yearly running totals the snapshots share, counted with the figures.
+        let t = Instant::now();
+        let years = bulletin::figures::Years::new(&content, render::months(&content, month).iter().map(|m| m.year()));
+        let years_time = t.elapsed();
         let site = render::Site::new(&content, &theme, Options { month, reload: Reload::Off, workbooks: true });
         let mut by_kind: BTreeMap<&str, Duration> = BTreeMap::new();
         let mut pages = Vec::new();
@@ -61,7 +65,7 @@ fn main() {
             // A month job, part by part: its snapshot, data, bulletin and workbook.
             let mut snapshot = None;
             time("2 figures of every month", &mut || {
-                snapshot = Some(bulletin::figures::snapshot(&content, m));
+                snapshot = Some(bulletin::figures::snapshot_with(&content, m, &years));
                 Vec::new()
             });
             let s = snapshot.expect("computed");
@@ -78,6 +82,7 @@ fn main() {
                 time("3 render: bulletin workbooks (.xlsx)", &mut || vec![site.workbook(&s, &annex).expect("renders")]);
             }
         }
+        *by_kind.entry("2 figures of every month").or_default() += years_time;
         for (k, d) in by_kind {
             let name = if k.starts_with(char::is_numeric) { k.to_string() } else { format!("3 render: {k}") };
             record(&name, d);

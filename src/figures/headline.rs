@@ -1,5 +1,8 @@
 //! The three headline targets (projects, 到位资金, 外资直投) and their monthly series.
 
+use std::collections::{BTreeMap, BTreeSet};
+
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 
 use super::Period;
@@ -63,38 +66,64 @@ pub fn running_totals_by(
     out
 }
 
-/// The period's running totals, this year's and the same months of last year's, for the
-/// county and for each unit (by credit unit).
-pub struct Running {
-    pub this_year: Vec<Totals>,
-    pub last_year: Vec<Totals>,
+/// A year's running totals for each month, for the county and for each unit (by credit
+/// unit). The figures of 1–m月 are its first m entries — nothing dated after a month's end goes
+/// into them — so one per year serves the snapshots of all its months.
+pub struct YearTotals {
+    pub county: Vec<Totals>,
     /// Indexed like `content.units`, then by month.
-    pub units_this_year: Vec<Vec<Totals>>,
-    pub units_last_year: Vec<Vec<Totals>>,
+    pub units: Vec<Vec<Totals>>,
 }
 
-impl Running {
-    /// One pass over the ledger a year: a group per unit and one for projects credited to no
-    /// unit, so the county is the sum of the groups.
-    pub fn new(p: &Period) -> Running {
-        let units = p.content.units.len();
+impl YearTotals {
+    /// One pass over the ledger: a group per unit and one for projects credited to no unit,
+    /// so the county is the sum of the groups.
+    pub fn of(content: &Content, year: i32) -> YearTotals {
+        let units = content.units.len();
         let group = |project: &Project| Some(project.credit_unit.map_or(units, |u| u.get()));
-        let year = |last: Month| {
-            let mut groups = running_totals_by(p.content, last, units + 1, group);
-            let mut county = vec![Totals::default(); groups[0].len()];
-            for g in &groups {
-                for (c, t) in county.iter_mut().zip(g) {
-                    c.projects += t.projects;
-                    c.funds += t.funds;
-                    c.fdi += t.fdi;
-                }
-            }
-            groups.truncate(units);
-            (county, groups)
+        let Some(december) = Month::new(year, 12) else {
+            return YearTotals { county: vec![Totals::default(); 12], units: vec![vec![Totals::default(); 12]; units] };
         };
-        let (this_year, units_this_year) = year(p.month);
-        let (last_year, units_last_year) = year(p.month.year_before());
-        Running { this_year, last_year, units_this_year, units_last_year }
+        let mut groups = running_totals_by(content, december, units + 1, group);
+        let mut county = vec![Totals::default(); 12];
+        for g in &groups {
+            for (c, t) in county.iter_mut().zip(g) {
+                c.projects += t.projects;
+                c.funds += t.funds;
+                c.fdi += t.fdi;
+            }
+        }
+        groups.truncate(units);
+        YearTotals { county, units: groups }
+    }
+}
+
+/// The running totals of the years a set of snapshots reads, each computed once.
+pub struct Years(BTreeMap<i32, YearTotals>);
+
+impl Years {
+    /// `years` and, for 同比, the year before each.
+    pub fn new(content: &Content, years: impl IntoIterator<Item = i32>) -> Years {
+        let wanted: BTreeSet<i32> = years.into_iter().flat_map(|y| [y - 1, y]).collect();
+        Years(wanted.into_par_iter().map(|y| (y, YearTotals::of(content, y))).collect())
+    }
+
+    fn get(&self, year: i32) -> &YearTotals {
+        &self.0[&year]
+    }
+}
+
+/// The period's year and the year before, from [`Years`].
+pub struct Running<'y> {
+    pub this_year: &'y YearTotals,
+    pub last_year: &'y YearTotals,
+}
+
+impl<'y> Running<'y> {
+    /// `years` must hold the period's year (and so the year before).
+    pub fn new(p: &Period, years: &'y Years) -> Running<'y> {
+        let year = p.month.year();
+        Running { this_year: years.get(year), last_year: years.get(year - 1) }
     }
 
     /// The totals of 1–m月 from a list indexed by month.
@@ -104,9 +133,9 @@ impl Running {
 }
 
 pub fn headline(p: &Period, running: &Running) -> Headline {
-    let now = Running::at(&running.this_year, p.month);
-    let last_year = Running::at(&running.last_year, p.month.year_before());
-    let before = p.previous_month().map(|prev| Running::at(&running.this_year, prev.month)).unwrap_or_default();
+    let now = Running::at(&running.this_year.county, p.month);
+    let last_year = Running::at(&running.last_year.county, p.month.year_before());
+    let before = p.previous_month().map(|prev| Running::at(&running.this_year.county, prev.month)).unwrap_or_default();
     let tp = p.time_progress();
     let target = |value: Decimal, last: Decimal, prev: Decimal, goal: Option<Decimal>| {
         let completion = goal.map_or(Ratio::none(), |g| Ratio::of(value, g));
@@ -135,8 +164,8 @@ pub fn series(p: &Period, running: &Running) -> Series {
         .january()
         .through(p.month)
         .map(|m: Month| {
-            let now = Running::at(&running.this_year, m);
-            let last = Running::at(&running.last_year, m.year_before());
+            let now = Running::at(&running.this_year.county, m);
+            let last = Running::at(&running.last_year.county, m.year_before());
             let share = Decimal::from(m.number()) / Decimal::from(12);
             let t = p.targets;
             SeriesPoint {

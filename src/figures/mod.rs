@@ -22,6 +22,7 @@ use rust_decimal::Decimal;
 
 use crate::content::model::{Content, Rules, YearTargets};
 use crate::period::Month;
+pub use headline::Years;
 pub use snapshot::Snapshot;
 
 /// Version of the JSON form; bump when a field changes meaning or is removed.
@@ -67,8 +68,14 @@ impl<'c> Period<'c> {
 
 /// All figures of the period 1–m月 of `month`'s year.
 pub fn snapshot(content: &Content, month: Month) -> Snapshot {
+    snapshot_with(content, month, &Years::new(content, [month.year()]))
+}
+
+/// [`snapshot`], with the running totals of its year and the year before taken from `years`
+/// (a site's snapshots share them: one pass over the ledger a year, not two a month).
+pub fn snapshot_with(content: &Content, month: Month, years: &Years) -> Snapshot {
     let p = Period::new(content, month);
-    let running = headline::Running::new(&p);
+    let running = headline::Running::new(&p, years);
     let headline = headline::headline(&p, &running);
     Snapshot {
         schema: SCHEMA_VERSION,

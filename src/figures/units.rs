@@ -47,9 +47,9 @@ fn ranks(p: &Period, totals: &[Totals]) -> Vec<Option<u32>> {
 
 pub fn rankings(p: &Period, running: &Running) -> UnitRankings {
     let at = |units: &[Vec<Totals>], m: Month| -> Vec<Totals> { units.iter().map(|t| Running::at(t, m)).collect() };
-    let this_year = &running.units_this_year;
+    let this_year = &running.this_year.units;
     let now = at(this_year, p.month);
-    let last_year = at(&running.units_last_year, p.month.year_before());
+    let last_year = at(&running.last_year.units, p.month.year_before());
     let ranks_now = ranks(p, &now);
     let ranks_before = p.previous_month().map(|prev| ranks(&prev, &at(this_year, prev.month)));
     let tp = p.time_progress();

@@ -169,6 +169,8 @@ pub struct Site<'a> {
     content: &'a Content,
     theme: &'a Theme,
     opts: Options,
+    /// The running totals of every year with a snapshot, shared by the month jobs.
+    years: figures::Years,
     /// The figures as of `opts.month`, which most pages show.
     latest: Snapshot,
     backlinks: backlinks::Backlinks,
@@ -176,8 +178,9 @@ pub struct Site<'a> {
 
 impl<'a> Site<'a> {
     pub fn new(content: &'a Content, theme: &'a Theme, opts: Options) -> Site<'a> {
-        let latest = figures::snapshot(content, opts.month);
-        Site { content, theme, opts, latest, backlinks: backlinks::Backlinks::new(content) }
+        let years = figures::Years::new(content, months(content, opts.month).iter().map(|m| m.year()));
+        let latest = figures::snapshot_with(content, opts.month, &years);
+        Site { content, theme, opts, years, latest, backlinks: backlinks::Backlinks::new(content) }
     }
 
     fn latest(&self) -> &Snapshot {
@@ -255,7 +258,7 @@ impl<'a> Site<'a> {
             return if *month == self.opts.month {
                 self.month(&self.latest)
             } else {
-                self.month(&figures::snapshot(self.content, *month))
+                self.month(&figures::snapshot_with(self.content, *month, &self.years))
             };
         }
         self.render_page(job).map(|page| vec![page])
