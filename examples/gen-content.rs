@@ -150,7 +150,11 @@ fn time_figures(dir: &std::path::Path) -> ExitCode {
         if parallel {
             bulletin::figures::Years::new(&content, years)
         } else {
-            rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a pool").install(|| bulletin::figures::Years::new(&content, years))
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(1)
+                .build()
+                .expect("a pool")
+                .install(|| bulletin::figures::Years::new(&content, years))
         }
     };
     let t1 = Instant::now();

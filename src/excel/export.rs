@@ -135,8 +135,20 @@ fn opt(d: Option<Decimal>, num: Num) -> Cell {
     d.map_or(Cell::Dash, |v| Cell::Number(v, num))
 }
 
-/// A decimal as the nearest double (through its decimal text, so 1781741.9 stays 1781741.9).
+/// A decimal as the nearest double, so 1781741.9 stays 1781741.9.
 pub fn to_f64(d: Decimal) -> f64 {
+    // Exact powers of ten as doubles (10^22 is the largest).
+    const POW10: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21,
+        1e22,
+    ];
+    // Fast path (a workbook has tens of thousands of numbers): a mantissa below 2^53 and a power
+    // of ten up to 10^22 are both exact doubles, so one correctly rounded division gives the
+    // nearest double to mantissa ÷ 10^scale. Anything else goes through the decimal text.
+    let (mantissa, scale) = (d.mantissa(), d.scale() as usize);
+    if mantissa.unsigned_abs() < 1 << 53 && scale < POW10.len() {
+        return mantissa as f64 / POW10[scale];
+    }
     d.normalize().to_string().parse().unwrap_or(0.0)
 }
 
@@ -787,4 +799,35 @@ fn items(c: &Content, s: &Snapshot) -> Table {
         })
         .collect();
     Table::new("交办事项", "附件4 交办事项清单", &["会议日期", "项目", "交办事项", "承办单位", "办结时限", "状态"], rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fast path gives the same double as parsing the decimal's text.
+    #[test]
+    fn decimals_become_the_nearest_double() {
+        let through_text = |d: Decimal| -> f64 { d.normalize().to_string().parse().unwrap() };
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            // xorshift: mantissas of every size, scales 0–12, both signs
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let digits = (x % 16) as u32;
+            let mantissa = (x >> 8) as i64 % 10_i64.pow(digits.min(15) + 1);
+            let sign = if x & 1 == 0 { 1 } else { -1 };
+            let d = Decimal::new(sign * mantissa, (x >> 4) as u32 % 13);
+            assert_eq!(to_f64(d).to_bits(), through_text(d).to_bits(), "{d}");
+        }
+        for (text, expected) in [("1781741.9", 1781741.9), ("0.1", 0.1), ("223", 223.0), ("-3.43", -3.43), ("0", 0.0)] {
+            assert_eq!(to_f64(text.parse().unwrap()), expected, "{text}");
+        }
+        // Beyond the fast path: 2^53 + 1 and 28 decimal places.
+        let big: Decimal = "9007199254740993".parse().unwrap();
+        assert_eq!(to_f64(big), 9007199254740992.0);
+        let fine: Decimal = "0.1234567890123456789012345678".parse().unwrap();
+        assert_eq!(to_f64(fine), 0.12345678901234568);
+    }
 }
