@@ -99,4 +99,4 @@ pub fn snapshot_with(content: &Content, month: Month, years: &Years) -> Snapshot
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

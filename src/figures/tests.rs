@@ -20,6 +20,12 @@ fn m(s: &str) -> Month {
 /// (10 projects, 1000 万元, 100 万美元; t1 and t2 have shares, t3 has none), plus `extra`
 /// files (projects, squads…) and `site_rules` appended to site.yaml.
 fn county(site_rules: &str, extra: &[(&str, &str)]) -> Content {
+    county_with(site_rules, true, extra)
+}
+
+/// [`county`], with the 2026 targets (and 履约率 90 %, factory occupancy 100 %) only if
+/// `targets`. Shared with the chart tests.
+pub(crate) fn county_with(site_rules: &str, targets: bool, extra: &[(&str, &str)]) -> Content {
     let mut files: Vec<(String, std::io::Result<Vec<u8>>)> = vec![
         ("site.yaml".into(), Ok(format!("title: 测试\nissuer: 测试办\n{site_rules}").into_bytes())),
         (
@@ -29,14 +35,19 @@ fn county(site_rules: &str, extra: &[(&str, &str)]) -> Content {
                 .into()),
         ),
         ("leaders.yaml".into(), Ok("- {id: l1, name: 王某, title: 副县长}\n".into())),
-        ("chains.yaml".into(), Ok("chains:\n  - {id: agri, name: 新农业, key: true}\n  - {id: tour, name: 大旅游, key: true}\n".into())),
         (
+            "chains.yaml".into(),
+            Ok("chains:\n  - {id: agri, name: 新农业, key: true}\n  - {id: tour, name: 大旅游, key: true}\n".into()),
+        ),
+    ];
+    if targets {
+        files.push((
             "targets/2026.yaml".into(),
             Ok("county: {projects: 10, funds: 1000, fdi: 100, factory_occupancy: 100, rates: {fulfilment: 90}}\n\
                 units:\n  - {unit: t1, projects: 4, funds: 400}\n  - {unit: t2, projects: 4, funds: 400}\n  - {unit: d1, projects: 2, funds: 200}\n"
                 .into()),
-        ),
-    ];
+        ));
+    }
     for (path, text) in extra {
         files.push((path.to_string(), Ok(text.as_bytes().to_vec())));
     }

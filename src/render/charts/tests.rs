@@ -14,34 +14,7 @@ use crate::period::Month;
 /// Towns 甲镇 乙镇 丙镇 and departments 甲局 乙局; 2026 targets 10 projects, 1000 万元, 100
 /// 万美元, 履约率 90%, factory occupancy 100% (unless `targets` is false); then `extra` files.
 fn county(targets: bool, extra: &[(&str, &str)]) -> content::Content {
-    let mut files: Vec<(String, std::io::Result<Vec<u8>>)> = vec![
-        ("site.yaml".into(), Ok("title: 测试\nissuer: 测试办\n".into())),
-        (
-            "units.yaml".into(),
-            Ok("- {id: t1, name: 甲镇, kind: 镇办}\n- {id: t2, name: 乙镇, kind: 镇办}\n- {id: t3, name: 丙镇, kind: 镇办}\n\
-                - {id: d1, name: 甲局, kind: 部门}\n- {id: d2, name: 乙局, kind: 部门}\n"
-                .into()),
-        ),
-        ("leaders.yaml".into(), Ok("- {id: l1, name: 王某, title: 副县长}\n".into())),
-        (
-            "chains.yaml".into(),
-            Ok("chains:\n  - {id: agri, name: 新农业, key: true}\n  - {id: tour, name: 大旅游, key: true}\n".into()),
-        ),
-    ];
-    if targets {
-        files.push((
-            "targets/2026.yaml".into(),
-            Ok("county: {projects: 10, funds: 1000, fdi: 100, factory_occupancy: 100, rates: {fulfilment: 90}}\n\
-                units:\n  - {unit: t1, projects: 4, funds: 400}\n  - {unit: t2, projects: 4, funds: 400}\n  - {unit: d1, projects: 2, funds: 200}\n"
-                .into()),
-        ));
-    }
-    for (path, text) in extra {
-        files.push((path.to_string(), Ok(text.as_bytes().to_vec())));
-    }
-    let loaded = content::from_files(files);
-    assert!(!loaded.diagnostics.has_errors(), "fixture has errors: {:#?}", loaded.diagnostics.errors().collect::<Vec<_>>());
-    loaded.content.unwrap()
+    figures::tests::county_with("", targets, extra)
 }
 
 const P1: &str = concat!(
