@@ -7,6 +7,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod common;
+use common::files;
+
 const BIN: &str = env!("CARGO_BIN_EXE_bulletin");
 
 fn repo() -> PathBuf {
@@ -15,24 +18,6 @@ fn repo() -> PathBuf {
 
 fn build(content: &Path, out: &Path) -> std::process::Output {
     Command::new(BIN).arg("build").arg("--content").arg(content).arg("--out").arg(out).output().expect("runs bulletin")
-}
-
-/// Every file under `dir`, relative path → bytes.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
-                out.insert(rel, fs::read(&path).unwrap());
-            }
-        }
-    }
-    out
 }
 
 fn sample_site() -> (tempfile::TempDir, BTreeMap<String, Vec<u8>>) {

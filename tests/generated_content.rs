@@ -5,12 +5,14 @@
 #[path = "../examples/gen_content/mod.rs"]
 mod gen_content;
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
 
 use gen_content::{Options, generate, generate_plain};
+
+mod common;
+use common::files;
 
 /// Loads `dir` and panics with the first errors if there are any.
 fn load_clean(dir: &Path) -> bulletin::content::Content {
@@ -18,22 +20,6 @@ fn load_clean(dir: &Path) -> bulletin::content::Content {
     let errors: Vec<String> = loaded.diagnostics.errors().take(5).map(|d| format!("{d:?}")).collect();
     assert!(errors.is_empty(), "{} has errors:\n{}", dir.display(), errors.join("\n"));
     loaded.content.expect("no errors, so content")
-}
-
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                out.insert(path.strip_prefix(dir).unwrap().to_string_lossy().into_owned(), fs::read(&path).unwrap());
-            }
-        }
-    }
-    out
 }
 
 #[test]
