@@ -97,6 +97,21 @@ pub struct Bars {
     pub empty: String,
 }
 
+impl Bars {
+    /// Completion rates: percentages on a 0–100 % track, and a dashed line at `reference`
+    /// (时序进度, say).
+    pub fn completion(rows: Vec<BarRow>, reference: Option<(f64, String)>, legend: Vec<(Swatch, String)>, empty: String) -> Bars {
+        Bars { rows, percent: true, min_top: 1.0, unit: None, track: Some(1.0), reference, legend, empty }
+    }
+}
+
+/// The dashed 时序进度 line of a completion chart, and its legend entry.
+pub fn time_progress_line(s: &crate::figures::Snapshot) -> (Option<(f64, String)>, (Swatch, String)) {
+    let tp = crate::figures::format::percent(s.time_progress.value);
+    let line = s.time_progress.value.map(|v| (super::canvas::f(v), format!("时序进度{tp}")));
+    (line, (Swatch::Dashed(super::canvas::DARK_RED), "时序进度".to_string()))
+}
+
 const MARGIN: f64 = 10.0;
 
 pub fn draw(spec: &Bars) -> Canvas {

@@ -1,8 +1,8 @@
 //! `progress`: the three headline targets as completion bars (0–100% track) against the
 //! 时序进度 line.
 
-use super::bars::{BarRow, Bars, Swatch, draw};
-use super::canvas::{DARK_RED, NAVY, f, period};
+use super::bars::{BarRow, Bars, Swatch, draw, time_progress_line};
+use super::canvas::{NAVY, f, period};
 use super::metric::Metric;
 use super::{Chart, DataTable};
 use crate::figures::Snapshot;
@@ -43,18 +43,8 @@ pub fn progress(s: &Snapshot) -> Chart {
         });
     }
     let alt = format!("{period}{}。时序进度{tp}。", sentences.join("；"));
-    let spec = Bars {
-        rows,
-        percent: true,
-        min_top: 1.0,
-        unit: None,
-        track: Some(1.0),
-        reference: s.time_progress.value.map(|v| (f(v), format!("时序进度{tp}"))),
-        legend: vec![
-            (Swatch::Fill(super::bars::Fill::Solid(NAVY)), "完成率（浅灰底为年度目标100%）".to_string()),
-            (Swatch::Dashed(DARK_RED), "时序进度".to_string()),
-        ],
-        empty: "暂无数据".to_string(),
-    };
+    let (line, line_legend) = time_progress_line(s);
+    let legend = vec![(Swatch::Fill(super::bars::Fill::Solid(NAVY)), "完成率（浅灰底为年度目标100%）".to_string()), line_legend];
+    let spec = Bars::completion(rows, line, legend, "暂无数据".to_string());
     Chart::new("progress", format!("{period}三项指标完成进度"), draw(&spec), alt, table)
 }

@@ -61,15 +61,6 @@ pub fn rates(s: &Snapshot) -> Chart {
     if rows.iter().any(|r| r.marker.is_some()) {
         legend.push((Swatch::Marker, "目标".to_string()));
     }
-    let spec = Bars {
-        rows,
-        percent: true,
-        min_top: 1.0,
-        unit: None,
-        track: Some(1.0),
-        reference: None,
-        legend,
-        empty: "暂无数据".to_string(),
-    };
+    let spec = Bars::completion(rows, None, legend, "暂无数据".to_string());
     Chart::new("rates", format!("{period}四率"), draw(&spec), alt, table)
 }

@@ -3,7 +3,7 @@
 //! Red-list units are solid dark red and tagged 红榜, black-list units hatched and tagged
 //! 黑榜 (outlined), so the lists survive greyscale printing.
 
-use super::bars::{BarRow, Bars, Fill, Swatch, Tag, draw};
+use super::bars::{BarRow, Bars, Fill, Swatch, Tag, draw, time_progress_line};
 use super::canvas::{DARK_RED, INK, LABEL, NAVY, f, fit_name, period};
 use super::{Chart, DataTable};
 use crate::figures::Snapshot;
@@ -107,16 +107,10 @@ fn ranking(s: &Snapshot, name: &'static str, kind: &str, units: &[UnitRow]) -> C
     if rows.iter().any(|r| matches!(r.tag, Some(Tag::Outlined(_)))) {
         legend.push((Swatch::Fill(Fill::Hatched(INK)), "黑榜".to_string()));
     }
-    legend.push((Swatch::Dashed(DARK_RED), "时序进度".to_string()));
-    let spec = Bars {
-        rows,
-        percent: true,
-        min_top: 1.0,
-        unit: None,
-        track: Some(1.0),
-        reference: s.time_progress.value.map(|v| (f(v), format!("时序进度{tp}"))),
-        legend: if ranked.is_empty() { Vec::new() } else { legend },
-        empty: if units.is_empty() { format!("暂无{kind}") } else { "暂无排名（未设单位目标）".to_string() },
-    };
+    let (line, line_legend) = time_progress_line(s);
+    legend.push(line_legend);
+    let legend = if ranked.is_empty() { Vec::new() } else { legend };
+    let empty = if units.is_empty() { format!("暂无{kind}") } else { "暂无排名（未设单位目标）".to_string() };
+    let spec = Bars::completion(rows, line, legend, empty);
     Chart::new(name, format!("{period}{kind}{what}完成率排名"), draw(&spec), alt, table)
 }
