@@ -47,8 +47,13 @@ pub fn build(
 ) -> Result<Built, BuildError> {
     let mut loaded = content::load(dir).map_err(|source| BuildError::Folder { path: dir.display().to_string(), source })?;
     let Some(content) = loaded.content.take() else { return Err(BuildError::Content(Box::new(loaded))) };
-    drop(loaded);
     let month = month.or_else(|| content.latest_period()).ok_or(BuildError::NoMonth)?;
+    let clashes = render::clashes(&content, &loaded.sources, month);
+    if !clashes.is_empty() {
+        loaded.diagnostics.extend(clashes);
+        return Err(BuildError::Content(Box::new(loaded)));
+    }
+    drop(loaded);
     let theme = theme::load(site_root(dir))?;
     let opts = Options { month, reload, workbooks: reload == Reload::Off };
     let files = render::site_into(&content, &theme, opts, emit)?;

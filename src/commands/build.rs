@@ -18,6 +18,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let bar = if tty { ProgressBar::new_spinner() } else { ProgressBar::hidden() };
     bar.set_style(ProgressStyle::with_template("{spinner} {msg} {pos} 页").expect("valid template"));
     bar.set_message("正在生成");
+    write::check_out(&args.out, &args.content)?;
     // Pages go straight into a folder beside the output, swapped in only if all succeed.
     let staging = write::Staging::begin(&args.out)?;
     let emit = |page: Page| {

@@ -14,6 +14,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     if let Some(content) = &loaded.content
         && let Some(month) = args.month.or_else(|| content.latest_period())
     {
+        loaded.diagnostics.extend(crate::render::clashes(content, &loaded.sources, month));
         loaded.diagnostics.extend(warnings::data_quality(content, month));
         loaded.diagnostics.sort();
     }

@@ -16,7 +16,7 @@ use crate::cli::ImportArgs;
 use crate::content::{self, problems::field_label, source::Sources};
 use crate::diagnostics::{Diagnostic, Lang, render};
 use crate::excel::column_letters;
-use crate::excel::import::{self, Outcome, Plan, SheetError};
+use crate::excel::import::{self, Outcome, Plan, SheetError, WorkbookError};
 use crate::excel::mapping::{Field, Mapping};
 use crate::figures::warnings;
 
@@ -56,10 +56,17 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     let t = |zh: &str, en: &str| if lang == Lang::En { en.to_string() } else { zh.to_string() };
     let colon = t("：", ": ");
 
-    let bytes = std::fs::read(&args.ledger).with_context(|| format!("cannot read {}", args.ledger.display()))?;
-    let sheets = import::read_sheets(bytes).with_context(|| {
-        format!("{} 不是能读取的 Excel 文件（.xlsx、.xls 或 .ods）/ cannot read it as a workbook", args.ledger.display())
-    })?;
+    let bytes = read_workbook(&args.ledger)?;
+    let sheets = match import::read_sheets(bytes) {
+        Ok(sheets) => sheets,
+        Err(e @ WorkbookError::TooLarge { .. }) => anyhow::bail!("{}: {e}", args.ledger.display()),
+        Err(WorkbookError::Unreadable(e)) => {
+            return Err(anyhow::Error::new(e).context(format!(
+                "{} 不是能读取的 Excel 文件（.xlsx、.xls 或 .ods）/ cannot read it as a workbook",
+                args.ledger.display()
+            )));
+        }
+    };
     let (index, header) = match import::choose_sheet(&sheets, args.sheet.as_deref(), &mapping) {
         Ok(found) => found,
         Err(SheetError::NoSuchSheet { wanted, available }) => {
@@ -169,11 +176,7 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     }
 
     for (path, text) in &written {
-        let file = args.content.join(path);
-        if let Some(dir) = file.parent() {
-            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        }
-        std::fs::write(&file, text).with_context(|| format!("cannot write {}", file.display()))?;
+        write_inside(&args.content, path, text)?;
     }
 
     let bad = plan.bad_rows();
@@ -201,6 +204,51 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
 
     let check_ok = check_after(&mut out, &args.content, lang, color)?;
     Ok(if bad > 0 || blocked > 0 || !check_ok { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Writes `text` to `rel` inside the content folder, all or nothing, refusing any path that
+/// would end outside it: `..`, an absolute path, or a symbolic link on the way (a
+/// `projects/X.yaml` or `projects/` that links elsewhere is never written through).
+fn write_inside(content: &Path, rel: &str, text: &str) -> anyhow::Result<()> {
+    let parts: Vec<&str> = rel.split('/').collect();
+    let plain = parts.iter().all(|p| !p.is_empty() && *p != "." && *p != ".." && !p.contains(['\\', ':']));
+    anyhow::ensure!(plain, "refusing to write {rel}: not a plain path inside the content folder");
+    let root = std::fs::canonicalize(content).with_context(|| format!("cannot read {}", content.display()))?;
+    let mut dir = root.clone();
+    for part in &parts[..parts.len() - 1] {
+        dir.push(part);
+        match std::fs::symlink_metadata(&dir) {
+            Ok(m) if m.file_type().is_symlink() => {
+                anyhow::bail!(
+                    "没有写入 {rel}：{} 是符号链接 / {} is a symbolic link; not writing through it",
+                    dir.display(),
+                    dir.display()
+                )
+            }
+            Ok(_) => {}
+            Err(_) => std::fs::create_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?,
+        }
+    }
+    let file = dir.join(parts[parts.len() - 1]);
+    anyhow::ensure!(file.starts_with(&root), "refusing to write {rel}: outside the content folder");
+    crate::write::file_atomically(&file, text.as_bytes()).with_context(|| format!("cannot write {}", file.display()))
+}
+
+/// The largest workbook read: a ledger of ten thousand projects is a few megabytes.
+const MAX_WORKBOOK_BYTES: u64 = 64 << 20;
+
+/// The workbook's bytes, refusing a file too large to be a ledger before reading it.
+fn read_workbook(path: &Path) -> anyhow::Result<Vec<u8>> {
+    let size = std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?.len();
+    if size > MAX_WORKBOOK_BYTES {
+        anyhow::bail!(
+            "{} 有 {} MB，超过了 {} MB，不像是台账，没有读取 / the file is larger than a ledger can be",
+            path.display(),
+            size >> 20,
+            MAX_WORKBOOK_BYTES >> 20
+        );
+    }
+    std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
 /// Which sheet, where the header is, which column is which.

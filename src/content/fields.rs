@@ -5,6 +5,7 @@
 //! returns `None`, so one bad date does not hide the next problem in the same file.
 
 use std::collections::HashMap;
+use std::ops::RangeInclusive;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -20,15 +21,36 @@ pub struct Decoder<'a> {
     pub file: FileId,
     pub src: &'a SourceFile,
     pub diags: Vec<Diagnostic>,
+    /// Problems past the cap, counted but not kept.
+    unlisted: usize,
 }
+
+/// The most problems listed for one file.
+pub const MAX_PROBLEMS_PER_FILE: usize = 200;
 
 impl<'a> Decoder<'a> {
     pub fn new(file: FileId, src: &'a SourceFile) -> Decoder<'a> {
-        Decoder { file, src, diags: Vec::new() }
+        Decoder { file, src, diags: Vec::new(), unlisted: 0 }
     }
 
+    /// Records a problem. After [`MAX_PROBLEMS_PER_FILE`] in one file, the rest are only
+    /// counted (see [`Decoder::into_diagnostics`]): past that many, the file is wrong as a
+    /// whole, and a listing of a million lines helps nobody.
     pub fn report(&mut self, d: Diagnostic, span: Option<Span>) {
-        self.diags.push(d.at(self.file, span));
+        if self.diags.len() < MAX_PROBLEMS_PER_FILE {
+            self.diags.push(d.at(self.file, span));
+        } else {
+            self.unlisted += 1;
+        }
+    }
+
+    /// The problems found, with one more saying how many were not listed.
+    pub fn into_diagnostics(mut self) -> Vec<Diagnostic> {
+        if self.unlisted > 0 {
+            let file = self.file;
+            self.diags.push(problems::more_problems(self.unlisted).at(file, None));
+        }
+        self.diags
     }
 
     /// Where an entity is, for later messages about it: the first line of its span.
@@ -42,6 +64,9 @@ impl<'a> Decoder<'a> {
         self.diags.iter().any(Diagnostic::is_error)
     }
 }
+
+/// Unknown keys reported one by one in a mapping; the rest are counted in one message.
+pub const MAX_UNKNOWN_FIELDS: usize = 20;
 
 /// Whether a field must be present.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -105,14 +130,18 @@ impl<'n> Fields<'n> {
         )
     }
 
-    /// Reports every key nobody asked for, with the closest known key.
+    /// Reports every key nobody asked for, with the closest known key (the first
+    /// [`MAX_UNKNOWN_FIELDS`] of them, then how many more: a file of 200 000 stray keys is one
+    /// mistake, not 200 000).
     pub fn finish(self, d: &mut Decoder) {
-        for (key, _) in self.entries {
+        let mut unknown = self.entries.iter().filter(|(key, _)| !self.asked.contains(&key.as_scalar().unwrap_or("")));
+        for (key, _) in unknown.by_ref().take(MAX_UNKNOWN_FIELDS) {
             let name = key.as_scalar().unwrap_or("");
-            if !self.asked.contains(&name) {
-                let path = if self.prefix.is_empty() { name.to_string() } else { format!("{}.{name}", self.prefix) };
-                d.report(problems::unknown_field(&path, name, &self.asked), Some(key.span));
-            }
+            d.report(problems::unknown_field(&self.path(name), name, &self.asked), Some(key.span));
+        }
+        let more = unknown.count();
+        if more > 0 {
+            d.report(problems::more_unknown_fields(&self.prefix, more, &self.asked), Some(self.span));
         }
     }
 
@@ -138,9 +167,11 @@ impl<'n> Fields<'n> {
         number(d, node, &self.path(key), kind)
     }
 
-    pub fn count(&mut self, d: &mut Decoder, key: &'static str, need: Need) -> Option<u32> {
+    /// A whole number in `range` (each field says what it can sensibly hold, so a typo such as
+    /// `stalled_months: 4294967295` is an error, not a number that breaks the figures).
+    pub fn count(&mut self, d: &mut Decoder, key: &'static str, need: Need, range: RangeInclusive<u32>) -> Option<u32> {
         let node = self.need(d, key, need)?;
-        count(d, node, &self.path(key))
+        count(d, node, &self.path(key), range)
     }
 
     pub fn flag(&mut self, d: &mut Decoder, key: &'static str) -> Option<bool> {
@@ -323,7 +354,7 @@ pub fn number(d: &mut Decoder, node: &Node, path: &str, kind: NumberKind) -> Opt
     }
 }
 
-pub fn count(d: &mut Decoder, node: &Node, path: &str) -> Option<u32> {
+pub fn count(d: &mut Decoder, node: &Node, path: &str, range: RangeInclusive<u32>) -> Option<u32> {
     let value = scalar(d, node, path)?.trim();
     if let Some(rest) = value.strip_prefix('-')
         && rest.bytes().all(|b| b.is_ascii_digit())
@@ -332,11 +363,19 @@ pub fn count(d: &mut Decoder, node: &Node, path: &str) -> Option<u32> {
         d.report(problems::negative_amount(path, value), Some(node.span));
         return None;
     }
-    let parsed = (value.bytes().all(|b| b.is_ascii_digit()) && !value.is_empty()).then(|| value.parse::<u32>().ok()).flatten();
-    if parsed.is_none() {
+    if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
         d.report(problems::bad_number(path, value, NumberKind::Count), Some(node.span));
+        return None;
     }
-    parsed
+    // All digits: too many of them is out of range too.
+    let parsed = value.parse::<u64>().unwrap_or(u64::MAX);
+    match u32::try_from(parsed) {
+        Ok(n) if range.contains(&n) => Some(n),
+        _ => {
+            d.report(problems::count_out_of_range(path, parsed, *range.start(), *range.end()), Some(node.span));
+            None
+        }
+    }
 }
 
 pub fn flag(d: &mut Decoder, node: &Node, path: &str) -> Option<bool> {
@@ -383,11 +422,20 @@ pub struct IdTable {
     ids: Vec<String>,
     by_id: HashMap<String, u32>,
     by_name: HashMap<String, u32>,
+    /// False when the file listing these ids could not be read: an unknown id is then not
+    /// reported, since the file's own error already explains it.
+    complete: bool,
 }
 
 impl IdTable {
     pub fn new(kind: RefKind) -> IdTable {
-        IdTable { kind, ids: Vec::new(), by_id: HashMap::new(), by_name: HashMap::new() }
+        IdTable { kind, ids: Vec::new(), by_id: HashMap::new(), by_name: HashMap::new(), complete: true }
+    }
+
+    /// Marks the table incomplete unless `complete`.
+    pub fn complete_if(mut self, complete: bool) -> IdTable {
+        self.complete = complete;
+        self
     }
 
     /// Builds the table; ids are assumed unique (duplicates are reported where they are read).
@@ -420,6 +468,9 @@ impl IdTable {
         let value = scalar(d, node, path)?.trim();
         if let Some(ix) = self.get(value) {
             return Some(ix);
+        }
+        if !self.complete {
+            return None;
         }
         let by_name = self.by_name.get(value).map(|&ix| self.ids[ix as usize].as_str());
         let closest = problems::closest(value, self.ids.iter().map(String::as_str));

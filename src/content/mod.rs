@@ -7,6 +7,7 @@
 
 pub mod fields;
 pub mod files;
+pub mod links;
 pub mod load;
 pub mod model;
 pub mod placeholders;

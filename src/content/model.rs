@@ -42,6 +42,8 @@ pub struct Content {
     /// Sorted by period.
     pub briefings: Vec<Briefing>,
     pub pages: Vec<Page>,
+    /// Pictures and attachments under `pages/`, copied to the site as they are.
+    pub assets: Vec<Asset>,
 }
 
 impl Content {
@@ -551,9 +553,18 @@ pub struct Briefing {
     pub origin: Origin,
 }
 
+/// A file under `pages/` published as it is (a photo a briefing shows, a PDF a page links to).
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Relative to the content folder, which is also its path in the site (`pages/img/a.png`).
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Page {
-    /// File stem: `about` for `pages/about.md`.
+    /// The path under `pages/` without `.md`: `about` for `pages/about.md`, `guide/howto`
+    /// for `pages/guide/howto.md`; the page is `pages/<id>.html`.
     pub id: String,
     pub title: String,
     pub order: i64,

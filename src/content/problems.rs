@@ -149,8 +149,97 @@ pub fn not_utf8() -> Diagnostic {
     ))
 }
 
-pub fn read_failed(detail: &str) -> Diagnostic {
-    Diagnostic::error("read-failed", Text::new(format!("无法读取文件：{detail}"), format!("cannot read the file: {detail}")))
+pub fn read_failed(e: &std::io::Error) -> Diagnostic {
+    let (zh, en) = match e.kind() {
+        std::io::ErrorKind::PermissionDenied => ("没有读取权限", "permission denied"),
+        std::io::ErrorKind::NotFound => ("文件在读取时消失了", "the file disappeared while being read"),
+        _ => ("读取出错", "read error"),
+    };
+    Diagnostic::error("read-failed", Text::new(format!("无法读取文件：{zh}（{e}）"), format!("cannot read the file: {en} ({e})")))
+        .help(Text::new(
+            "检查文件的读取权限，或者把它另存一份再放回原处；文件若已损坏，请从 git 历史中恢复",
+            "check the file's permissions, or save a copy in its place; restore a damaged file from git",
+        ))
+}
+
+pub fn symlink() -> Diagnostic {
+    Diagnostic::error(
+        "symlink",
+        Text::new("这是一个符号链接（快捷方式），不会被读取", "this is a symbolic link, which is not followed"),
+    )
+    .help(Text::new(
+        "把链接换成文件本身：符号链接可能把内容文件夹以外的文件发布到网站上，所以不读取",
+        "replace the link with the file itself: a link could publish a file from outside the content folder",
+    ))
+}
+
+pub fn too_large(limit_bytes: u64) -> Diagnostic {
+    let mib = limit_bytes >> 20;
+    Diagnostic::error(
+        "too-large",
+        Text::new(format!("文件太大（超过 {mib} MB），没有读取"), format!("the file is larger than {mib} MiB")),
+    )
+    .help(Text::new(
+        "一个项目、小分队或简报一个文件，正常不会超过几十 KB；请检查是否误存了别的内容，图片请先压缩",
+        "one project, squad or briefing per file is never this large: check what was saved; compress pictures",
+    ))
+}
+
+pub fn not_content(is_yaml: bool) -> Diagnostic {
+    let (zh, en) = if is_yaml {
+        (
+            "不是约定的文件名（site.yaml、units.yaml、leaders.yaml、chains.yaml、factories.yaml），不会被读取",
+            "not one of the known file names (site.yaml, units.yaml, leaders.yaml, chains.yaml, factories.yaml)",
+        )
+    } else {
+        ("不是网站的内容，不会被读取，也不会发布", "not content: it is neither read nor published")
+    };
+    Diagnostic::warning("ignored-file", Text::new(format!("这个文件不会被使用：{zh}"), format!("this file is not used: {en}")))
+        .help(Text::new(
+            "台账、草稿等请放在内容文件夹之外；网页要显示的图片或附件请放进 pages/ 文件夹",
+            "keep ledgers and drafts outside the content folder; put pictures and attachments for pages in pages/",
+        ))
+}
+
+pub fn not_asset(ext: &str) -> Diagnostic {
+    let (zh, en) = match ext {
+        "svg" => ("SVG 图片可能含有脚本，不会发布", "SVG pictures can carry scripts and are not published"),
+        "html" | "htm" | "js" | "xhtml" => ("网页和脚本文件不会发布", "web pages and scripts are not published"),
+        _ => ("这种文件不会发布", "this kind of file is not published"),
+    };
+    Diagnostic::warning("ignored-file", Text::new(format!("这个文件不会被使用：{zh}"), format!("this file is not used: {en}")))
+        .help(Text::new(
+            format!(
+                "pages/ 里可以放网页（.md）、图片和附件（{}）；图片请另存为 PNG 或 JPG",
+                super::load::ASSET_EXTENSIONS.join("、")
+            ),
+            format!("pages/ takes pages (.md), pictures and attachments ({})", super::load::ASSET_EXTENSIONS.join(", ")),
+        ))
+}
+
+pub fn unsafe_file_name(rel: &str) -> Diagnostic {
+    Diagnostic::error(
+        "unsafe-file-name",
+        Text::new(format!("文件名 “{rel}” 不能用作网页地址"), format!("the file name `{rel}` cannot be part of a web address")),
+    )
+    .help(Text::new(
+        "文件夹名和文件名（不含扩展名）只用英文字母、数字、- 和 _，以字母或数字开头，不超过 64 个字符，例如 pages/photos/site-2026.jpg",
+        "folder and file names (without the extension) may use only ASCII letters, digits, - and _, starting with a letter or digit, at most 64 characters",
+    ))
+}
+
+pub fn other_folder(folder: &str, files: usize) -> Diagnostic {
+    Diagnostic::warning(
+        "ignored-folder",
+        Text::new(
+            format!("文件夹 {folder}/ 不是网站的内容，其中 {files} 个文件不会被读取"),
+            format!("the folder {folder}/ is not content; its {files} file(s) are not read"),
+        ),
+    )
+    .help(Text::new(
+        "内容文件夹里只放 site.yaml 等文件和 targets/、projects/、squads/、meetings/、briefings/、pages/ 文件夹；其他文件（如生成的网站、台账）请移到内容文件夹之外",
+        "the content folder holds site.yaml and friends and the folders targets/, projects/, squads/, meetings/, briefings/ and pages/; move anything else out",
+    ))
 }
 
 pub fn missing_file(path: &str, what_zh: &str, what_en: &str) -> Diagnostic {
@@ -166,6 +255,10 @@ pub fn ignored_file(reason_zh: &str, reason_en: &str) -> Diagnostic {
         "ignored-file",
         Text::new(format!("这个文件不会被使用：{reason_zh}"), format!("this file is not used: {reason_en}")),
     )
+    .help(Text::new(
+        "如果它是内容，把它移到对应的文件夹并改正扩展名（目录结构见 docs/content.md）；如果不是，把它移出内容文件夹",
+        "if it is content, move it to its folder with the right extension (see docs/content.md); if not, move it out",
+    ))
 }
 
 pub fn bad_file_name(expected_zh: &str, expected_en: &str) -> Diagnostic {
@@ -173,6 +266,10 @@ pub fn bad_file_name(expected_zh: &str, expected_en: &str) -> Diagnostic {
         "bad-file-name",
         Text::new(format!("文件名不对：应为{expected_zh}"), format!("wrong file name: expected {expected_en}")),
     )
+    .help(Text::new(
+        "文件名决定它属于哪一年、哪个月或哪一次会议：按上面的格式给文件改名",
+        "the file name says which year, month or meeting it is: rename it as shown",
+    ))
 }
 
 pub fn empty_file() -> Diagnostic {
@@ -234,6 +331,50 @@ pub fn duplicate_key(key: &str) -> Diagnostic {
         .help(Text::new("删除其中一个，保留正确的那个", "keep only one of them"))
 }
 
+pub fn too_many_aliases() -> Diagnostic {
+    Diagnostic::error(
+        "too-many-aliases",
+        Text::new(
+            format!("别名（*名称）重复引用的内容太多（超过 {} 项），没有读取", super::yaml::MAX_ALIAS_NODES),
+            format!("aliases (`*name`) repeat more than {} values", super::yaml::MAX_ALIAS_NODES),
+        ),
+    )
+    .label(Text::new("从这里起超出", "the limit is passed here"))
+    .help(Text::new(
+        "内容文件不需要锚点（&名称）和别名（*名称）：把要重复的内容直接写出来",
+        "content files need no anchors (`&name`) or aliases (`*name`): write the values out",
+    ))
+}
+
+pub fn too_many_values() -> Diagnostic {
+    Diagnostic::error(
+        "too-many-values",
+        Text::new(
+            format!("一个文件里的内容超过 {} 项，没有读取", super::yaml::MAX_NODES),
+            format!("the file holds more than {} values", super::yaml::MAX_NODES),
+        ),
+    )
+    .label(Text::new("从这里起超出", "the limit is passed here"))
+    .help(Text::new(
+        "一个项目、小分队或会议一个文件；检查这个文件是否误存了别的内容",
+        "one project, squad or meeting per file: check what was saved in this file",
+    ))
+}
+
+pub fn too_deep() -> Diagnostic {
+    Diagnostic::error(
+        "too-deep",
+        Text::new(
+            format!("列表和字段嵌套超过 {} 层，没有读取", super::yaml::MAX_DEPTH),
+            format!("lists and mappings are nested more than {} levels deep", super::yaml::MAX_DEPTH),
+        ),
+    )
+    .help(Text::new(
+        "内容文件最多嵌套几层（见 docs/content.md 的示例）；检查缩进和括号是否多写了",
+        "content files nest only a few levels (see docs/content.md); check the indentation and brackets",
+    ))
+}
+
 pub fn missing_front_matter() -> Diagnostic {
     Diagnostic::error(
         "missing-front-matter",
@@ -277,6 +418,36 @@ pub fn unknown_field(path: &str, key: &str, known: &[&str]) -> Diagnostic {
             format!("{zh_s}这里可以写的字段有：{}", known.join(", ")),
             format!("{en_s}Allowed here: {}", known.join(", ")),
         ))
+}
+
+pub fn more_problems(more: usize) -> Diagnostic {
+    Diagnostic::error(
+        "more-problems",
+        Text::new(format!("这个文件另有 {more} 个问题没有列出"), format!("{more} more problems in this file are not listed")),
+    )
+    .help(Text::new(
+        "先改正上面列出的问题再检查一次；问题这么多时，常常是整个文件存错了或格式不对",
+        "fix the problems listed and check again; so many problems often mean the whole file is wrong",
+    ))
+}
+
+pub fn more_unknown_fields(prefix: &str, more: usize, known: &[&str]) -> Diagnostic {
+    let (zh, en) = if prefix.is_empty() {
+        ("这个文件".to_string(), "this file".to_string())
+    } else {
+        (format!("{prefix} "), prefix.to_string())
+    };
+    Diagnostic::error(
+        "unknown-field",
+        Text::new(
+            format!("{zh}里另有 {more} 个不认识的字段（未逐一列出）"),
+            format!("{en} has {more} more unknown fields (not listed)"),
+        ),
+    )
+    .help(Text::new(
+        format!("这个文件可能不是内容文件，或被别的程序改写过；这里可以写的字段有：{}", known.join(", ")),
+        format!("the file may not be a content file; allowed here: {}", known.join(", ")),
+    ))
 }
 
 pub fn missing_field(path: &str) -> Diagnostic {
@@ -593,11 +764,16 @@ pub fn needs_field(path: &str, because_zh: &str, because_en: &str) -> Diagnostic
 
 pub fn not_allowed_here(path: &str, because_zh: &str, because_en: &str) -> Diagnostic {
     let name = named(path);
+    let key = path.rsplit('.').next().unwrap_or(path);
     Diagnostic::error(
         "not-allowed",
         Text::new(format!("{} 不应填写：{because_zh}", name.zh), format!("{} does not belong here: {because_en}", name.en)),
     )
     .field(path)
+    .help(Text::new(
+        format!("删除 {key} 这一行，或改正与它相关的字段"),
+        format!("remove the `{key}` line or correct the field it depends on"),
+    ))
 }
 
 pub fn mismatch(path: &str, value: &str, expected: &str) -> Diagnostic {
@@ -643,12 +819,32 @@ pub fn wrong_unit_kind(path: &str, id: &str, expected_zh: &str) -> Diagnostic {
         ),
     )
     .field(path)
+    .help(Text::new(
+        format!("改成 units.yaml 中 kind 为{expected_zh}的单位编号；如果 {id} 的类别写错了，改正 units.yaml"),
+        format!("use the id of a {expected_zh} unit from units.yaml, or correct the kind of `{id}` there"),
+    ))
 }
 
+/// A value outside what the field can hold; `allowed_zh`/`allowed_en` say what it can be.
 pub fn bad_range(path: &str, value: &str, zh: &str, en: &str) -> Diagnostic {
     let name = named(path);
     Diagnostic::error("out-of-range", Text::new(format!("{} “{value}” {zh}", name.zh), format!("{} `{value}` {en}", name.en)))
         .field(path)
+        .help(Text::new("百分数写 0 到 100 之间的数，例如 85 或 85%", "write a percentage from 0 to 100, e.g. 85 or 85%"))
+}
+
+/// A whole number outside `min..=max`.
+pub fn count_out_of_range(path: &str, value: u64, min: u32, max: u32) -> Diagnostic {
+    let name = named(path);
+    Diagnostic::error(
+        "out-of-range",
+        Text::new(
+            format!("{} 是 {value}，超出了允许的范围 {min}～{max}", name.zh),
+            format!("{} is {value}, outside the allowed range {min}..{max}", name.en),
+        ),
+    )
+    .field(path)
+    .help(Text::new(format!("写一个 {min} 到 {max} 之间的整数"), format!("write a whole number from {min} to {max}")))
 }
 
 pub fn unknown_placeholder(unknown: &super::placeholders::Unknown) -> Diagnostic {
@@ -672,6 +868,53 @@ pub fn unknown_placeholder(unknown: &super::placeholders::Unknown) -> Diagnostic
         format!("{}可用的名称见 docs/content.md 的“正文中的实时数字”一节", hint.0),
         format!("{}see the list of names in docs/content.md", hint.1),
     ))
+}
+
+pub fn output_clash(path: &str, other_zh: &str, other_en: &str) -> Diagnostic {
+    Diagnostic::error(
+        "output-clash",
+        Text::new(
+            format!("这个文件生成的 {path} 与{other_zh}是同一个文件（不区分大小写），其中一个会被覆盖"),
+            format!("this file makes {path}, which is also {other_en} (ignoring case): one would replace the other"),
+        ),
+    )
+    .help(if path.ends_with("/index.html") {
+        Text::new(
+            "index 是网站列表页的名字，不能用作编号或页面名：给这个文件（或它的编号）换一个名字",
+            "`index` is the name of the site's list pages and cannot be an id or page name: rename this file (or its id)",
+        )
+    } else {
+        Text::new(
+            "给其中一个文件换一个名字（只差大小写的名字在 Windows 共享文件夹里是同一个文件）",
+            "rename one of the two (names that differ only in case are one file on a Windows share)",
+        )
+    })
+}
+
+pub fn unsafe_link(url: &str, image: bool) -> Diagnostic {
+    let scheme = super::links::scheme(url).unwrap_or_default();
+    let (what_zh, what_en) = if image { ("图片地址", "image address") } else { ("链接地址", "link address") };
+    Diagnostic::error(
+        "unsafe-link",
+        Text::new(
+            format!("{what_zh}不能以 “{scheme}:” 开头：{}", printable(url, 80)),
+            format!("an {what_en} cannot start with `{scheme}:`: {}", printable(url, 80)),
+        ),
+    )
+    .label(Text::new("这种地址可能运行脚本，网站不会显示它", "this kind of address can run a script"))
+    .help(Text::new(
+        "只能链接到网站内的页面（如 ../pages/about.html）、以 http:// 或 https:// 开头的网址，或 mailto: 邮箱地址；图片请放在 pages/ 文件夹里，用相对路径引用",
+        "link to a page of the site (../pages/about.html), an http:// or https:// address, or a mailto: address; put images in pages/ and use a relative path",
+    ))
+}
+
+/// At most `max` characters of `text`, for quoting a value in a message.
+fn printable(text: &str, max: usize) -> String {
+    let mut out: String = text.chars().take(max).collect();
+    if text.chars().count() > max {
+        out.push('…');
+    }
+    out
 }
 
 // ---- data-quality warnings --------------------------------------------------------------------

@@ -3,7 +3,7 @@
 //! Scalars keep their exact source text: amounts are parsed from what the clerk typed, never
 //! through a binary float, and every later check can point at the value it rejects.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use saphyr_parser::{Event, Parser, ScalarStyle};
 
@@ -78,7 +78,27 @@ pub enum SyntaxKind {
     SeveralDocuments,
     /// The same key twice in one mapping; `detail` holds the key.
     DuplicateKey,
+    /// Aliases (`*name`) that repeat more than [`MAX_ALIAS_NODES`] values in all.
+    TooManyAliases,
+    /// Lists and mappings nested deeper than [`MAX_DEPTH`].
+    TooDeep,
+    /// More than [`MAX_NODES`] values in one file.
+    TooManyValues,
 }
+
+/// The most values (keys, texts, lists and mappings) in one file. A project holds about a
+/// hundred; the largest list of a city (its factory buildings) holds tens of thousands. The cap
+/// bounds the memory and time one file can take.
+pub const MAX_NODES: usize = 500_000;
+
+/// The most values aliases may repeat in one file. Content has no need for aliases; a few
+/// repeated blocks stay far below this, while nine levels of nine aliases (a "billion laughs")
+/// would repeat hundreds of millions of values.
+pub const MAX_ALIAS_NODES: usize = 10_000;
+/// The deepest nesting of lists and mappings; the deepest content file needs four levels.
+pub const MAX_DEPTH: usize = 64;
+/// A mapping with more keys than this finds duplicates through a set, not by scanning.
+const SCAN_KEYS: usize = 16;
 
 /// Parses one YAML document. An empty file gives `Ok(None)`.
 pub fn parse(file: &SourceFile) -> Result<Option<Node>, Vec<SyntaxError>> {
@@ -90,30 +110,61 @@ pub fn parse(file: &SourceFile) -> Result<Option<Node>, Vec<SyntaxError>> {
 pub fn parse_region(file: &SourceFile, region: std::ops::Range<usize>) -> Result<Option<Node>, Vec<SyntaxError>> {
     let text = &file.text[region.clone()];
     let base = region.start as u32;
-    let first_line = file.line_col(base).0;
     let hints = clerk_slips(text, base);
     if !hints.is_empty() {
         // These slips make the parser's own message misleading, so report them instead.
         return Err(hints);
     }
-    let at = |line: usize, col: usize| file.byte_at(line + first_line - 1, col);
-    let mut builder = Builder { stack: Vec::new(), anchors: HashMap::new(), root: None, documents: 0 };
+    // The parser counts characters from the start of `text`; a cursor turns that into bytes in
+    // time proportional to the distance moved (events arrive nearly in order), where a lookup
+    // from the line start would make one long line quadratic.
+    let mut cursor = Cursor { text, chars: 0, bytes: 0 };
+    let mut at = |index: usize| base + cursor.byte(index) as u32;
+    let mut builder = Builder { stack: Vec::new(), anchors: HashMap::new(), root: None, documents: 0, repeated: 0, nodes: 0 };
     for event in Parser::new_from_str(text) {
         match event {
             Ok((event, span)) => {
-                let start = at(span.start.line(), span.start.col());
-                let end = at(span.end.line(), span.end.col()).max(start);
+                let start = at(span.start.index());
+                let end = at(span.end.index()).max(start);
                 if let Err(e) = builder.event(event, Span { start, end }) {
                     return Err(vec![e]);
                 }
             }
             Err(e) => {
-                let at = at(e.marker().line(), e.marker().col());
-                return Err(vec![SyntaxError { at, detail: e.info().to_string(), kind: SyntaxKind::Parser }]);
+                let at = at(e.marker().index());
+                // The parser has a nesting limit of its own, which says the same as ours.
+                let kind = if e.info().contains("recursion limit") { SyntaxKind::TooDeep } else { SyntaxKind::Parser };
+                return Err(vec![SyntaxError { at, detail: e.info().to_string(), kind }]);
             }
         }
     }
     Ok(builder.root)
+}
+
+/// A character index → byte offset cursor over one text.
+struct Cursor<'t> {
+    text: &'t str,
+    chars: usize,
+    bytes: usize,
+}
+
+impl Cursor<'_> {
+    /// The byte offset of the character at `index` (the end of the text if past it).
+    fn byte(&mut self, index: usize) -> usize {
+        while self.chars < index {
+            match self.text[self.bytes..].chars().next() {
+                Some(c) => self.bytes += c.len_utf8(),
+                None => return self.bytes,
+            }
+            self.chars += 1;
+        }
+        while self.chars > index {
+            let c = self.text[..self.bytes].chars().next_back().expect("a character before the cursor");
+            self.bytes -= c.len_utf8();
+            self.chars -= 1;
+        }
+        self.bytes
+    }
 }
 
 /// Mistakes clerks make that YAML reports badly: a full-width colon after a key and tab indents.
@@ -142,18 +193,44 @@ fn clerk_slips(text: &str, base: u32) -> Vec<SyntaxError> {
 
 struct Builder {
     stack: Vec<Open>,
-    anchors: HashMap<usize, Node>,
+    /// Anchored nodes with the number of nodes each holds.
+    anchors: HashMap<usize, (Node, usize)>,
     root: Option<Node>,
     documents: usize,
+    /// Nodes copied by aliases so far.
+    repeated: usize,
+    /// Nodes read so far.
+    nodes: usize,
 }
 
 enum Open {
     Seq { span: Span, anchor: usize, items: Vec<Node> },
-    Map { span: Span, anchor: usize, entries: Vec<(Node, Node)>, key: Option<Node> },
+    Map { span: Span, anchor: usize, entries: Vec<(Node, Node)>, key: Option<Node>, keys: HashSet<String> },
+}
+
+/// The number of nodes in `node`, itself included.
+fn size(node: &Node) -> usize {
+    let mut count = 0;
+    let mut todo = vec![node];
+    while let Some(n) = todo.pop() {
+        count += 1;
+        match &n.kind {
+            NodeKind::Scalar { .. } => {}
+            NodeKind::Seq(items) => todo.extend(items),
+            NodeKind::Map(entries) => todo.extend(entries.iter().flat_map(|(k, v)| [k, v])),
+        }
+    }
+    count
 }
 
 impl Builder {
     fn event(&mut self, event: Event<'_>, span: Span) -> Result<(), SyntaxError> {
+        if matches!(event, Event::Scalar(..) | Event::SequenceStart(..) | Event::MappingStart(..)) {
+            self.nodes += 1;
+            if self.nodes > MAX_NODES {
+                return Err(SyntaxError { at: span.start, detail: String::new(), kind: SyntaxKind::TooManyValues });
+            }
+        }
         match event {
             Event::DocumentStart(_) => {
                 self.documents += 1;
@@ -168,16 +245,27 @@ impl Builder {
             }
             Event::Alias(anchor) => {
                 // An alias repeats the anchored node; report problems at the alias itself.
-                let mut node = self
-                    .anchors
-                    .get(&anchor)
-                    .cloned()
-                    .unwrap_or(Node { span, kind: NodeKind::Scalar { text: String::new(), quoted: false } });
+                // Counting what aliases copy bounds the tree, however aliases nest.
+                let mut node = match self.anchors.get(&anchor) {
+                    Some((node, nodes)) => {
+                        self.repeated += nodes;
+                        if self.repeated > MAX_ALIAS_NODES {
+                            return Err(SyntaxError { at: span.start, detail: String::new(), kind: SyntaxKind::TooManyAliases });
+                        }
+                        node.clone()
+                    }
+                    None => Node { span, kind: NodeKind::Scalar { text: String::new(), quoted: false } },
+                };
                 node.span = span;
                 self.finish_node(node, 0)?;
             }
+            Event::SequenceStart(..) | Event::MappingStart(..) if self.stack.len() >= MAX_DEPTH => {
+                return Err(SyntaxError { at: span.start, detail: String::new(), kind: SyntaxKind::TooDeep });
+            }
             Event::SequenceStart(anchor, _) => self.stack.push(Open::Seq { span, anchor, items: Vec::new() }),
-            Event::MappingStart(anchor, _) => self.stack.push(Open::Map { span, anchor, entries: Vec::new(), key: None }),
+            Event::MappingStart(anchor, _) => {
+                self.stack.push(Open::Map { span, anchor, entries: Vec::new(), key: None, keys: HashSet::new() })
+            }
             Event::SequenceEnd | Event::MappingEnd => {
                 let (node, anchor) = match self.stack.pop() {
                     Some(Open::Seq { span: s, anchor, items }) => {
@@ -197,18 +285,33 @@ impl Builder {
 
     fn finish_node(&mut self, node: Node, anchor: usize) -> Result<(), SyntaxError> {
         if anchor != 0 {
-            self.anchors.insert(anchor, node.clone());
+            let nodes = size(&node);
+            self.anchors.insert(anchor, (node.clone(), nodes));
         }
         match self.stack.last_mut() {
             None => self.root = Some(node),
             Some(Open::Seq { items, .. }) => items.push(node),
-            Some(Open::Map { entries, key, .. }) => match key.take() {
+            Some(Open::Map { entries, key, keys, .. }) => match key.take() {
                 None => *key = Some(node),
                 Some(k) => {
-                    if let Some(name) = k.as_scalar()
-                        && entries.iter().any(|(existing, _)| existing.as_scalar() == Some(name))
-                    {
-                        return Err(SyntaxError { at: k.span.start, detail: name.to_string(), kind: SyntaxKind::DuplicateKey });
+                    if let Some(name) = k.as_scalar() {
+                        // Scanning is quickest for the usual handful of keys; a set keeps a
+                        // mapping of 200 000 keys linear.
+                        let seen = if entries.len() < SCAN_KEYS {
+                            entries.iter().any(|(existing, _)| existing.as_scalar() == Some(name))
+                        } else {
+                            if keys.is_empty() {
+                                keys.extend(entries.iter().filter_map(|(e, _)| e.as_scalar().map(str::to_string)));
+                            }
+                            !keys.insert(name.to_string())
+                        };
+                        if seen {
+                            return Err(SyntaxError {
+                                at: k.span.start,
+                                detail: name.to_string(),
+                                kind: SyntaxKind::DuplicateKey,
+                            });
+                        }
                     }
                     entries.push((k, node));
                 }

@@ -1,13 +1,18 @@
 //! Printing diagnostics: rustc-style text with the offending line, or JSON for CI.
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use std::borrow::Cow;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
 
-use super::{Diagnostic, Lang, Severity};
+use super::{Diagnostic, Lang, Severity, Text};
 use crate::content::source::{SourceFile, Sources, Span};
 
-/// One diagnostic as text: title, the line it concerns with a caret, field and help.
+/// One diagnostic as text: title, the line it concerns with a caret, field and help. Text from
+/// the content (values, file names, the source line) is made printable first, so a file
+/// cannot send control sequences to the clerk's terminal.
 pub fn text(d: &Diagnostic, sources: &Sources, lang: Lang, color: bool) -> String {
+    let d = &printable_diagnostic(d);
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     if d.file.is_none() && d.field.is_none() {
         // Nothing to point at: a title and the help, without an empty gutter line.
@@ -33,19 +38,25 @@ pub fn text(d: &Diagnostic, sources: &Sources, lang: Lang, color: bool) -> Strin
 
     let file = d.file.map(|f| sources.get(f));
     if let Some(src) = file {
+        let path = printable(&src.path);
         match d.span.and_then(|span| one_line(src, span)) {
-            Some((line_no, line_text, range)) => {
+            Some(Excerpt { line, column, text, range, whole }) => {
                 let mut annotation = AnnotationKind::Primary.span(range);
                 if let Some(label) = &d.label {
                     annotation = annotation.label(label.get(lang));
                 }
-                group =
-                    group.element(Snippet::source(line_text).path(src.path.as_str()).line_start(line_no).annotation(annotation));
+                let snippet = Snippet::source(text).line_start(line).annotation(annotation);
+                group = if whole {
+                    group.element(snippet.path(path))
+                } else {
+                    // A part of a long line: say where it is, since its columns are not the line's.
+                    group.element(Origin::path(path).line(line).char_column(column)).element(snippet)
+                };
             }
             None => {
                 let where_ = match lang {
-                    Lang::Zh => format!("文件 {}", src.path),
-                    Lang::En => format!("file {}", src.path),
+                    Lang::Zh => format!("文件 {path}"),
+                    Lang::En => format!("file {path}"),
                 };
                 group = group.element(Level::NOTE.with_name(if lang == Lang::Zh { "位置" } else { "in" }).message(where_));
             }
@@ -60,10 +71,27 @@ pub fn text(d: &Diagnostic, sources: &Sources, lang: Lang, color: bool) -> Strin
     renderer.render(&[group])
 }
 
+/// The part of a source line a diagnostic shows.
+struct Excerpt {
+    /// 1-based line and 0-based character column of the start of the span.
+    line: usize,
+    column: usize,
+    /// The line, or a window of it around the span, made printable.
+    text: String,
+    /// The span within `text`.
+    range: std::ops::Range<usize>,
+    /// Whether `text` is the whole line.
+    whole: bool,
+}
+
+/// Characters of a long line shown on each side of the span, and of the span itself.
+const CONTEXT_CHARS: usize = 60;
+
 /// The line holding `span.start`, its text and the span clamped to it (a span over several
-/// lines, such as a whole mapping, is shown by its first line).
-fn one_line(src: &SourceFile, span: Span) -> Option<(usize, &str, std::ops::Range<usize>)> {
-    let (line, _) = src.line_col(span.start);
+/// lines, such as a whole mapping, is shown by its first line). A long line is cut to a window
+/// around the span: rendering a megabyte-long line for each of its problems would take minutes.
+fn one_line(src: &SourceFile, span: Span) -> Option<Excerpt> {
+    let (line, col) = src.line_col(span.start);
     let line_text = src.line_text(line);
     let line_start = src.byte_at(line, 0) as usize;
     let start = (span.start as usize).saturating_sub(line_start).min(line_text.len());
@@ -75,9 +103,56 @@ fn one_line(src: &SourceFile, span: Span) -> Option<(usize, &str, std::ops::Rang
     }
     // Spans from the parser are on character boundaries, but never trust that in a renderer.
     if !line_text.is_char_boundary(start) || !line_text.is_char_boundary(end) {
-        return Some((line, line_text, 0..0));
+        return Some(Excerpt { line, column: 0, text: printable(line_text).into_owned(), range: 0..0, whole: true });
     }
-    Some((line, line_text, start..end))
+    let whole = line_text.len() <= 4 * CONTEXT_CHARS;
+    let (before, span, after) = if whole {
+        (&line_text[..start], &line_text[start..end], &line_text[end..])
+    } else {
+        let from = line_text[..start].char_indices().rev().nth(CONTEXT_CHARS - 1).map_or(0, |(i, _)| i);
+        let end = line_text[start..end].char_indices().nth(CONTEXT_CHARS).map_or(end, |(i, _)| start + i);
+        let to = line_text[end..].char_indices().nth(CONTEXT_CHARS).map_or(line_text.len(), |(i, _)| end + i);
+        (&line_text[from..start], &line_text[start..end], &line_text[end..to])
+    };
+    // Made printable piece by piece, so the span still points at the same characters.
+    let (before, span, after) = (printable(before), printable(span), printable(after));
+    let range = before.len()..before.len() + span.len();
+    Some(Excerpt { line, column: col - 1, text: format!("{before}{span}{after}"), range, whole })
+}
+
+/// `text` with every control character (C0, DEL, C1) and every bidirectional-override
+/// character replaced by a visible stand-in: content is typed by many people, and a terminal
+/// obeys the control sequences it prints.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    let bad =
+        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}');
+    if !text.chars().any(bad) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                '\t' => ' ',
+                // The control pictures ␀…␟ for C0, ␡ for DEL, the replacement character for the rest.
+                c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+                '\u{7f}' => '\u{2421}',
+                c if bad(c) => '\u{fffd}',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+/// A copy of `d` whose texts are [`printable`].
+fn printable_diagnostic(d: &Diagnostic) -> Diagnostic {
+    let text = |t: &Text| Text::new(printable(&t.zh), printable(&t.en));
+    Diagnostic {
+        message: text(&d.message),
+        label: d.label.as_ref().map(text),
+        help: d.help.as_ref().map(text),
+        field: d.field.as_deref().map(|f| printable(f).into_owned()),
+        ..d.clone()
+    }
 }
 
 /// The closing line: how many errors and warnings, and what that means.
@@ -101,14 +176,14 @@ pub fn summary(errors: usize, warnings: usize, lang: Lang) -> String {
 pub struct JsonDiagnostic<'a> {
     pub severity: Severity,
     pub code: &'a str,
-    pub file: Option<&'a str>,
+    pub file: Option<Cow<'a, str>>,
     pub line: Option<usize>,
     pub column: Option<usize>,
     pub end_line: Option<usize>,
     pub end_column: Option<usize>,
-    pub field: Option<&'a str>,
-    pub message: &'a str,
-    pub help: Option<&'a str>,
+    pub field: Option<Cow<'a, str>>,
+    pub message: Cow<'a, str>,
+    pub help: Option<Cow<'a, str>>,
 }
 
 #[derive(Serialize)]
@@ -120,20 +195,22 @@ pub struct JsonReport<'a> {
 
 pub fn json<'a>(diags: &'a [Diagnostic], sources: &'a Sources, lang: Lang) -> JsonReport<'a> {
     let one = |d: &'a Diagnostic| {
+        // JSON escapes C0 controls itself; C1 and direction overrides would pass through.
+        let clean = |s: &'a str| printable(s);
         let src = d.file.map(|f| sources.get(f));
         let start = src.zip(d.span).map(|(s, span)| s.line_col(span.start));
         let end = src.zip(d.span).map(|(s, span)| s.line_col(span.end));
         JsonDiagnostic {
             severity: d.severity,
             code: d.code,
-            file: src.map(|s| s.path.as_str()),
+            file: src.map(|s| clean(&s.path)),
             line: start.map(|p| p.0),
             column: start.map(|p| p.1),
             end_line: end.map(|p| p.0),
             end_column: end.map(|p| p.1),
-            field: d.field.as_deref(),
-            message: d.message.get(lang),
-            help: d.help.as_ref().map(|h| h.get(lang)),
+            field: d.field.as_deref().map(clean),
+            message: clean(d.message.get(lang)),
+            help: d.help.as_ref().map(|h| clean(h.get(lang))),
         }
     };
     let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).map(one).collect();

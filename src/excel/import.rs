@@ -32,16 +32,75 @@ use crate::content::model::{Content, Method, UnitKind};
 use crate::content::{self, problems};
 use crate::diagnostics::{Diagnostic, Text};
 
-/// Every sheet of a workbook (.xlsx, .xlsm, .xls or .ods), by name, in workbook order.
-pub fn read_sheets(bytes: Vec<u8>) -> Result<Vec<(String, Range<Data>)>, calamine::Error> {
+/// The largest sheet read: a ledger or monthly report has thousands of rows and tens of
+/// columns. A sheet's cells are kept as one rectangle, so a single value placed far away (a
+/// 5 KB file with a value in XFD1048576) would otherwise ask for billions of cells.
+pub const MAX_ROWS: u32 = 100_000;
+pub const MAX_COLUMNS: u32 = 1_000;
+/// The most cells (rows × columns of the rectangle) and the most values read from a sheet.
+pub const MAX_CELLS: u64 = 5_000_000;
+
+/// Why a workbook cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum WorkbookError {
+    #[error(transparent)]
+    Unreadable(#[from] calamine::Error),
+    /// A sheet whose values span more rows or columns than any real ledger.
+    #[error(
+        "工作表“{sheet}”的内容跨越 {rows} 行、{columns} 列（最远到 {last}），远超台账的正常大小（最多 {MAX_ROWS} 行、{MAX_COLUMNS} 列、共 {MAX_CELLS} 格），没有读取。请删除表格下方和右侧多余的内容后另存，或把台账复制到一个新的工作簿 / sheet “{sheet}” has values spanning {rows} rows × {columns} columns (as far as {last}), beyond what a ledger can have; delete the stray cells or copy the ledger into a new workbook"
+    )]
+    TooLarge { sheet: String, rows: u64, columns: u64, last: String },
+}
+
+/// Every sheet of a workbook (.xlsx, .xlsm, .xlsb, .xls or .ods), by name, in workbook order.
+/// Sheets of .xlsx and .xlsb are read cell by cell and refused when their values spread over
+/// an absurd area, before any rectangle is made; .xls (at most 65 536 × 256 cells by format)
+/// and .ods (capped by the reader) are read whole.
+pub fn read_sheets(bytes: Vec<u8>) -> Result<Vec<(String, Range<Data>)>, WorkbookError> {
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))?;
     let names = book.sheet_names().to_vec();
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
-        let range = book.worksheet_range(&name)?;
+        let range = match &mut book {
+            calamine::Sheets::Xlsx(x) => {
+                let mut reader = x.worksheet_cells_reader(&name).map_err(calamine::Error::from)?;
+                bounded(&name, || reader.next_cell().map_err(calamine::Error::from))?
+            }
+            calamine::Sheets::Xlsb(x) => {
+                let mut reader = x.worksheet_cells_reader(&name).map_err(calamine::Error::from)?;
+                bounded(&name, || reader.next_cell().map_err(calamine::Error::from))?
+            }
+            other => other.worksheet_range(&name)?,
+        };
         sheets.push((name, range));
     }
     Ok(sheets)
+}
+
+/// Collects a sheet's values from `next`, refusing the sheet as soon as they spread beyond
+/// [`MAX_ROWS`] × [`MAX_COLUMNS`] or [`MAX_CELLS`].
+fn bounded<'a>(
+    sheet: &str,
+    mut next: impl FnMut() -> Result<Option<calamine::Cell<calamine::DataRef<'a>>>, calamine::Error>,
+) -> Result<Range<Data>, WorkbookError> {
+    let mut cells = Vec::new();
+    let (mut first, mut last) = ((u32::MAX, u32::MAX), (0u32, 0u32));
+    while let Some(cell) = next()? {
+        if matches!(cell.get_value(), calamine::DataRef::Empty) {
+            continue;
+        }
+        let (row, col) = cell.get_position();
+        first = (first.0.min(row), first.1.min(col));
+        last = (last.0.max(row), last.1.max(col));
+        let rows = u64::from(last.0 - first.0) + 1;
+        let columns = u64::from(last.1 - first.1) + 1;
+        if rows > u64::from(MAX_ROWS) || columns > u64::from(MAX_COLUMNS) || rows * columns > MAX_CELLS {
+            let last = super::cell_ref(sheet, row, col);
+            return Err(WorkbookError::TooLarge { sheet: sheet.to_string(), rows, columns, last });
+        }
+        cells.push(calamine::Cell::new((row, col), Data::from(cell.get_value().clone())));
+    }
+    Ok(Range::from_sparse(cells))
 }
 
 /// Why no sheet can be read.

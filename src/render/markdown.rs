@@ -1,10 +1,13 @@
 //! Markdown to HTML, with the live placeholders of a briefing filled in from its month's
-//! snapshot. Raw HTML in Markdown is shown as text: nothing a clerk types can inject markup.
+//! snapshot. Raw HTML in Markdown is shown as text, and a link or image whose target is not
+//! allowed ([`links::is_allowed`]) is shown as its text alone: nothing a clerk types can
+//! inject markup or a script. (`check` reports such links; this is the second line.)
 
-use pulldown_cmark::{Event, Options, Parser, html};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd, html};
 
 use super::charts::{self, Chart};
 use crate::content::Content;
+use crate::content::links;
 use crate::content::placeholders::{self, Placeholder};
 use crate::figures::Snapshot;
 use crate::figures::format as fmt;
@@ -36,12 +39,7 @@ pub fn render(body: &str, snapshot: &Snapshot, content: &Content, chart_html: &d
     }
     marked.push_str(&body[last..]);
 
-    let mut out = String::with_capacity(marked.len() * 2);
-    let parser = Parser::new_ext(&marked, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).map(|event| match event {
-        Event::Html(text) | Event::InlineHtml(text) => Event::Text(text),
-        other => other,
-    });
-    html::push_html(&mut out, parser);
+    let mut out = to_html(&marked);
 
     // A chart alone in its paragraph replaces the paragraph; anything else goes inline.
     for (i, value) in values.iter().enumerate() {
@@ -58,12 +56,25 @@ pub fn render(body: &str, snapshot: &Snapshot, content: &Content, chart_html: &d
 
 /// Markdown without placeholders (free pages).
 pub fn plain(body: &str) -> String {
-    let mut out = String::with_capacity(body.len() * 2);
-    let parser = Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).map(|event| match event {
-        Event::Html(text) | Event::InlineHtml(text) => Event::Text(text),
-        other => other,
+    to_html(body)
+}
+
+/// Markdown → HTML with raw HTML escaped and disallowed link and image targets dropped.
+fn to_html(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len() * 2);
+    // For each open link or image: whether its start tag was dropped (its end goes too).
+    let mut dropped: Vec<bool> = Vec::new();
+    let events = Parser::new_ext(markdown, links::options()).filter_map(|event| match event {
+        Event::Html(text) | Event::InlineHtml(text) => Some(Event::Text(text)),
+        Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. }) => {
+            let allowed = links::is_allowed(dest_url);
+            dropped.push(!allowed);
+            allowed.then_some(event)
+        }
+        Event::End(TagEnd::Link | TagEnd::Image) => (!dropped.pop().unwrap_or(false)).then_some(event),
+        other => Some(other),
     });
-    html::push_html(&mut out, parser);
+    html::push_html(&mut out, events);
     out
 }
 
@@ -145,5 +156,20 @@ mod tests {
         assert!(!html.contains("<script>"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");
         assert!(!html.contains("<div>"), "{html}");
+    }
+
+    #[test]
+    fn script_links_and_images_keep_only_their_text() {
+        let html = plain(
+            "[点这里](javascript:alert(1)) [b](jav&#x61;script:x) <javascript:y> ![图](data:text/html,z) \
+             [c][r] [好](https://example.org) [关于](../pages/about.html)\n\n[r]: JaVaScRiPt:w\n",
+        );
+        let lower = html.to_lowercase();
+        assert!(!lower.contains("href=\"javascript") && !lower.contains("src=\"data"), "{html}");
+        assert_eq!(html.matches("href=").count(), 2, "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("点这里") && html.contains("图"), "{html}");
+        assert!(html.contains(r#"<a href="https://example.org">好</a>"#), "{html}");
+        assert!(html.contains(r#"<a href="../pages/about.html">关于</a>"#), "{html}");
     }
 }

@@ -11,6 +11,7 @@ pub mod pages;
 pub mod theme;
 pub mod view;
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -18,6 +19,9 @@ use serde::Serialize;
 
 use crate::content::Content;
 use crate::content::model::{Briefing, ProjectIx, UnitIx};
+use crate::content::problems;
+use crate::content::source::Sources;
+use crate::diagnostics::Diagnostic;
 use crate::figures::annex::Annex;
 use crate::figures::{self, Snapshot};
 use crate::period::Month;
@@ -74,8 +78,132 @@ pub enum Job {
     /// The list of all free pages (the navigation shows the first few only).
     PagesIndex,
     FreePage(usize),
+    /// A picture or attachment under `pages/`, copied as it is.
+    Asset(usize),
     LedgerCsv,
     SearchIndex,
+}
+
+impl Job {
+    /// The files this job writes, relative to the output folder. The one place that says
+    /// where each page goes: rendering and the clash check both ask here.
+    pub fn paths(&self, c: &Content, opts: Options) -> Vec<String> {
+        let one = |path: String| vec![path];
+        match self {
+            Job::Dashboard => one("index.html".into()),
+            Job::Archive => one("bulletins/index.html".into()),
+            Job::Month(month) => {
+                let mut paths = vec![format!("data/{month}.json")];
+                if c.briefings.iter().any(|b| b.period == *month && b.period <= opts.month) {
+                    paths.push(view::bulletin_href(*month));
+                    if opts.workbooks {
+                        paths.push(format!("bulletins/{month}.xlsx"));
+                    }
+                }
+                paths
+            }
+            Job::Ledger => one("projects/index.html".into()),
+            Job::Project(ix) => one(format!("projects/{}.html", c.project(*ix).id)),
+            Job::Units => one("units/index.html".into()),
+            Job::Unit(ix) => one(format!("units/{}.html", c.unit(*ix).id)),
+            Job::Squads => one("squads/index.html".into()),
+            Job::Squad(i) => one(format!("squads/{}.html", c.squads[*i].id)),
+            Job::Chains => one("chains/index.html".into()),
+            Job::Chain(i) => one(format!("chains/{}.html", c.chains[*i].id)),
+            Job::Leaders => one("leaders/index.html".into()),
+            Job::Leader(i) => one(format!("leaders/{}.html", c.leaders[*i].id)),
+            Job::Factories => one("factories.html".into()),
+            Job::Meetings => one("meetings.html".into()),
+            Job::PagesIndex => one("pages/index.html".into()),
+            Job::FreePage(i) => one(view::page_link(&c.pages[*i]).href),
+            Job::Asset(i) => one(c.assets[*i].path.clone()),
+            Job::LedgerCsv => one("data/ledger.csv".into()),
+            Job::SearchIndex => one("search-index.js".into()),
+        }
+    }
+
+    /// The path of a job that writes one file.
+    fn path(&self, c: &Content, opts: Options) -> String {
+        self.paths(c, opts).swap_remove(0)
+    }
+
+    /// What made this job's file, for a message: the content file, or the built-in page.
+    fn source(&self, c: &Content) -> Source {
+        let file = |origin: crate::content::source::Origin| Source::File(origin);
+        match self {
+            Job::Project(ix) => file(c.project(*ix).origin),
+            Job::Unit(ix) => file(c.unit(*ix).origin),
+            Job::Squad(i) => file(c.squads[*i].origin),
+            Job::Chain(i) => file(c.chains[*i].origin),
+            Job::Leader(i) => file(c.leaders[*i].origin),
+            Job::FreePage(i) => file(c.pages[*i].origin),
+            Job::Asset(i) => Source::Asset(c.assets[*i].path.clone()),
+            Job::Month(m) => match c.briefings.iter().find(|b| b.period == *m) {
+                Some(b) => file(b.origin),
+                None => Source::BuiltIn("月度数据", "monthly data"),
+            },
+            Job::Dashboard => Source::BuiltIn("首页", "the home page"),
+            Job::Archive => Source::BuiltIn("简报列表", "the list of bulletins"),
+            Job::Ledger => Source::BuiltIn("项目台账", "the project ledger"),
+            Job::Units => Source::BuiltIn("各单位完成情况", "the list of units"),
+            Job::Squads => Source::BuiltIn("招商小分队列表", "the list of squads"),
+            Job::Chains => Source::BuiltIn("产业链列表", "the list of chains"),
+            Job::Leaders => Source::BuiltIn("五个一包抓列表", "the list of leaders"),
+            Job::Factories => Source::BuiltIn("标准化厂房", "the factories page"),
+            Job::Meetings => Source::BuiltIn("交办联评", "the meetings page"),
+            Job::PagesIndex => Source::BuiltIn("更多页面列表", "the list of pages"),
+            Job::LedgerCsv => Source::BuiltIn("台账 CSV", "the ledger CSV"),
+            Job::SearchIndex => Source::BuiltIn("搜索索引", "the search index"),
+        }
+    }
+}
+
+/// Where a file of the site comes from.
+enum Source {
+    File(crate::content::source::Origin),
+    Asset(String),
+    BuiltIn(&'static str, &'static str),
+}
+
+/// Two jobs that would write the same file (compared without case: a Windows or macOS file
+/// share does not tell `A.html` from `a.html`), so one page would silently replace the other.
+/// One error per clash, at the content file that causes it, naming the other source.
+pub fn clashes(content: &Content, sources: &Sources, month: Month) -> Vec<Diagnostic> {
+    let opts = Options { month, reload: Reload::Off, workbooks: true };
+    let mut first: HashMap<String, Job> = HashMap::new();
+    let mut found = Vec::new();
+    for job in jobs(content, month) {
+        for path in job.paths(content, opts) {
+            let key = path.to_lowercase();
+            let Some(earlier) = first.get(&key) else {
+                first.insert(key, job.clone());
+                continue;
+            };
+            // Report at a content file: a built-in page cannot be renamed.
+            let (here, other) = match (job.source(content), earlier.source(content)) {
+                (here @ Source::BuiltIn(..), other @ (Source::File(_) | Source::Asset(_))) => (other, here),
+                pair => pair,
+            };
+            let (other_zh, other_en) = match &other {
+                Source::File(o) => {
+                    let p = &sources.get(o.file).path;
+                    (format!("文件 {p} 生成的网页"), format!("the page made from {p}"))
+                }
+                Source::Asset(p) => (format!("附件 {p}"), format!("the attachment {p}")),
+                Source::BuiltIn(zh, en) => (format!("网站自带的“{zh}”页面"), (*en).to_string()),
+            };
+            let d = problems::output_clash(&path, &other_zh, &other_en);
+            found.push(match here {
+                Source::File(o) => d.at(o.file, o.span),
+                Source::Asset(p) => match sources.find(&p) {
+                    Some(file) => d.at(file, None),
+                    None => d,
+                },
+                Source::BuiltIn(..) => d,
+            });
+        }
+    }
+    found
 }
 
 /// A template failed to render.
@@ -111,6 +239,7 @@ pub fn jobs(content: &Content, month: Month) -> Vec<Job> {
         jobs.push(Job::PagesIndex);
     }
     jobs.extend((0..content.pages.len()).map(Job::FreePage));
+    jobs.extend((0..content.assets.len()).map(Job::Asset));
     jobs
 }
 
@@ -207,10 +336,10 @@ impl<'a> Site<'a> {
 
     /// The bulletin page of briefing `b`.
     pub fn bulletin(&self, b: &Briefing, s: &Snapshot, annex: &Annex) -> Result<Page, RenderError> {
-        let path = format!("bulletins/{}.html", b.period);
+        let path = view::bulletin_href(b.period);
         let title = format!("第{}期 {}", b.issue, b.title);
         let layout = self.layout(&path, &title, "bulletins", b.period);
-        self.html(path, "bulletin.html", &pages::bulletin(layout, self.content, b, s, annex))
+        self.html(&path, "bulletin.html", &pages::bulletin(layout, self.content, b, s, annex))
     }
 
     /// The bulletin's tables as an Excel workbook, offered for download on its page.
@@ -241,7 +370,7 @@ impl<'a> Site<'a> {
         }
     }
 
-    fn html<T: Serialize>(&self, path: String, template: &str, context: &T) -> Result<Page, RenderError> {
+    fn html<T: Serialize>(&self, path: &str, template: &str, context: &T) -> Result<Page, RenderError> {
         let ctx = tera::Context::from_serialize(context)
             .map_err(|e| RenderError { template: template.to_string(), message: e.to_string() })?;
         let html = self
@@ -249,7 +378,7 @@ impl<'a> Site<'a> {
             .tera
             .render(template, &ctx)
             .map_err(|e| RenderError { template: template.to_string(), message: e.to_string() })?;
-        Ok(Page { path, bytes: html.into_bytes() })
+        Ok(Page { path: path.to_string(), bytes: html.into_bytes() })
     }
 
     /// The files of one job.
@@ -269,88 +398,45 @@ impl<'a> Site<'a> {
         let s = self.latest();
         let m = self.opts.month;
         let as_of = m.last_day();
+        let path = job.path(c, self.opts);
+        let layout = |title: &str, section| self.layout(&path, title, section, m);
         match job {
-            Job::Dashboard => {
-                let path = "index.html".to_string();
-                self.html(path.clone(), "dashboard.html", &pages::dashboard(self.layout(&path, "首页", "home", m), c, s))
-            }
-            Job::Archive => {
-                let path = "bulletins/index.html".to_string();
-                self.html(path.clone(), "archive.html", &pages::archive(self.layout(&path, "简报", "bulletins", m), c, m))
-            }
-            Job::Ledger => {
-                let path = "projects/index.html".to_string();
-                self.html(path.clone(), "ledger.html", &pages::ledger(self.layout(&path, "项目台账", "projects", m), c, as_of))
-            }
+            Job::Dashboard => self.html(&path, "dashboard.html", &pages::dashboard(layout("首页", "home"), c, s)),
+            Job::Archive => self.html(&path, "archive.html", &pages::archive(layout("简报", "bulletins"), c, m)),
+            Job::Ledger => self.html(&path, "ledger.html", &pages::ledger(layout("项目台账", "projects"), c, as_of)),
             Job::Project(ix) => {
                 let p = c.project(*ix);
-                let path = format!("projects/{}.html", p.id);
-                self.html(
-                    path.clone(),
-                    "project.html",
-                    &pages::project(self.layout(&path, &p.name, "projects", m), c, &self.backlinks, *ix, as_of),
-                )
+                let context = pages::project(layout(&p.name, "projects"), c, &self.backlinks, *ix, as_of);
+                self.html(&path, "project.html", &context)
             }
-            Job::Units => {
-                let path = "units/index.html".to_string();
-                self.html(path.clone(), "units.html", &pages::units(self.layout(&path, "各单位完成情况", "units", m), s))
-            }
-            Job::Unit(ix) => {
-                let u = c.unit(*ix);
-                let path = format!("units/{}.html", u.id);
-                self.html(path.clone(), "unit.html", &pages::unit(self.layout(&path, &u.name, "units", m), c, *ix, s))
-            }
-            Job::Squads => {
-                let path = "squads/index.html".to_string();
-                self.html(path.clone(), "squads.html", &pages::squads(self.layout(&path, "招商小分队", "squads", m), s))
-            }
+            Job::Units => self.html(&path, "units.html", &pages::units(layout("各单位完成情况", "units"), s)),
+            Job::Unit(ix) => self.html(&path, "unit.html", &pages::unit(layout(&c.unit(*ix).name, "units"), c, *ix, s)),
+            Job::Squads => self.html(&path, "squads.html", &pages::squads(layout("招商小分队", "squads"), s)),
             Job::Squad(i) => {
                 let q = &c.squads[*i];
-                let path = format!("squads/{}.html", q.id);
-                self.html(path.clone(), "squad.html", &pages::squad(self.layout(&path, &q.name, "squads", m), c, q, s))
+                self.html(&path, "squad.html", &pages::squad(layout(&q.name, "squads"), c, q, s))
             }
-            Job::Chains => {
-                let path = "chains/index.html".to_string();
-                self.html(path.clone(), "chains.html", &pages::chains(self.layout(&path, "产业链", "chains", m), c, s))
-            }
+            Job::Chains => self.html(&path, "chains.html", &pages::chains(layout("产业链", "chains"), c, s)),
             Job::Chain(i) => {
                 let ch = &c.chains[*i];
-                let path = format!("chains/{}.html", ch.id);
-                self.html(path.clone(), "chain.html", &pages::chain(self.layout(&path, &ch.name, "chains", m), c, ch, s))
+                self.html(&path, "chain.html", &pages::chain(layout(&ch.name, "chains"), c, ch, s))
             }
-            Job::Leaders => {
-                let path = "leaders/index.html".to_string();
-                self.html(path.clone(), "leaders.html", &pages::leaders(self.layout(&path, "五个一包抓", "leaders", m), s))
-            }
+            Job::Leaders => self.html(&path, "leaders.html", &pages::leaders(layout("五个一包抓", "leaders"), s)),
             Job::Leader(i) => {
                 let l = &c.leaders[*i];
-                let path = format!("leaders/{}.html", l.id);
-                self.html(path.clone(), "leader.html", &pages::leader(self.layout(&path, &l.name, "leaders", m), c, l, s))
+                self.html(&path, "leader.html", &pages::leader(layout(&l.name, "leaders"), c, l, s))
             }
-            Job::Factories => {
-                let path = "factories.html".to_string();
-                self.html(
-                    path.clone(),
-                    "factories.html",
-                    &pages::factories(self.layout(&path, "标准化厂房", "factories", m), c, s),
-                )
-            }
-            Job::Meetings => {
-                let path = "meetings.html".to_string();
-                self.html(path.clone(), "meetings.html", &pages::meetings(self.layout(&path, "交办联评", "meetings", m), c, s))
-            }
-            Job::PagesIndex => {
-                let path = "pages/index.html".to_string();
-                self.html(path.clone(), "pages.html", &pages::pages_index(self.layout(&path, "更多页面", "pages", m), c))
-            }
+            Job::Factories => self.html(&path, "factories.html", &pages::factories(layout("标准化厂房", "factories"), c, s)),
+            Job::Meetings => self.html(&path, "meetings.html", &pages::meetings(layout("交办联评", "meetings"), c, s)),
+            Job::PagesIndex => self.html(&path, "pages.html", &pages::pages_index(layout("更多页面", "pages"), c)),
             Job::FreePage(i) => {
                 let p = &c.pages[*i];
-                let path = format!("pages/{}.html", p.id);
-                self.html(path.clone(), "page.html", &pages::page(self.layout(&path, &p.title, "pages", m), c, p, s))
+                self.html(&path, "page.html", &pages::page(layout(&p.title, "pages"), c, p, s))
             }
             Job::Month(_) => unreachable!("rendered by `render`"),
-            Job::LedgerCsv => Ok(Page { path: "data/ledger.csv".to_string(), bytes: data::ledger_csv(c, as_of) }),
-            Job::SearchIndex => Ok(Page { path: "search-index.js".to_string(), bytes: data::search_index(c) }),
+            Job::Asset(i) => Ok(Page { path, bytes: c.assets[*i].bytes.clone() }),
+            Job::LedgerCsv => Ok(Page { path, bytes: data::ledger_csv(c, as_of) }),
+            Job::SearchIndex => Ok(Page { path, bytes: data::search_index(c) }),
         }
     }
 }

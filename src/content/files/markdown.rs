@@ -6,7 +6,7 @@ use std::ops::Range;
 use crate::content::fields::{Decoder, Fields, Optional, Required};
 use crate::content::model::{Briefing, Page, YearTargets};
 use crate::content::yaml::{self, Node};
-use crate::content::{placeholders, problems};
+use crate::content::{links, placeholders, problems};
 use crate::period::Month;
 
 /// Where the front matter and the body are in a Markdown file.
@@ -39,6 +39,14 @@ fn check_placeholders(d: &mut Decoder, body: Range<usize>) {
             let span = crate::content::source::Span::new(body.start + found.range.start..body.start + found.range.end);
             d.report(problems::unknown_placeholder(unknown), Some(span));
         }
+    }
+}
+
+/// Reports every link or image whose target could run a script (`javascript:`, `data:` …).
+fn check_links(d: &mut Decoder, body: Range<usize>) {
+    for found in links::find_unsafe(&d.src.text[body.clone()]) {
+        let span = crate::content::source::Span::new(body.start + found.range.start..body.start + found.range.end);
+        d.report(problems::unsafe_link(&found.url, found.image), Some(span));
     }
 }
 
@@ -79,7 +87,7 @@ pub fn briefing(
     {
         d.report(problems::mismatch("period", &written.to_string(), &period.to_string()), f.span_of("period"));
     }
-    let issue = f.count(d, "issue", Required);
+    let issue = f.count(d, "issue", Required, 1..=9_999);
     let title = f.text(d, "title", Required);
     let issued = f.date(d, "issued", Optional);
     let (report_to, send_to, distribute_to) = match f.nested(d, "recipients", Optional) {
@@ -90,9 +98,10 @@ pub fn briefing(
         }
         None => Default::default(),
     };
-    let copies = f.count(d, "copies", Optional);
+    let copies = f.count(d, "copies", Optional, 1..=100_000);
     let origin = d.origin(node.span);
     check_placeholders(d, parts.body.clone());
+    check_links(d, parts.body.clone());
     if !targets.contains_key(&period.year()) {
         d.report(problems::no_targets(period.year()), Some(crate::content::source::Span { start: 0, end: 3 }));
     }
@@ -121,9 +130,10 @@ pub fn page(d: &mut Decoder, id: &str) -> Option<Page> {
     let (node, parts) = front_matter(d)?;
     let mut f = Fields::of(d, &node, "")?;
     let title = f.text(d, "title", Required);
-    let order = f.count(d, "order", Optional).unwrap_or(100);
+    let order = f.count(d, "order", Optional, 0..=1_000_000).unwrap_or(100);
     let origin = d.origin(node.span);
     check_placeholders(d, parts.body.clone());
+    check_links(d, parts.body.clone());
     f.finish(d);
     Some(Page {
         id: id.to_string(),

@@ -39,6 +39,9 @@ pub fn report_syntax(d: &mut Decoder, errors: Vec<SyntaxError>) {
             SyntaxKind::TabIndent => problems::tab_indent(),
             SyntaxKind::SeveralDocuments => problems::several_documents(),
             SyntaxKind::DuplicateKey => problems::duplicate_key(&e.detail),
+            SyntaxKind::TooManyAliases => problems::too_many_aliases(),
+            SyntaxKind::TooDeep => problems::too_deep(),
+            SyntaxKind::TooManyValues => problems::too_many_values(),
         };
         let end = match e.kind {
             SyntaxKind::DuplicateKey => e.at + e.detail.len() as u32,

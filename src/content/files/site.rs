@@ -40,7 +40,7 @@ pub fn decode(d: &mut Decoder, node: &Node) -> Option<Site> {
 /// Each rule falls back to its default when absent or unreadable (the error is reported).
 fn rules(d: &mut Decoder, f: &mut Fields) -> Rules {
     let default = Rules::default();
-    let count = |d: &mut Decoder, f: &mut Fields, key, fallback| f.count(d, key, Optional).unwrap_or(fallback);
+    let count = |d: &mut Decoder, f: &mut Fields, key, range, fallback| f.count(d, key, Optional, range).unwrap_or(fallback);
     Rules {
         count_sign_types: f.choices(d, "count_sign_types", SIGN_TYPES).unwrap_or(default.count_sign_types),
         min_contract_amount: f.number(d, "min_contract_amount", Optional, NumberKind::Wan).unwrap_or(default.min_contract_amount),
@@ -50,10 +50,11 @@ fn rules(d: &mut Decoder, f: &mut Fields) -> Rules {
         rates_include_continuing: f.flag(d, "rates_include_continuing").unwrap_or(default.rates_include_continuing),
         funds_origins: f.choices(d, "funds_origins", FUND_ORIGINS).unwrap_or(default.funds_origins),
         rank_by: f.choice(d, "rank_by", Optional, RANK_BY).unwrap_or(default.rank_by),
-        red_list_top: count(d, f, "red_list_top", default.red_list_top),
-        black_list_bottom: count(d, f, "black_list_bottom", default.black_list_bottom),
-        not_started_months: count(d, f, "not_started_months", default.not_started_months),
-        stalled_months: count(d, f, "stalled_months", default.stalled_months),
-        problem_open_days: count(d, f, "problem_open_days", default.problem_open_days),
+        // Ranges a county office could mean: lists of up to 100 units, reminders within ten years.
+        red_list_top: count(d, f, "red_list_top", 0..=100, default.red_list_top),
+        black_list_bottom: count(d, f, "black_list_bottom", 0..=100, default.black_list_bottom),
+        not_started_months: count(d, f, "not_started_months", 1..=120, default.not_started_months),
+        stalled_months: count(d, f, "stalled_months", 1..=120, default.stalled_months),
+        problem_open_days: count(d, f, "problem_open_days", 1..=3_650, default.problem_open_days),
     }
 }

@@ -28,9 +28,9 @@ pub fn decode(d: &mut Decoder, node: &Node, id: &str, t: &Tables) -> Option<Squa
         let start = tr.date(d, "start", Required);
         let end = tr.date(d, "end", Required);
         let destination = tr.text(d, "destination", Required);
-        let people = tr.count(d, "people", Required);
+        let people = tr.count(d, "people", Required, 1..=10_000);
         let companies = tr.texts(d, "companies");
-        let leads = tr.count(d, "leads", Optional).unwrap_or(0);
+        let leads = tr.count(d, "leads", Optional, 0..=100_000).unwrap_or(0);
         let projects = tr.references(d, "projects", &t.projects).into_iter().map(ProjectIx).collect();
         let leader_trip = tr.flag(d, "leader_trip").unwrap_or(false);
         let reported = tr.date(d, "reported", Optional);

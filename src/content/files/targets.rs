@@ -12,11 +12,11 @@ pub fn decode(d: &mut Decoder, node: &Node, year: i32, units: &IdTable) -> Optio
     let origin = d.origin(node.span);
     let county = f.nested(d, "county", Required);
     let county = county.map(|mut c| {
-        let projects = c.count(d, "projects", Required);
+        let projects = c.count(d, "projects", Required, 0..=1_000_000);
         let funds = c.number(d, "funds", Required, NumberKind::Wan);
         let fdi = c.number(d, "fdi", Required, NumberKind::UsdWan);
         let factory_occupancy = c.number(d, "factory_occupancy", Optional, NumberKind::Percent);
-        let trips = c.count(d, "trips_per_squad_month", Optional);
+        let trips = c.count(d, "trips_per_squad_month", Optional, 0..=31);
         let rates = match c.nested(d, "rates", Optional) {
             Some(mut r) => {
                 let rates = RateTargets {
@@ -40,7 +40,7 @@ pub fn decode(d: &mut Decoder, node: &Node, year: i32, units: &IdTable) -> Optio
         let mut u = Fields::of(d, item, path)?;
         let unit = u.reference(d, "unit", Required, units).map(UnitIx);
         let share = UnitTargets {
-            projects: u.count(d, "projects", Optional),
+            projects: u.count(d, "projects", Optional, 0..=1_000_000),
             funds: u.number(d, "funds", Optional, NumberKind::Wan),
             fdi: u.number(d, "fdi", Optional, NumberKind::UsdWan),
         };

@@ -1,17 +1,21 @@
 //! `serve`: build into memory, serve on 127.0.0.1, watch the content, templates and theme,
 //! rebuild with the same [`site::build`] on every save, and tell open pages to reload (or to
 //! show the error) through server-sent events. The last good site stays served while the
-//! content has errors.
+//! content has errors. [`http`] keeps the server small under abuse.
+
+mod http;
 
 use std::collections::HashMap;
 use std::io::Write;
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
-use tiny_http::{Header, Request, Response, Server};
+
+use http::{Limit, Request};
 
 use crate::content::Content;
 use crate::diagnostics::{Lang, render as diagnostics};
@@ -39,10 +43,14 @@ struct State {
     problem: Option<String>,
 }
 
+/// Event streams open at once (each open page holds one); more are refused.
+const MAX_EVENT_STREAMS: usize = 32;
+
 #[derive(Clone, Default)]
 struct Shared {
     state: Arc<RwLock<State>>,
     clients: Arc<Mutex<Vec<Sender<Event>>>>,
+    streams: Limit,
 }
 
 impl Shared {
@@ -62,8 +70,9 @@ pub struct ServeOptions {
 pub fn run(opts: ServeOptions) -> anyhow::Result<()> {
     let shared = Shared::default();
     let first = rebuild(&opts, &shared);
-    let server =
-        Server::http(("127.0.0.1", opts.port)).map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{}: {e}", opts.port))?;
+    // Loopback only: the preview is for the clerk at this machine.
+    let listener = TcpListener::bind(("127.0.0.1", opts.port))
+        .map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{}: {e}", opts.port))?;
     let url = format!("http://127.0.0.1:{}/", opts.port);
     match first {
         Ok(took) => eprintln!("预览地址 {url}（生成用时 {} 毫秒）。保存文件后页面会自动刷新，按 Ctrl+C 退出。", took.as_millis()),
@@ -87,11 +96,7 @@ pub fn run(opts: ServeOptions) -> anyhow::Result<()> {
         std::thread::spawn(move || watch_loop(&opts, &shared, &rx));
     }
 
-    for request in server.incoming_requests() {
-        let shared = shared.clone();
-        // Event streams hold their connection open, so each request gets its own thread.
-        std::thread::spawn(move || respond(request, &shared));
-    }
+    http::serve(listener, opts.port, Arc::new(move |request, stream| respond(request, stream, &shared)));
     Ok(())
 }
 
@@ -174,12 +179,13 @@ fn rebuild(opts: &ServeOptions, shared: &Shared) -> Result<Duration, ()> {
     }
 }
 
-fn respond(request: Request, shared: &Shared) {
-    let url = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
+fn respond(request: Request, mut stream: TcpStream, shared: &Shared) {
+    let url = request.target.split(['?', '#']).next().unwrap_or("/").to_string();
+    let head_only = request.head_only;
     match url.as_str() {
-        "/__bulletin/events" => events(request, shared),
+        "/__bulletin/events" => events(stream, shared),
         "/__bulletin/reload.js" => {
-            let _ = request.respond(with_type(Response::from_data(RELOAD_JS.as_bytes()), "application/javascript"));
+            let _ = http::respond(&mut stream, 200, "application/javascript", RELOAD_JS.as_bytes(), head_only);
         }
         _ => {
             let path = page_path(&url);
@@ -188,8 +194,8 @@ fn respond(request: Request, shared: &Shared) {
                 (path.as_ref().and_then(|p| state.pages.get(p).cloned()), state.built.clone(), state.problem.clone())
             };
             let page = page.or_else(|| workbook_on_request(path.as_deref()?, built.as_deref()?, shared));
-            let response = match (page, path) {
-                (Some(bytes), Some(path)) => with_type(Response::from_data(bytes.as_slice()), content_type(&path)),
+            let _ = match (page, path) {
+                (Some(bytes), Some(path)) => http::respond(&mut stream, 200, content_type(&path), &bytes, head_only),
                 // No good build yet, or no such page: a page that still listens for rebuilds.
                 _ => {
                     let text = problem.unwrap_or_else(|| format!("没有这个页面：{url}"));
@@ -197,10 +203,9 @@ fn respond(request: Request, shared: &Shared) {
                         "<!doctype html><meta charset=\"utf-8\"><title>bulletin</title><pre>{}</pre><script src=\"/__bulletin/reload.js\"></script>",
                         crate::render::markdown::escape(&text)
                     );
-                    with_type(Response::from_string(html).with_status_code(404), "text/html; charset=utf-8")
+                    http::respond(&mut stream, 404, "text/html; charset=utf-8", html.as_bytes(), head_only)
                 }
             };
-            let _ = request.respond(response);
         }
     }
 }
@@ -257,25 +262,26 @@ fn content_type(path: &str) -> &'static str {
         "csv" => "text/csv; charset=utf-8",
         "svg" => "image/svg+xml",
         "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "pdf" => "application/pdf",
         "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         _ => "application/octet-stream",
     }
 }
 
-fn with_type<R: std::io::Read>(response: Response<R>, kind: &str) -> Response<R> {
-    response
-        .with_header(Header::from_bytes("Content-Type", kind).expect("valid header"))
-        .with_header(Header::from_bytes("Cache-Control", "no-store").expect("valid header"))
-}
-
 /// A server-sent event stream: the current problem (if any) at once, then every event.
-fn events(request: Request, shared: &Shared) {
+fn events(mut out: TcpStream, shared: &Shared) {
+    let Some(_slot) = shared.streams.take(MAX_EVENT_STREAMS) else {
+        let _ = http::respond(&mut out, 503, "text/plain; charset=utf-8", b"too many open pages\n", false);
+        return;
+    };
+    // Events go out long after the request; only a stuck client should make a write fail.
     let (tx, rx) = mpsc::channel();
     let problem = shared.state.read().expect("state lock").problem.clone();
     shared.clients.lock().expect("clients lock").push(tx);
-    // tiny_http buffers a streamed body, so write the response by hand and flush each event.
-    let mut out = request.into_writer();
-    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n";
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n";
     if out.write_all(head.as_bytes()).and_then(|_| out.write_all(b": connected\n\n")).and_then(|_| out.flush()).is_err() {
         return;
     }
@@ -297,7 +303,7 @@ fn events(request: Request, shared: &Shared) {
     }
 }
 
-fn send(out: &mut Box<dyn Write + Send>, event: &Event) -> std::io::Result<()> {
+fn send(out: &mut impl Write, event: &Event) -> std::io::Result<()> {
     let text = match event {
         Event::Reload => "event: reload\ndata: reload\n\n".to_string(),
         Event::Problem(text) => {
