@@ -429,3 +429,40 @@ fn a_squad_counts_from_the_month_it_was_formed() {
     // March: met the rule.
     assert_eq!(snap(&c, "2026-03").squads.met, 1);
 }
+
+/// Issue 11: money of an origin that does not count (县内) went missing from `by_fund_origin`
+/// when its project was neither counted this year nor had counted money in the period.
+#[test]
+fn issue_11_county_internal_money_of_an_earlier_project_is_in_its_origin_row() {
+    // The reproduction of the issue: a 2025 contract whose only 2026 money is 100 万元 from 县内.
+    let old = |origin: &str| {
+        project(
+            "合同",
+            "t1",
+            "500",
+            "  signed: 2025-05-01\n  registered: 2025-05-10",
+            &format!("funds:\n  - {{month: 2026-03, amount: 100, origin: {origin}, use: 固定资产}}\n"),
+        )
+    };
+    let c = county("", &[("projects/old.yaml", &old("县内"))]);
+    let s = snap(&c, "2026-03");
+    let row = |s: &Snapshot, name: &str| {
+        let r = s.breakdowns.by_fund_origin.iter().find(|r| r.name == name).unwrap();
+        (r.projects, r.funds, r.counted)
+    };
+    // 县内: 1 project, 100 万元, not counted; 到位资金 stays 0.
+    assert_eq!(row(&s, "县内"), (1, d("100"), false));
+    assert_eq!(s.headline.funds.value, d("0"));
+    // By use splits 到位资金 only: nothing there; no project-level row gets anything either.
+    assert!(s.breakdowns.by_fund_use.iter().all(|r| r.projects == 0 && r.funds.is_zero()));
+    assert!(s.breakdowns.by_chain.iter().all(|r| r.projects == 0 && r.funds.is_zero()));
+    assert!(s.breakdowns.by_province.is_empty());
+    // The same money from 省外: 1 / 100 in 省外, counted, and in the chain and use rows too.
+    let c = county("", &[("projects/old.yaml", &old("省外"))]);
+    let s = snap(&c, "2026-03");
+    assert_eq!(row(&s, "省外"), (1, d("100"), true));
+    assert_eq!(row(&s, "县内"), (0, d("0"), false));
+    let fixed = s.breakdowns.by_fund_use.iter().find(|r| r.name == "固定资产").unwrap();
+    assert_eq!((fixed.projects, fixed.funds), (1, d("100")));
+    assert_eq!(s.breakdowns.by_chain[0].funds, d("100"));
+}
