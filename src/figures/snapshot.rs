@@ -290,13 +290,18 @@ pub struct LeaderRow {
     pub id: String,
     pub name: String,
     pub title: Option<String>,
-    /// Live projects in the leader's charge (signed by the as-of date, not terminated).
+    /// Live projects in the leader's charge (signed by the as-of date, any year, not
+    /// terminated), by id; every other field counts these projects only.
     pub projects: Vec<String>,
+    /// Those projects by stage: signed, fulfilled, started, producing (adds up to `projects`).
     pub by_stage: Vec<StageCount>,
+    /// Their counted 到位资金 of 1–m月.
     #[serde(with = "rust_decimal::serde::arbitrary_precision")]
     pub funds: Decimal,
-    /// Meeting items on the leader's projects past their deadline and not closed.
+    /// Items of meetings held by the as-of date (any year) on those projects, past their
+    /// deadline and not closed.
     pub overdue_items: u32,
+    /// Their problems opened by the as-of date and not resolved by then.
     pub open_problems: u32,
 }
 

@@ -466,3 +466,77 @@ fn issue_11_county_internal_money_of_an_earlier_project_is_in_its_origin_row() {
     assert_eq!((fixed.projects, fixed.funds), (1, d("100")));
     assert_eq!(s.breakdowns.by_chain[0].funds, d("100"));
 }
+
+#[test]
+fn the_leaders_block_counts_only_signed_projects_that_are_not_terminated() {
+    // All five projects are in 王某's (l1) charge. As of 2026-06-30:
+    // a: signed 2025, producing since 2026-02; 200 万元 省外 in April (and 50 in 2025, outside
+    //    1–6月); a problem open since 05-01.
+    // b: signed 02-01, registered 03-01 (履约); 70 省外 + 30 县内 in May.
+    // c: signed 01-10, started 02-01, terminated 04-01; 100 省外 in March; an open problem.
+    // d: signed 07-01, after the as-of date.
+    // e: signed 03-01, nothing since.
+    let a = project(
+        "合同",
+        "t1",
+        "1000",
+        "  signed: 2025-03-01\n  started: 2025-06-01\n  production: 2026-02-01",
+        "funds:\n  - {month: 2025-05, amount: 50, origin: 省外, use: 固定资产}\n  - {month: 2026-04, amount: 200, origin: 省外, use: 固定资产}\n\
+         problems:\n  - {kind: 手续, text: 环评未批, opened: 2026-05-01}\n",
+    );
+    let b = project(
+        "合同",
+        "t1",
+        "300",
+        "  signed: 2026-02-01\n  registered: 2026-03-01",
+        "funds:\n  - {month: 2026-05, amount: 70, origin: 省外, use: 固定资产}\n  - {month: 2026-05, amount: 30, origin: 县内, use: 流动资金}\n",
+    );
+    let c_ = project(
+        "合同",
+        "t2",
+        "500",
+        "  signed: 2026-01-10\n  started: 2026-02-01\n  terminated: 2026-04-01",
+        "terminated_reason: 撤资\nfunds:\n  - {month: 2026-03, amount: 100, origin: 省外, use: 固定资产}\n\
+         problems:\n  - {kind: 用地, text: 用地未落实, opened: 2026-02-01}\n",
+    );
+    let dd = project("合同", "t2", "400", "  signed: 2026-07-01", "");
+    let e = project("合同", "t2", "200", "  signed: 2026-03-01", "");
+    // Items: on c overdue (but c is terminated), on e overdue, on e closed, on a not yet due
+    // (a deadline on the as-of date is not past it).
+    let meeting = [
+        "chair: l1\nitems:\n",
+        "  - {project: c, task: 清退, unit: d1, deadline: 2026-05-10}\n",
+        "  - {project: e, task: 供地, unit: d1, deadline: 2026-05-31}\n",
+        "  - {project: e, task: 办证, unit: d1, deadline: 2026-05-15, closed: 2026-05-20}\n",
+        "  - {project: a, task: 验收, unit: d2, deadline: 2026-06-30}\n",
+    ]
+    .concat();
+    let c = county(
+        "",
+        &[
+            ("projects/a.yaml", &a),
+            ("projects/b.yaml", &b),
+            ("projects/c.yaml", &c_),
+            ("projects/d.yaml", &dd),
+            ("projects/e.yaml", &e),
+            ("meetings/2026-04-15.yaml", &meeting),
+        ],
+    );
+    let s = snap(&c, "2026-06");
+    let l = &s.leaders[0];
+    // In the block: a, b, e (c terminated, d not yet signed), by id.
+    assert_eq!(l.projects, ["a", "b", "e"]);
+    // By stage (signed, fulfilled, started, producing): e, b, —, a → 1, 1, 0, 1 = 3 projects.
+    let stages: Vec<(&str, u32)> = l.by_stage.iter().map(|x| (x.name, x.count)).collect();
+    assert_eq!(stages, [("已签约", 1), ("已履约", 1), ("已开工", 0), ("已投产", 1)]);
+    assert_eq!(l.by_stage.iter().map(|x| x.count).sum::<u32>() as usize, l.projects.len());
+    // 到位资金 of 1–6月: a 200 + b 70 = 270 (c's 100 is terminated's, b's 30 is 县内, a's 50 is 2025).
+    assert_eq!(l.funds, d("270"));
+    // Open problems: a's only (c's is a terminated project's).
+    assert_eq!(l.open_problems, 1);
+    // Overdue items: e's 供地 only (c's item is a terminated project's; a's is due on 06-30).
+    assert_eq!(l.overdue_items, 1);
+    // The meetings block and the alerts still list every overdue item: c's and e's.
+    assert_eq!((s.meetings.items, s.meetings.closed, s.meetings.overdue), (4, 1, 2));
+    assert_eq!(s.alerts.overdue_items.len(), 2);
+}

@@ -1031,20 +1031,27 @@ pub struct LeaderPage {
     pub name: String,
     pub title: String,
     pub line: Option<LeaderLine>,
+    /// The projects the leader's figures count (signed, not terminated).
     pub projects: Vec<ProjectLine>,
+    /// Terminated projects that were in the leader's charge, listed apart: no figure counts them.
+    pub terminated: Vec<ProjectLine>,
     pub measures: Vec<(String, String)>,
 }
 
 pub fn leader(layout: Layout, c: &Content, l: &Leader, s: &Snapshot) -> LeaderPage {
     let as_of = s.month.last_day();
     let ix = c.leaders.iter().position(|x| x.id == l.id).unwrap_or(0);
-    let mine: Vec<&Project> =
-        c.projects.iter().filter(|p| p.leader.is_some_and(|x| x.get() == ix) && p.milestones.signed <= as_of).collect();
+    let (terminated, mine): (Vec<&Project>, Vec<&Project>) = c
+        .projects
+        .iter()
+        .filter(|p| p.leader.is_some_and(|x| x.get() == ix) && p.milestones.signed <= as_of)
+        .partition(|p| rules::terminated(p, as_of));
     LeaderPage {
         name: l.name.clone(),
         title: l.title.clone().unwrap_or_default(),
         line: s.leaders.iter().find(|r| r.id == l.id).map(leader_line),
         projects: mine.iter().map(|p| view::project_line(c, p, as_of)).collect(),
+        terminated: terminated.iter().map(|p| view::project_line(c, p, as_of)).collect(),
         measures: mine.iter().map(|p| (p.name.clone(), p.measures.clone().unwrap_or_else(|| "未落实".to_string()))).collect(),
         layout,
     }
