@@ -540,3 +540,48 @@ fn the_leaders_block_counts_only_signed_projects_that_are_not_terminated() {
     assert_eq!((s.meetings.items, s.meetings.closed, s.meetings.overdue), (4, 1, 2));
     assert_eq!(s.alerts.overdue_items.len(), 2);
 }
+
+/// Three towns, each with a 到位资金 target of 100 万元 for 2026, and the funds each brought
+/// by June, one project per town.
+fn three_towns(site_rules: &str, funds: [&str; 3]) -> Content {
+    let targets = "county: {projects: 3, funds: 300, fdi: 0}\nunits:\n  - {unit: t1, projects: 1, funds: 100}\n  \
+                   - {unit: t2, projects: 1, funds: 100}\n  - {unit: t3, projects: 1, funds: 100}\n";
+    let files: Vec<(String, String)> = ["t1", "t2", "t3"]
+        .iter()
+        .zip(funds)
+        .map(|(unit, amount)| {
+            let money = if amount == "0" {
+                String::new()
+            } else {
+                format!("funds:\n  - {{month: 2026-03, amount: {amount}, origin: 省外, use: 固定资产}}\n")
+            };
+            (format!("projects/{unit}.yaml"), project("合同", unit, "100", "  signed: 2026-01-05", &money))
+        })
+        .chain([("targets/2026.yaml".to_string(), targets.to_string())])
+        .collect();
+    let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    county_with(site_rules, false, &refs)
+}
+
+fn lists(s: &Snapshot) -> Vec<(&str, Option<u32>, Option<&str>)> {
+    s.units.towns.iter().map(|r| (r.id.as_str(), r.rank, r.list)).collect()
+}
+
+#[test]
+fn black_and_red_lists_take_every_unit_tied_at_their_boundary() {
+    // June: time progress 50.00%. t1 60 of 100 = 60.00% (+10 points), t2 and t3 0.00% (−50).
+    // Ranks 1, 2, 2. With a 黑榜 of one place, t2 and t3 share the last place: no unit ranks
+    // below either, so both are on it (the old rule, rank + 1 > 3 units, listed neither).
+    let c = three_towns("rules:\n  red_list_top: 1\n  black_list_bottom: 1\n", ["60", "0", "0"]);
+    let s = snap(&c, "2026-06");
+    assert_eq!(lists(&s), [("t1", Some(1), Some("red")), ("t2", Some(2), Some("black")), ("t3", Some(2), Some("black"))]);
+    // A 红榜 of one place with t1 and t2 tied first at 60.00%: both on it; t3 alone is last.
+    let c = three_towns("rules:\n  red_list_top: 1\n  black_list_bottom: 1\n", ["60", "60", "0"]);
+    let s = snap(&c, "2026-06");
+    assert_eq!(lists(&s), [("t1", Some(1), Some("red")), ("t2", Some(1), Some("red")), ("t3", Some(3), Some("black"))]);
+    // A unit in the top places but behind time progress is on neither list: t1 40.00% (−10),
+    // t2 30.00%, t3 20.00%; red top 1 takes no one, black bottom 1 takes t3 only.
+    let c = three_towns("rules:\n  red_list_top: 1\n  black_list_bottom: 1\n", ["40", "30", "20"]);
+    let s = snap(&c, "2026-06");
+    assert_eq!(lists(&s), [("t1", Some(1), None), ("t2", Some(2), None), ("t3", Some(3), Some("black"))]);
+}

@@ -235,6 +235,8 @@ pub struct Bulletin {
     pub towns: Vec<UnitLine>,
     pub departments: Vec<UnitLine>,
     pub rank_metric: &'static str,
+    /// How the 红黑榜 are drawn, with this site's numbers of places.
+    pub lists_rule: String,
     pub red: Vec<String>,
     pub black: Vec<String>,
     pub squads: Vec<Vec<String>>,
@@ -318,6 +320,15 @@ fn breakdown_rows(rows: &[crate::figures::snapshot::BreakdownRow], with_projects
             row
         })
         .collect()
+}
+
+/// The 红黑榜 rule in the words of the 统计口径 page, with the site's numbers of places.
+pub fn lists_rule(c: &Content) -> String {
+    let r = &c.site.rules;
+    format!(
+        "红榜取完成率不低于时序进度、且排名在本类前{}名的单位，黑榜取完成率低于时序进度、且排名在本类后{}名的单位，名次并列的单位一并列入",
+        r.red_list_top, r.black_list_bottom
+    )
 }
 
 pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot, annex: &Annex) -> Bulletin {
@@ -425,6 +436,7 @@ pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot, annex: 
         towns: view::unit_lines(&s.units.towns, rank_by_funds),
         departments: view::unit_lines(&s.units.departments, rank_by_funds),
         rank_metric: if rank_by_funds { "到位资金" } else { "招引项目" },
+        lists_rule: lists_rule(c),
         red: listed("red"),
         black: listed("black"),
         squads: s
