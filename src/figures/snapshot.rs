@@ -130,8 +130,8 @@ pub struct Conversion {
 /// The rate cohort by stage.
 #[derive(Debug, Clone, Serialize)]
 pub struct Pipeline {
-    /// How many reached each milestone by the as-of date (履约 is lost on termination; a
-    /// start or production, once reached, stays).
+    /// How many reached each milestone by the as-of date and are not terminated by then (the
+    /// numerators of the rates); `signed` is the whole cohort, terminated projects included.
     pub signed: u32,
     pub fulfilled: u32,
     pub started: u32,

@@ -585,3 +585,40 @@ fn black_and_red_lists_take_every_unit_tied_at_their_boundary() {
     let s = snap(&c, "2026-06");
     assert_eq!(lists(&s), [("t1", Some(1), None), ("t2", Some(2), None), ("t3", Some(3), Some("black"))]);
 }
+
+#[test]
+fn a_terminated_project_that_had_started_counts_in_no_numerator() {
+    // a: contract 400, registered 02-01, started 03-01, 100 万元 in March, terminated 05-15.
+    // b: contract 600, started 04-01, producing from 05-20.
+    let a = project(
+        "合同",
+        "t1",
+        "400",
+        "  signed: 2026-01-10\n  registered: 2026-02-01\n  started: 2026-03-01\n  terminated: 2026-05-15",
+        "terminated_reason: 撤资\nfunds:\n  - {month: 2026-03, amount: 100, origin: 省外, use: 固定资产}\n",
+    );
+    let b = project("合同", "t2", "600", "  signed: 2026-01-20\n  started: 2026-04-01\n  production: 2026-05-20", "");
+    let files = [("projects/a.yaml", a.as_str()), ("projects/b.yaml", b.as_str())];
+    let c = county("", &files);
+    let num_den = |r: &crate::figures::snapshot::Rate| (r.numerator, r.denominator);
+    // April: both started, both 履约: 2 / 2; 资金到位率 100 / (400 + 600) = 10%.
+    let april = snap(&c, "2026-04");
+    assert_eq!(num_den(&april.rates.start), (d("2"), d("2")));
+    assert_eq!(num_den(&april.rates.fulfilment), (d("2"), d("2")));
+    // May: a is terminated. It stays in every denominator but is neither 履约 nor 开工 any
+    // more: 开工率 1 / 2, 履约率 1 / 2, 投产率 (b) 1 / 2; its 100 万元 stay: 100 / 1000.
+    let may = snap(&c, "2026-05");
+    assert_eq!(num_den(&may.rates.start), (d("1"), d("2")));
+    assert_eq!(num_den(&may.rates.fulfilment), (d("1"), d("2")));
+    assert_eq!(num_den(&may.rates.production), (d("1"), d("2")));
+    assert_eq!(num_den(&may.rates.funds), (d("100"), d("1000")));
+    // The funnel agrees with the numerators, and the stage table counts each project once
+    // (b 已投产, a 已终止), adding up to the 2 signed.
+    let pl = &may.pipeline;
+    assert_eq!((pl.signed, pl.fulfilled, pl.started, pl.producing, pl.terminated), (2, 1, 1, 1, 1));
+    let stages: Vec<u32> = pl.by_stage.iter().map(|x| x.count).collect();
+    assert_eq!(stages, [0, 0, 0, 1, 1]);
+    // 投产率 over started projects: b of the one live started project, 1 / 1.
+    let c = county("rules:\n  production_rate_base: 开工\n", &files);
+    assert_eq!(num_den(&snap(&c, "2026-05").rates.production), (d("1"), d("1")));
+}
