@@ -319,14 +319,17 @@ pub struct MeetingFigures {
 /// Things to act on, as of the as-of date.
 #[derive(Debug, Clone, Serialize)]
 pub struct Alerts {
-    /// No milestone and no money for `stalled_months` months.
+    /// Live projects with no milestone and no money for `stalled_months` whole months.
     pub stalled: Vec<ProjectAlert>,
-    /// Signed `not_started_months` or more months ago and not started.
+    /// Live projects signed `not_started_months` or more whole months ago and not started.
     pub not_started: Vec<ProjectAlert>,
-    /// Squads short of trips this month.
-    pub squads_without_trip: Vec<String>,
+    /// Squads that made fewer trips this month than `trips_per_squad_month` (zero included);
+    /// the same squads as `squads.missed`.
+    pub squads_short_of_trips: Vec<String>,
+    /// Items of meetings held by the as-of date (any year) past their deadline and not closed.
     pub overdue_items: Vec<OverdueItem>,
-    /// Open longer than `problem_open_days`.
+    /// Problems open longer than `problem_open_days`, on projects signed and not terminated
+    /// (producing ones included).
     pub old_problems: Vec<ProblemAlert>,
     /// Live projects missing a 五个一 field.
     pub missing_five_one: Vec<FiveOneAlert>,

@@ -375,7 +375,7 @@ fn squads_factories_meetings_and_alerts() {
     assert_eq!(s.alerts.not_started.len(), 1);
     assert_eq!(s.alerts.old_problems.iter().map(|a| a.days).collect::<Vec<_>>(), [60]);
     assert_eq!(s.alerts.missing_five_one[0].missing, ["leader", "measures"]);
-    assert_eq!(s.alerts.squads_without_trip, ["s2"]);
+    assert_eq!(s.alerts.squads_short_of_trips, ["s2"]);
     // The leader l1 is in charge of no project (p has none).
     assert!(s.leaders[0].projects.is_empty());
     // In March, p is not yet stalled (2 months idle) and the problem is 30 days old (not over 30).
@@ -621,4 +621,89 @@ fn a_terminated_project_that_had_started_counts_in_no_numerator() {
     // 投产率 over started projects: b of the one live started project, 1 / 1.
     let c = county("rules:\n  production_rate_base: 开工\n", &files);
     assert_eq!(num_den(&snap(&c, "2026-05").rates.production), (d("1"), d("1")));
+}
+
+#[test]
+fn each_alert_looks_at_the_projects_its_rule_names() {
+    // As of 2026-06-30, problems older than 30 days are old.
+    // a: producing since 2026-01-10, no measures, a problem open since 03-01 (121 days:
+    //    30 + 30 + 31 + 30). Old problems include producing projects; 五个一 does not.
+    // b: terminated 04-01, no leader, a problem open since 02-01: in no alert.
+    // e: live, signed 01-31, no unit; problems open since 05-30 (31 days, old) and 05-31
+    //    (30 days, not over 30).
+    let a = "name: 甲\ninvestor: 某公司\nchain: agri\nsign_type: 合同\ntotal_investment: 100\ncontract_amount: 100\n\
+             leader: l1\nunit: t1\nmilestones:\n  signed: 2025-01-10\n  started: 2025-03-01\n  production: 2026-01-10\n\
+             problems:\n  - {kind: 手续, text: 产权证未办, opened: 2026-03-01}\n";
+    let b = "name: 乙\ninvestor: 某公司\nchain: agri\nsign_type: 合同\ntotal_investment: 100\ncontract_amount: 100\n\
+             measures: 专班\nunit: t1\nmilestones:\n  signed: 2026-01-05\n  terminated: 2026-04-01\nterminated_reason: 撤资\n\
+             problems:\n  - {kind: 用地, text: 用地未落实, opened: 2026-02-01}\n";
+    let e = "name: 戊\ninvestor: 某公司\nchain: agri\nsign_type: 合同\ntotal_investment: 100\ncontract_amount: 100\n\
+             leader: l1\nmeasures: 专班\nmilestones:\n  signed: 2026-01-31\n\
+             problems:\n  - {kind: 资金, text: 资金未到, opened: 2026-05-30}\n  - {kind: 其他, text: 待定, opened: 2026-05-31}\n";
+    let c =
+        county("rules:\n  not_started_months: 5\n", &[("projects/a.yaml", a), ("projects/b.yaml", b), ("projects/e.yaml", e)]);
+    let s = snap(&c, "2026-06");
+    let old: Vec<(&str, usize, i64)> = s.alerts.old_problems.iter().map(|x| (x.project.as_str(), x.number, x.days)).collect();
+    assert_eq!(old, [("a", 1, 121), ("e", 1, 31)]);
+    let five_one: Vec<(&str, &[&str])> = s.alerts.missing_five_one.iter().map(|x| (x.project.as_str(), &x.missing[..])).collect();
+    assert_eq!(five_one, [("e", &["unit"][..])]);
+    // Not started: e only (a started; b terminated). 01-31 → 06-30 is 5 whole months (June
+    // has no 31st, so the fifth month is complete on its last day).
+    let not_started: Vec<(&str, i32)> = s.alerts.not_started.iter().map(|x| (x.project.as_str(), x.months)).collect();
+    assert_eq!(not_started, [("e", 5)]);
+    // The leader's block agrees: a's problem is open (a is in l1's charge), e's two are too.
+    assert_eq!(s.leaders[0].open_problems, 3);
+}
+
+#[test]
+fn whole_months_from_the_31st_complete_on_a_shorter_months_last_day() {
+    // Signed 03-31, not started, the alert after 6 whole months: 03-31 → 08-31 is 5 months,
+    // → 09-30 is 6 (September has no 31st: its last day completes the month).
+    let p = project("合同", "t1", "100", "  signed: 2026-03-31", "");
+    let c = county("", &[("projects/p.yaml", &p)]);
+    assert!(snap(&c, "2026-08").alerts.not_started.is_empty());
+    let sept = snap(&c, "2026-09");
+    assert_eq!(sept.alerts.not_started.iter().map(|x| x.months).collect::<Vec<_>>(), [6]);
+    // Stalled after 3 whole months idle: 03-31 → 06-30 is 3 months.
+    assert!(snap(&c, "2026-05").alerts.stalled.is_empty());
+    assert_eq!(snap(&c, "2026-06").alerts.stalled.iter().map(|x| x.months).collect::<Vec<_>>(), [3]);
+}
+
+#[test]
+fn squads_short_of_trips_are_those_below_the_required_number_and_days_stop_at_the_as_of_day() {
+    // Two trips a month are required. In April: s0 made none, s1 one, s2 two (the second runs
+    // from 04-29 to 05-02).
+    let targets = "county: {projects: 1, funds: 100, fdi: 0, trips_per_squad_month: 2}\n";
+    let trip = |start: &str, end: &str| format!("  - {{start: {start}, end: {end}, destination: 西安, people: 2}}\n");
+    let squad = |trips: &[String]| {
+        if trips.is_empty() {
+            "name: 小分队\nunit: t1\ntrips: []\n".to_string()
+        } else {
+            format!("name: 小分队\nunit: t1\ntrips:\n{}", trips.concat())
+        }
+    };
+    let s0 = squad(&[]);
+    let s1 = squad(&[trip("2026-04-10", "2026-04-12")]);
+    let s2 = squad(&[trip("2026-04-03", "2026-04-03"), trip("2026-04-29", "2026-05-02")]);
+    let c = county_with(
+        "",
+        false,
+        &[("targets/2026.yaml", targets), ("squads/s0.yaml", &s0), ("squads/s1.yaml", &s1), ("squads/s2.yaml", &s2)],
+    );
+    let april = snap(&c, "2026-04");
+    // Short of two trips: s0 (0) and s1 (1); s2 met the rule. 1 of 3 met = 33.33%.
+    assert_eq!(april.alerts.squads_short_of_trips, ["s0", "s1"]);
+    assert_eq!(april.squads.missed, april.alerts.squads_short_of_trips);
+    assert_eq!((april.squads.met, april.squads.total, april.squads.required_per_month), (1, 3, 2));
+    assert_eq!(format::percent(april.squads.rate.value), "33.33%");
+    // Days away stop at the as-of day: s2's 04-03 (1 day) and 04-29..04-30 of its second trip
+    // (2 days) = 3 as of 04-30; s1's 04-10..04-12 = 3.
+    let days: Vec<u32> = april.squads.rows.iter().map(|r| r.days_away).collect();
+    assert_eq!(days, [0, 3, 3]);
+    // As of 05-31 the whole second trip counts: 1 + 4 = 5 (it still counts in April, the
+    // month it started: s2 made no trip in May).
+    let may = snap(&c, "2026-05");
+    assert_eq!(may.squads.rows[2].days_away, 5);
+    assert_eq!(may.squads.rows[2].by_month, [0, 0, 0, 2, 0]);
+    assert_eq!(may.alerts.squads_short_of_trips, ["s0", "s1", "s2"]);
 }

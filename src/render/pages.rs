@@ -79,7 +79,7 @@ pub fn alerts(c: &Content, s: &Snapshot) -> Alerts {
         })
         .collect();
     let squads: Vec<Link> = a
-        .squads_without_trip
+        .squads_short_of_trips
         .iter()
         .filter_map(|id| c.squads.iter().find(|q| &q.id == id))
         .map(|q| Link { href: format!("squads/{}.html", q.id), text: q.name.clone() })
@@ -166,9 +166,10 @@ fn summary_lines(s: &Snapshot) -> (String, String, String, String) {
         fmt::percent(s.agreements.rate.value)
     );
     let squads = format!(
-        "本月 {} 支小分队中 {} 支完成外出任务（达标率 {}）",
+        "本月 {} 支小分队中 {} 支完成外出任务（每支每月至少外出 {} 次，达标率 {}）",
         s.squads.total,
         s.squads.met,
+        s.squads.required_per_month,
         fmt::percent(s.squads.rate.value)
     );
     let factories = format!(
