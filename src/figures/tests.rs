@@ -707,3 +707,95 @@ fn squads_short_of_trips_are_those_below_the_required_number_and_days_stop_at_th
     assert_eq!(may.squads.rows[2].by_month, [0, 0, 0, 2, 0]);
     assert_eq!(may.alerts.squads_short_of_trips, ["s0", "s1", "s2"]);
 }
+
+#[test]
+fn the_bulletins_annex_lists() {
+    use crate::figures::annex::Annex;
+    use crate::figures::people::ItemState;
+    // As of 2026-04-30.
+    // p1: 合同 signed 02-10; 120 省外 + 30 县内 in April.
+    // p2: 协议 signed 01-05, contracted 03-20 (counts from 03-20).
+    // p3: 合同 signed 02-10 (same day as p1); only 10 县内 in April.
+    // p4: signed 2025 (not new this year); 300 省外 in March, 50 in April.
+    // p5: 合同 signed 03-01, terminated 04-10; 120 省外 in March.
+    // p6: signed 05-01, after the as-of date.
+    let money = |entries: &[(&str, &str, &str)]| {
+        let lines: Vec<String> =
+            entries.iter().map(|(m, a, o)| format!("  - {{month: {m}, amount: {a}, origin: {o}, use: 固定资产}}\n")).collect();
+        format!("funds:\n{}", lines.concat())
+    };
+    let p1 =
+        project("合同", "t1", "500", "  signed: 2026-02-10", &money(&[("2026-04", "120", "省外"), ("2026-04", "30", "县内")]));
+    let p2 = project("协议", "t1", "500", "  signed: 2026-01-05\n  contracted: 2026-03-20", "");
+    let p3 = project("合同", "t2", "500", "  signed: 2026-02-10", &money(&[("2026-04", "10", "县内")]));
+    let p4 =
+        project("合同", "t2", "500", "  signed: 2025-06-01", &money(&[("2026-03", "300", "省外"), ("2026-04", "50", "省外")]));
+    let p5 = project(
+        "合同",
+        "d1",
+        "500",
+        "  signed: 2026-03-01\n  terminated: 2026-04-10",
+        &format!("terminated_reason: 撤资\n{}", money(&[("2026-03", "120", "省外")])),
+    );
+    let p6 = project("合同", "d1", "500", "  signed: 2026-05-01", "");
+    // Squads: sa went out 03-10, 04-05..04-06 and 04-29; sb left 04-29 and came back 05-02.
+    let trip = |start: &str, end: &str| format!("  - {{start: {start}, end: {end}, destination: 杭州, people: 2}}\n");
+    let sa = format!(
+        "name: 甲队\nunit: t1\ntrips:\n{}{}{}",
+        trip("2026-03-10", "2026-03-10"),
+        trip("2026-04-05", "2026-04-06"),
+        trip("2026-04-29", "2026-04-29")
+    );
+    let sb = format!("name: 乙队\nunit: t2\ntrips:\n{}", trip("2026-04-29", "2026-05-02"));
+    // Meetings: one in 2025 and one in May are outside 1–4月.
+    let item = |task: &str, deadline: &str, closed: &str| {
+        let closed = if closed.is_empty() { String::new() } else { format!(", closed: {closed}") };
+        format!("  - {{task: {task}, unit: d1, deadline: {deadline}{closed}}}\n")
+    };
+    let m_dec = format!("items:\n{}", item("旧事项", "2025-12-20", ""));
+    let m_mar = format!("items:\n{}{}", item("甲事项", "2026-03-31", "2026-03-25"), item("乙事项", "2026-04-15", ""));
+    let m_apr = format!("items:\n{}", item("丙事项", "2026-05-10", ""));
+    let m_may = format!("items:\n{}", item("丁事项", "2026-05-20", ""));
+    let c = county(
+        "",
+        &[
+            ("projects/p1.yaml", &p1),
+            ("projects/p2.yaml", &p2),
+            ("projects/p3.yaml", &p3),
+            ("projects/p4.yaml", &p4),
+            ("projects/p5.yaml", &p5),
+            ("projects/p6.yaml", &p6),
+            ("squads/sa.yaml", &sa),
+            ("squads/sb.yaml", &sb),
+            ("meetings/2025-12-01.yaml", &m_dec),
+            ("meetings/2026-03-10.yaml", &m_mar),
+            ("meetings/2026-04-20.yaml", &m_apr),
+            ("meetings/2026-05-05.yaml", &m_may),
+        ],
+    );
+    let a = Annex::of(&c, m("2026-04"));
+    // 附件1: counted this year as of 04-30, latest count date first, then by id: p2 (03-20),
+    // p1 and p3 (02-10). p4 counted in 2025, p5 terminated, p6 not yet signed.
+    let ids: Vec<&str> = a.new_projects.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["p2", "p1", "p3"]);
+    // 附件2: counted money of 1–4月, largest first: p4 300 + 50 = 350 (50 in April); p1 120
+    // and p5 120 tie (both named 项目), so by id. p3's money is all 县内: not listed.
+    let funds: Vec<(&str, Decimal, Decimal)> = a.funds.iter().map(|f| (f.project.id.as_str(), f.month, f.to_date)).collect();
+    assert_eq!(funds, [("p4", d("50"), d("350")), ("p1", d("120"), d("120")), ("p5", d("0"), d("120"))]);
+    // 附件3: April's trips by start date, then squad: sa 04-05 (2 days, back 04-06), sa 04-29
+    // (1 day), sb 04-29 (still away on 04-30: 2 days, no return date yet).
+    let trips: Vec<(&str, String, u32, Option<String>)> =
+        a.trips.iter().map(|t| (t.squad.id.as_str(), t.trip.start.to_string(), t.days, t.back.map(|b| b.to_string()))).collect();
+    assert_eq!(
+        trips,
+        [
+            ("sa", "2026-04-05".to_string(), 2, Some("2026-04-06".to_string())),
+            ("sa", "2026-04-29".to_string(), 1, Some("2026-04-29".to_string())),
+            ("sb", "2026-04-29".to_string(), 2, None),
+        ]
+    );
+    // 附件4: items of the meetings held 01-01..04-30, by meeting then as listed: 甲 closed
+    // 03-25; 乙 past its 04-15 deadline; 丙 due 05-10.
+    let items: Vec<(&str, ItemState)> = a.items.iter().map(|i| (i.item.task.as_str(), i.state)).collect();
+    assert_eq!(items, [("甲事项", ItemState::Closed), ("乙事项", ItemState::Overdue), ("丙事项", ItemState::Open)]);
+}

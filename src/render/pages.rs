@@ -335,7 +335,6 @@ pub fn lists_rule(c: &Content) -> String {
 pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot, annex: &Annex) -> Bulletin {
     let (conversion, squads_line, factories, meetings_line) = summary_lines(s);
     let as_of = s.month.last_day();
-    let first = s.month.january();
     let rank_by_funds = s.units.rank_by == "funds";
     let name_of_unit = |id: &str| c.units.iter().find(|u| u.id == id).map_or(id.to_string(), |u| u.name.clone());
     let listed = |list: &str| -> Vec<String> {
@@ -345,7 +344,7 @@ pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot, annex: 
     let missed: Vec<String> = s.squads.missed.iter().map(|id| squad_name(id)).collect();
     let chart = |n| view::chart(s, n);
 
-    // 附件 2: projects newly counted this year (signed or converted), newest first.
+    // 附件1: projects newly counted this year (signed or converted), newest first.
     let new_projects = &annex.new_projects;
     // 亿元以上 projects among them.
     let big_projects = new_projects
@@ -354,7 +353,7 @@ pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot, annex: 
         .map(|p| view::project_line(c, p, as_of))
         .collect();
 
-    // 附件 3: 到位资金 by project this period.
+    // 附件2: 到位资金 by project this period.
     let funds_detail: Vec<Vec<String>> = annex
         .funds
         .iter()
@@ -371,44 +370,43 @@ pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot, annex: 
         })
         .collect();
 
-    // 附件 4: trips of this month.
-    let mut trips: Vec<(NaiveDate, Vec<String>)> = Vec::new();
-    for q in &c.squads {
-        for t in q.trips.iter().filter(|t| Month::of(t.start) == s.month) {
-            trips.push((
-                t.start,
-                vec![
-                    q.name.clone(),
-                    format!("{}至{}", t.start.format("%m-%d"), t.end.format("%m-%d")),
-                    t.destination.clone(),
-                    t.people.to_string(),
-                    t.days().to_string(),
-                    t.companies.len().to_string(),
-                    t.leads.to_string(),
-                    if t.leader_trip { "是" } else { "" }.to_string(),
-                ],
-            ));
-        }
-    }
-    trips.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1[0].cmp(&b.1[0])));
-
-    // 附件 5: every item assigned this year by the as-of date.
-    let items: Vec<Vec<String>> = c
-        .meetings
+    // 附件3: trips of this month; one still under way on the as-of day shows no return date.
+    let trips: Vec<Vec<String>> = annex
+        .trips
         .iter()
-        .filter(|m| m.date >= first.first_day() && m.date <= as_of)
-        .flat_map(|m| {
-            m.items.iter().map(move |i| {
-                let state = ItemState::of(i, as_of).zh();
-                vec![
-                    m.date.to_string(),
-                    i.project.map_or("—".to_string(), |p| c.project(p).name.clone()),
-                    i.task.clone(),
-                    c.unit(i.unit).name.clone(),
-                    i.deadline.to_string(),
-                    state.to_string(),
-                ]
-            })
+        .map(|line| {
+            let t = line.trip;
+            let start = t.start.format("%m-%d");
+            vec![
+                line.squad.name.clone(),
+                match line.back {
+                    Some(back) => format!("{start}至{}", back.format("%m-%d")),
+                    None => format!("{start}起（截至{}未返回）", as_of.format("%m-%d")),
+                },
+                t.destination.clone(),
+                t.people.to_string(),
+                line.days.to_string(),
+                t.companies.len().to_string(),
+                t.leads.to_string(),
+                if t.leader_trip { "是" } else { "" }.to_string(),
+            ]
+        })
+        .collect();
+
+    // 附件4: every item assigned this year by the as-of date.
+    let items: Vec<Vec<String>> = annex
+        .items
+        .iter()
+        .map(|line| {
+            let i = line.item;
+            vec![
+                line.meeting.date.to_string(),
+                i.project.map_or("—".to_string(), |p| c.project(p).name.clone()),
+                i.task.clone(),
+                c.unit(i.unit).name.clone(),
+                i.deadline.to_string(),
+                line.state.zh().to_string(),
+            ]
         })
         .collect();
 
@@ -491,7 +489,7 @@ pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot, annex: 
         },
         new_projects: new_projects.iter().map(|p| view::project_line(c, p, as_of)).collect(),
         funds_detail,
-        trips: trips.into_iter().map(|(_, r)| r).collect(),
+        trips,
         items,
         report_to: b.report_to.join("，"),
         send_to: b.send_to.join("，"),
