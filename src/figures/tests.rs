@@ -799,3 +799,26 @@ fn the_bulletins_annex_lists() {
     let items: Vec<(&str, ItemState)> = a.items.iter().map(|i| (i.item.task.as_str(), i.state)).collect();
     assert_eq!(items, [("甲事项", ItemState::Closed), ("乙事项", ItemState::Overdue), ("丙事项", ItemState::Open)]);
 }
+
+#[test]
+fn the_target_line_is_target_times_k_over_12_with_one_division() {
+    // The domain's targets: 50 projects, 2 230 000 万元, 300 万美元. As of October (k = 10):
+    // 50 × 10 ÷ 12 = 41⅔, 2 230 000 × 10 ÷ 12 = 1 858 333⅓, 300 × 10 ÷ 12 = 250 exactly.
+    // The decimal type carries 28–29 significant digits (its mantissa is below 2⁹⁶ ≈ 7.9e28),
+    // so 41⅔ is 41.666…667 with 27 decimals (the last rounded up), 1 858 333⅓ has 22.
+    let targets = "county: {projects: 50, funds: 2230000, fdi: 300}\n";
+    let c = county_with("", false, &[("targets/2026.yaml", targets)]);
+    let s = snap(&c, "2026-10");
+    let october = &s.series.months[9];
+    assert_eq!(october.projects_target.unwrap().to_string(), "41.666666666666666666666666667");
+    assert_eq!(october.funds_target.unwrap().to_string(), "1858333.3333333333333333333333");
+    assert_eq!(october.fdi_target.unwrap().to_string(), "250");
+    // September (k = 9): 50 × 9 ÷ 12 = 37.5, 2 230 000 × 9 ÷ 12 = 1 672 500, 300 × 9 ÷ 12 = 225.
+    let september = &s.series.months[8];
+    assert_eq!(september.projects_target, Some(d("37.5")));
+    assert_eq!(september.funds_target, Some(d("1672500")));
+    assert_eq!(september.fdi_target, Some(d("225")));
+    // Rounded only for display: 1 858 333⅓ 万元 is 185.83 亿元; 41⅔ projects shows as 42.
+    assert_eq!(format::yi(october.funds_target.unwrap()), "185.83");
+    assert_eq!(format::count(october.projects_target.unwrap()), "42");
+}
