@@ -822,3 +822,129 @@ fn the_target_line_is_target_times_k_over_12_with_one_division() {
     assert_eq!(format::yi(october.funds_target.unwrap()), "185.83");
     assert_eq!(format::count(october.projects_target.unwrap()), "42");
 }
+
+#[test]
+fn min_contract_amount_limits_the_count_and_the_rate_cohort_not_the_money() {
+    // Threshold 500 万元. As of 2026-04-30:
+    // a (t1): contract 499.99, started 03-01, 100 万元 省外 in March: below the threshold.
+    // b (t2): contract 500 exactly: counts.
+    // c (t1): 协议 of 300, converted 03-05: below the threshold, so never counted.
+    let a = project(
+        "合同",
+        "t1",
+        "499.99",
+        "  signed: 2026-02-01\n  started: 2026-03-01",
+        "funds:\n  - {month: 2026-03, amount: 100, origin: 省外, use: 固定资产}\n",
+    );
+    let b = project("合同", "t2", "500", "  signed: 2026-02-01", "");
+    let c_ = project("协议", "t1", "300", "  signed: 2026-01-10\n  contracted: 2026-03-05", "");
+    let files = [("projects/a.yaml", a.as_str()), ("projects/b.yaml", b.as_str()), ("projects/c.yaml", c_.as_str())];
+    let c = county("rules:\n  min_contract_amount: 500\n", &files);
+    let s = snap(&c, "2026-04");
+    // Projects: b only. Money: a's 100 still counts (money that arrived is money).
+    assert_eq!(s.headline.projects.value, d("1"));
+    assert_eq!(s.headline.funds.value, d("100"));
+    // The rate cohort is b alone: not started 0 / 1; 资金到位率 0 / 500 (a's money is outside it).
+    assert_eq!((s.rates.start.numerator, s.rates.start.denominator), (d("0"), d("1")));
+    assert_eq!((s.rates.funds.numerator, s.rates.funds.denominator), (d("0"), d("500")));
+    assert_eq!(s.pipeline.signed, 1);
+    // The 协议→合同 conversion counts every 协议 signed this year, whatever its amount.
+    assert_eq!((s.agreements.agreements, s.agreements.converted), (1, 1));
+    // Units and chains: t1 has a's money but no project; the chain row has b's 500.
+    let t1 = s.units.towns.iter().find(|r| r.id == "t1").unwrap();
+    assert_eq!((t1.projects.value, t1.funds.value), (d("0"), d("100")));
+    let agri = &s.breakdowns.by_chain[0];
+    assert_eq!((agri.projects, agri.contract_amount, agri.funds), (1, d("500"), d("100")));
+    assert_eq!(crate::figures::annex::new_projects(&c, m("2026-04")).iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["b"]);
+    // Without the threshold: a, b and c count (3), and the cohort is all three.
+    let c = county("", &files);
+    let s = snap(&c, "2026-04");
+    assert_eq!((s.headline.projects.value, s.rates.start.numerator, s.rates.start.denominator), (d("3"), d("1"), d("3")));
+}
+
+#[test]
+fn units_ranked_by_projects() {
+    // rank_by 项目. June: time progress 50.00%. Project targets t1 4, t2 4, d1 2; t3 none.
+    // t1: 2 counted (a third, terminated in May, no longer counts) → 50.00%, gap 0.00.
+    // t2: 1 counted → 25.00%, gap −25.00, although its 1000 万元 are 250% of its funds target.
+    // t3: 1 counted, no target → unranked. d1: 1 of 2 → 50.00%.
+    let plain = |unit: &str| project("合同", unit, "100", "  signed: 2026-01-05", "");
+    let rich = project(
+        "合同",
+        "t2",
+        "100",
+        "  signed: 2026-01-05",
+        "funds:\n  - {month: 2026-02, amount: 1000, origin: 省外, use: 固定资产}\n",
+    );
+    let gone = project("合同", "t1", "100", "  signed: 2026-01-05\n  terminated: 2026-05-10", "terminated_reason: 撤资\n");
+    let files = [
+        ("projects/a1.yaml", plain("t1")),
+        ("projects/a2.yaml", plain("t1")),
+        ("projects/a3.yaml", gone),
+        ("projects/b1.yaml", rich),
+        ("projects/c1.yaml", plain("t3")),
+        ("projects/d1.yaml", plain("d1")),
+    ];
+    let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
+    let c = county("rules:\n  rank_by: 项目\n  red_list_top: 1\n  black_list_bottom: 1\n", &refs);
+    let s = snap(&c, "2026-06");
+    assert_eq!(s.units.rank_by, "projects");
+    let towns: Vec<(&str, Decimal, Option<Decimal>, Option<u32>, Option<&str>)> =
+        s.units.towns.iter().map(|r| (r.id.as_str(), r.projects.value, r.projects.gap_points, r.rank, r.list)).collect();
+    assert_eq!(
+        towns,
+        [
+            // On time (gap 0.00 is not behind) and first: 红榜.
+            ("t1", d("2"), Some(d("0.00")), Some(1), Some("red")),
+            // Behind and last: 黑榜, whatever its money.
+            ("t2", d("1"), Some(d("-25.00")), Some(2), Some("black")),
+            ("t3", d("1"), None, None, None),
+        ]
+    );
+    let d1 = &s.units.departments[0];
+    assert_eq!((d1.rank, d1.list), (Some(1), Some("red")));
+    // Last month (May, a3 terminated on 05-10): t1 2 of 4, t2 1 of 4, the same ranks: no change.
+    assert_eq!(s.units.towns[0].rank_change, Some(0));
+}
+
+#[test]
+fn data_quality_warnings_point_at_their_files() {
+    use crate::figures::warnings;
+    // Targets whose unit shares do not add up: projects 4 + 4 = 8 of 10, funds 400 + 500 = 900
+    // of 1000; no unit has an FDI share, so FDI is not checked.
+    let targets = "county: {projects: 10, funds: 1000, fdi: 100}\nunits:\n  - {unit: t1, projects: 4, funds: 400}\n  \
+                   - {unit: t2, projects: 4, funds: 500}\n";
+    // p: no leader, no measures; signed 2025-08-15 and not started (7 whole months by
+    //    2026-03-31, over 6); a problem open since 2026-01-10 (21 + 28 + 31 = 80 days, over 30).
+    // q: producing, no unit: 五个一 ends at production, so no warning.
+    let p = "name: 甲\ninvestor: 某公司\nchain: agri\nsign_type: 合同\ntotal_investment: 100\ncontract_amount: 100\n\
+             unit: t1\nmilestones:\n  signed: 2025-08-15\nproblems:\n  - {kind: 用地, text: 用地未落实, opened: 2026-01-10}\n";
+    let q = "name: 乙\ninvestor: 某公司\nchain: agri\nsign_type: 合同\ntotal_investment: 100\ncontract_amount: 100\n\
+             leader: l1\nmeasures: 专班\nmilestones:\n  signed: 2025-03-01\n  started: 2025-04-01\n  production: 2025-12-01\n";
+    // s: formed 2026-02-01; no trip in February, one in March: February is short (January is
+    // before it was formed).
+    let s = "name: 小分队\nunit: t1\nformed: 2026-02-01\ntrips:\n  - {start: 2026-03-05, end: 2026-03-06, destination: 西安, people: 2}\n";
+    let c = county_with(
+        "",
+        false,
+        &[("targets/2026.yaml", targets), ("projects/p.yaml", p), ("projects/q.yaml", q), ("squads/s.yaml", s)],
+    );
+    let found = warnings::data_quality(&c, m("2026-03"));
+    let file_of = |id: &str| c.project_by_id(id).unwrap().origin.file;
+    let (p_file, squad_file, targets_file) = (file_of("p"), c.squads[0].origin.file, c.targets[&2026].origin.file);
+    let got: Vec<(&str, Option<crate::content::source::FileId>, &str)> =
+        found.iter().map(|w| (w.code, w.file, w.message.en.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("five-one-missing", Some(p_file), "五个一 incomplete: missing leader"),
+            ("five-one-missing", Some(p_file), "五个一 incomplete: missing measures"),
+            ("not-started", Some(p_file), "signed on 2025-08-15, not started after 7 months"),
+            ("problem-open", Some(p_file), "problem open since 2026-01-10, 80 days unresolved"),
+            ("squad-no-trip", Some(squad_file), "0 trip(s) in 2026-02, fewer than the required 1"),
+            ("target-split", Some(targets_file), "unit project targets add up to 8, not the county target 10"),
+            ("target-split", Some(targets_file), "unit funds targets add up to 900, not the county target 1000"),
+        ]
+    );
+    assert!(found.iter().all(|w| !w.is_error()));
+}
