@@ -948,3 +948,105 @@ fn data_quality_warnings_point_at_their_files() {
     );
     assert!(found.iter().all(|w| !w.is_error()));
 }
+
+#[test]
+fn rates_include_continuing_takes_only_earlier_projects_marked_continuing() {
+    // With rates_include_continuing, as of 2026-06-30:
+    // k1: 续建, counted 2025, started 2025: joins (and is started).
+    // k2: 新建, counted 2025, started 2025: does not join (not marked 续建).
+    // k3: 续建, terminated 2025-12-31, before the year began: does not join.
+    // k4: 续建, terminated 2026-01-01, within the year: joins, in the denominator only.
+    // k5: 续建 协议 of 2025 never converted: never counted, does not join.
+    // n1: signed 2026-02-01: in the cohort as every project counted this year.
+    let old = |build: &str, milestones: &str, rest: &str| {
+        project("合同", "t1", "100", milestones, &format!("build_type: {build}\n{rest}"))
+    };
+    let k1 = old("续建", "  signed: 2025-03-01\n  started: 2025-06-01", "");
+    let k2 = old("新建", "  signed: 2025-04-01\n  started: 2025-06-01", "");
+    let k3 = old("续建", "  signed: 2025-05-01\n  started: 2025-07-01\n  terminated: 2025-12-31", "terminated_reason: 撤资\n");
+    let k4 = old("续建", "  signed: 2025-05-01\n  started: 2025-07-01\n  terminated: 2026-01-01", "terminated_reason: 撤资\n");
+    let k5 = project("协议", "t1", "100", "  signed: 2025-02-01", "build_type: 续建\n");
+    let n1 = project("合同", "t1", "100", "  signed: 2026-02-01", "");
+    let files = [
+        ("projects/k1.yaml", k1.as_str()),
+        ("projects/k2.yaml", k2.as_str()),
+        ("projects/k3.yaml", k3.as_str()),
+        ("projects/k4.yaml", k4.as_str()),
+        ("projects/k5.yaml", k5.as_str()),
+        ("projects/n1.yaml", n1.as_str()),
+    ];
+    let c = county("rules:\n  rates_include_continuing: true\n", &files);
+    let s = snap(&c, "2026-06");
+    // Cohort k1, k4, n1: started k1 only (k4 is terminated) → 1 / 3.
+    assert_eq!((s.rates.start.numerator, s.rates.start.denominator), (d("1"), d("3")));
+    let stages: Vec<u32> = s.pipeline.by_stage.iter().map(|x| x.count).collect();
+    // n1 已签约, k1 已开工, k4 已终止.
+    assert_eq!(stages, [1, 0, 1, 0, 1]);
+    // Without the rule the cohort is n1 alone: 0 / 1.
+    let c = county("", &files);
+    let s = snap(&c, "2026-06");
+    assert_eq!((s.rates.start.numerator, s.rates.start.denominator), (d("0"), d("1")));
+}
+
+#[test]
+fn breakdown_keys_and_the_order_of_the_lists() {
+    // a: 亲情招商 on 丝博会, from 浙江省, 300 万元. b: no method, no platform, from 香港 (and a
+    // province, which the country overrides), 300 万元. c: no origin at all, 商洛商会, 50 万元.
+    let with = |unit: &str, rest: &str, amount: &str| {
+        project(
+            "合同",
+            unit,
+            "1000",
+            "  signed: 2026-01-05",
+            &format!("{rest}funds:\n  - {{month: 2026-02, amount: {amount}, origin: 省外, use: 固定资产}}\n"),
+        )
+    };
+    let a = with("t1", "method: 亲情招商\nplatform: 丝博会\norigin: {province: 浙江省}\n", "300");
+    let b = with("t2", "origin: {country: 香港, province: 广东省}\n", "300");
+    let c_ = with("d1", "platform: 商洛商会\n", "50");
+    // Squads whose names sort unlike their ids; leaders in file order.
+    let squad = |name: &str| format!("name: {name}\nunit: t1\ntrips: []\n");
+    let c = county(
+        "",
+        &[
+            ("projects/a.yaml", &a),
+            ("projects/b.yaml", &b),
+            ("projects/c.yaml", &c_),
+            ("squads/q1.yaml", &squad("乙队")),
+            ("squads/q2.yaml", &squad("甲队")),
+        ],
+    );
+    let s = snap(&c, "2026-02");
+    let keys = |rows: &[crate::figures::snapshot::BreakdownRow]| -> Vec<String> {
+        rows.iter().map(|r| format!("{}:{}:{}", r.key, r.projects, r.funds)).collect()
+    };
+    // By method: the seven methods in their fixed order, then 未填写 for b and c (300 + 50).
+    assert_eq!(
+        keys(&s.breakdowns.by_method),
+        [
+            "亲情招商:1:300",
+            "以商招商:0:0",
+            "代理招商:0:0",
+            "云招商:0:0",
+            "叩门招商:0:0",
+            "节会招商:0:0",
+            "其他:0:0",
+            "未填写:2:350"
+        ]
+    );
+    // By platform and by province: funds, largest first; ties by projects, then by key
+    // (丝博会 and 未填写 both 300 and 1: their keys in code-point order, 丝 U+4E1D first).
+    assert_eq!(keys(&s.breakdowns.by_platform), ["丝博会:1:300", "未填写:1:300", "商洛商会:1:50"]);
+    // 境外·香港 (U+5883) before 浙江省 (U+6D59); c has neither province nor country.
+    assert_eq!(keys(&s.breakdowns.by_province), ["境外·香港:1:300", "浙江省:1:300", "未填写:1:50"]);
+    // By origin: the four origins in fixed order; by use: 固定资产, 流动资金.
+    assert_eq!(keys(&s.breakdowns.by_fund_origin), ["省外:3:650", "省内市外:0:0", "市内县外:0:0", "县内:0:0"]);
+    assert_eq!(keys(&s.breakdowns.by_fund_use), ["固定资产:3:650", "流动资金:0:0"]);
+    // Units: ranked ones by rank (then id), then the unranked by id. Funds targets t1 400,
+    // t2 400: both 75.00% → rank 1 and 1; t3 unranked.
+    let towns: Vec<(&str, Option<u32>)> = s.units.towns.iter().map(|r| (r.id.as_str(), r.rank)).collect();
+    assert_eq!(towns, [("t1", Some(1)), ("t2", Some(1)), ("t3", None)]);
+    // Squads by id, whatever their names; the leaders as listed in leaders.yaml.
+    assert_eq!(s.squads.rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["q1", "q2"]);
+    assert_eq!(s.leaders.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(), ["l1"]);
+}
