@@ -103,6 +103,8 @@ pub struct Site {
     pub title: String,
     pub county: Option<String>,
     pub issuer: String,
+    /// The language of the messages of `check` and `import` (the site itself is always
+    /// Chinese).
     pub locale: Locale,
     pub sample: bool,
     pub rules: Rules,

@@ -11,7 +11,7 @@ pub fn field_label(key: &str) -> Option<&'static str> {
         "title" => "标题",
         "county" => "县名",
         "issuer" => "编印单位",
-        "locale" => "界面语言",
+        "locale" => "提示信息语言",
         "sample" => "示例数据标记",
         "rules" => "统计口径",
         "count_sign_types" => "计入项目目标的签约类型",
