@@ -54,7 +54,7 @@ pub fn build(
     let Some(content) = loaded.content.take() else { return Err(BuildError::Content(Box::new(loaded))) };
     drop(loaded);
     let month = month.or_else(|| content.latest_period()).ok_or(BuildError::NoMonth)?;
-    content.check_report_month(month).map_err(|d| BuildError::Month(Box::new(d)))?;
+    content.check_report_month(month).map_err(BuildError::Month)?;
     let theme = theme::load(site_root(dir))?;
     let opts = Options { month, reload, workbooks: reload == Reload::Off };
     let files = render::site_into(&content, &theme, opts, emit)?;

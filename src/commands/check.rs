@@ -17,7 +17,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         // Warnings are judged as of a month the content can report on, else that is the error.
         match content.check_report_month(month) {
             Ok(()) => loaded.diagnostics.extend(warnings::data_quality(content, month)),
-            Err(problem) => loaded.diagnostics.extend([problem]),
+            Err(problem) => loaded.diagnostics.extend([*problem]),
         }
         loaded.diagnostics.sort();
     }

@@ -77,14 +77,14 @@ impl Content {
     /// briefing's year has one (validation requires it), so the default month always can; a
     /// `--month` in any other year, before the data (1900-01) or after it (2027-01 with no
     /// 2027 targets, 2999-12), has nothing to measure against and is refused, naming the file.
-    pub fn check_report_month(&self, month: Month) -> Result<(), Diagnostic> {
+    pub fn check_report_month(&self, month: Month) -> Result<(), Box<Diagnostic>> {
         if self.targets.contains_key(&month.year()) {
             return Ok(());
         }
         let years: Vec<i32> = self.targets.keys().copied().collect();
         match self.first_month() {
-            Some(first) if month < first => Err(problems::month_before_data(month, first, &years)),
-            _ => Err(problems::month_without_targets(month, &years)),
+            Some(first) if month < first => Err(Box::new(problems::month_before_data(month, first, &years))),
+            _ => Err(Box::new(problems::month_without_targets(month, &years))),
         }
     }
 

@@ -889,7 +889,8 @@ fn units_ranked_by_projects() {
     let c = county("rules:\n  rank_by: 项目\n  red_list_top: 1\n  black_list_bottom: 1\n", &refs);
     let s = snap(&c, "2026-06");
     assert_eq!(s.units.rank_by, "projects");
-    let towns: Vec<(&str, Decimal, Option<Decimal>, Option<u32>, Option<&str>)> =
+    type Line<'a> = (&'a str, Decimal, Option<Decimal>, Option<u32>, Option<&'a str>);
+    let towns: Vec<Line> =
         s.units.towns.iter().map(|r| (r.id.as_str(), r.projects.value, r.projects.gap_points, r.rank, r.list)).collect();
     assert_eq!(
         towns,
