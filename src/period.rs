@@ -108,9 +108,9 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, text[5..7].parse().ok()?, text[8..].parse().ok()?)
 }
 
-/// Whole calendar months from `from` to `to`, counting a month only once its day is reached
-/// (2026-01-15 → 2026-07-14 is 5 months, → 2026-07-15 is 6; a start on the 31st completes at the
-/// end of a shorter month).
+/// Whole calendar months from `from` to `to`: a month is complete on the same day of a later
+/// month, or on that month's last day when it has no such day (2026-01-15 → 2026-07-14 is 5
+/// months, → 2026-07-15 is 6; 2026-01-31 → 2026-02-28 is 1).
 pub fn whole_months_between(from: NaiveDate, to: NaiveDate) -> i32 {
     let mut months = Month::of(from).months_until(Month::of(to));
     if to.day() < from.day() && to != Month::of(to).last_day() {
@@ -162,5 +162,13 @@ mod tests {
         // A month-end start is complete at the next month's end, even when that month is shorter.
         assert_eq!(whole_months_between(d("2026-01-31"), d("2026-02-28")), 1);
         assert_eq!(whole_months_between(d("2026-03-01"), d("2026-03-31")), 0);
+        // From the 31st: September has no 31st, so its 30th completes the sixth month.
+        assert_eq!(whole_months_between(d("2026-03-31"), d("2026-09-29")), 5);
+        assert_eq!(whole_months_between(d("2026-03-31"), d("2026-09-30")), 6);
+        // From the 29th or 30th of January: February 2026 has neither, so its 28th completes
+        // the month; February 2024 has a 29th, so from the 29th its 28th does not.
+        assert_eq!(whole_months_between(d("2026-01-30"), d("2026-02-28")), 1);
+        assert_eq!(whole_months_between(d("2024-01-29"), d("2024-02-28")), 0);
+        assert_eq!(whole_months_between(d("2024-01-29"), d("2024-02-29")), 1);
     }
 }

@@ -3,7 +3,9 @@
 
 use std::path::Path;
 
+use crate::content::source::Sources;
 use crate::content::{self, Content, Loaded};
+use crate::diagnostics::{self, Diagnostic, Lang};
 use crate::period::Month;
 use crate::render::{self, Options, Page, Reload, theme};
 
@@ -26,6 +28,9 @@ pub enum BuildError {
     Folder { path: String, source: std::io::Error },
     #[error("there is no briefing yet, so no month to build: add content/briefings/YYYY-MM.md or pass --month YYYY-MM")]
     NoMonth,
+    /// The month asked for is in a year without targets.
+    #[error("{}", month_text(.0))]
+    Month(Box<Diagnostic>),
     #[error(transparent)]
     Theme(#[from] theme::ThemeError),
     #[error(transparent)]
@@ -48,6 +53,7 @@ pub fn build(
     let mut loaded = content::load(dir).map_err(|source| BuildError::Folder { path: dir.display().to_string(), source })?;
     let Some(content) = loaded.content.take() else { return Err(BuildError::Content(Box::new(loaded))) };
     let month = month.or_else(|| content.latest_period()).ok_or(BuildError::NoMonth)?;
+    content.check_report_month(month).map_err(BuildError::Month)?;
     let clashes = render::clashes(&content, &loaded.sources, month);
     if !clashes.is_empty() {
         loaded.diagnostics.extend(clashes);
@@ -58,6 +64,11 @@ pub fn build(
     let opts = Options { month, reload, workbooks: reload == Reload::Off };
     let files = render::site_into(&content, &theme, opts, emit)?;
     Ok(Built { files, month, content })
+}
+
+/// A month problem as the clerk reads it (it points at no file).
+fn month_text(d: &Diagnostic) -> String {
+    diagnostics::render::text(d, &Sources::default(), Lang::Zh, false)
 }
 
 /// The folder holding `content/`, where a site's own `templates/` and `theme/` live.

@@ -326,3 +326,43 @@ fn the_navigation_lists_a_few_pages_and_an_index_lists_them_all() {
         assert!(index.contains(&format!("href=\"../pages/n{i}.html\">页面{i}</a>")), "n{i} is not on the index");
     }
 }
+
+/// Issue 11: `--month` in a year without targets built a site of zeros (2027-01) or of
+/// 11 889 files (2999-12). Now `build` and `figures` refuse it, name the missing file and
+/// write nothing.
+#[test]
+fn issue_11_a_month_in_a_year_without_targets_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = repo().join("content");
+    for (month, code, file) in [
+        ("2027-01", "month-without-targets", "targets/2027.yaml"),
+        ("2999-12", "month-without-targets", "targets/2999.yaml"),
+        // Before the sample's earliest record (2025-01).
+        ("2024-12", "month-before-data", "targets/2024.yaml"),
+    ] {
+        let out = tmp.path().join(format!("public-{month}"));
+        let run = Command::new(BIN)
+            .args(["build", "--month", month, "--out"])
+            .arg(&out)
+            .arg("--content")
+            .arg(&content)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "{month}: {stderr}");
+        assert!(stderr.contains(code) && stderr.contains(file), "{month}: {stderr}");
+        assert!(!out.exists(), "{month}: the build wrote {}", out.display());
+
+        let run = Command::new(BIN)
+            .args(["figures", "--format", "json", "--month", month, "--content"])
+            .arg(&content)
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(1), "{month}");
+        assert!(run.stdout.is_empty(), "{month}: figures printed {}", String::from_utf8_lossy(&run.stdout));
+        assert!(String::from_utf8_lossy(&run.stderr).contains(file));
+    }
+    // A month of a year with targets is fine, even before the latest briefing's.
+    let run = Command::new(BIN).args(["figures", "--month", "2025-03", "--content"]).arg(&content).output().unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+}

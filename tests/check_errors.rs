@@ -276,6 +276,29 @@ fn briefing_for_a_year_without_targets() {
 }
 
 #[test]
+fn a_report_month_needs_targets_for_its_year() {
+    use bulletin::period::Month;
+    let content = load(base()).content.unwrap();
+    let month = |s: &str| Month::parse(s).unwrap();
+    // The base has targets for 2026 only; its earliest record (the signing of p1) is in 2026-03.
+    // A month of 2026 before it is still a month of a year with targets.
+    assert!(content.check_report_month(month("2026-01")).is_ok());
+    assert!(content.check_report_month(month("2026-12")).is_ok());
+    for (m, code, file) in [
+        ("2027-01", "month-without-targets", "targets/2027.yaml"),
+        ("2999-12", "month-without-targets", "targets/2999.yaml"),
+        ("2025-12", "month-before-data", "targets/2025.yaml"),
+    ] {
+        let d = content.check_report_month(month(m)).unwrap_err();
+        assert_eq!(d.code, code, "{m}");
+        // Both languages name the month and the missing file; the help says what to do.
+        assert!(d.message.zh.contains(m) && d.message.zh.contains(file), "{}", d.message.zh);
+        assert!(d.message.en.contains(m) && d.message.en.contains(file), "{}", d.message.en);
+        assert!(d.help.as_ref().is_some_and(|h| h.zh.contains("2026") && h.en.contains("2026")), "{m}");
+    }
+}
+
+#[test]
 fn syntax_errors() {
     expect(&broken("projects/p1.yaml", "investor: 某公司", "investor： 某公司"), "full-width-colon", "projects/p1.yaml", 2, None);
     expect(&broken("projects/p1.yaml", "  signed:", "\tsigned:"), "tab-indent", "projects/p1.yaml", 13, None);

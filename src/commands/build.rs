@@ -34,6 +34,12 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
             eprintln!("没有生成网站：{} 保持不变。", args.out.display());
             return Ok(ExitCode::from(1));
         }
+        Err(BuildError::Month(problem)) => {
+            bar.finish_and_clear();
+            super::report_problem(&problem)?;
+            eprintln!("没有生成网站：{} 保持不变。", args.out.display());
+            return Ok(ExitCode::from(1));
+        }
         Err(e) => {
             bar.finish_and_clear();
             return Err(e.into());

@@ -14,8 +14,14 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     if let Some(content) = &loaded.content
         && let Some(month) = args.month.or_else(|| content.latest_period())
     {
-        loaded.diagnostics.extend(crate::render::clashes(content, &loaded.sources, month));
-        loaded.diagnostics.extend(warnings::data_quality(content, month));
+        // Warnings are judged as of a month the content can report on, else that is the error.
+        match content.check_report_month(month) {
+            Ok(()) => {
+                loaded.diagnostics.extend(crate::render::clashes(content, &loaded.sources, month));
+                loaded.diagnostics.extend(warnings::data_quality(content, month));
+            }
+            Err(problem) => loaded.diagnostics.extend([*problem]),
+        }
         loaded.diagnostics.sort();
     }
     let lang = match args.lang {

@@ -17,6 +17,11 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let Some(month) = args.month.or_else(|| content.latest_period()) else {
         anyhow::bail!("there is no briefing yet, so no month to export: pass --month YYYY-MM");
     };
+    if let Err(problem) = content.check_report_month(month) {
+        super::report_problem(&problem)?;
+        eprintln!("没有导出。");
+        return Ok(ExitCode::from(1));
+    }
     let snapshot = figures::snapshot(&content, month);
     let bytes = excel::export::workbook(&content, &snapshot).context("cannot make the workbook")?;
     let out = args.out.clone().unwrap_or_else(|| PathBuf::from(format!("招商引资简报-{month}.xlsx")));

@@ -14,6 +14,10 @@ pub fn run(args: &FiguresArgs) -> anyhow::Result<ExitCode> {
     let Some(month) = args.month.or_else(|| content.latest_period()) else {
         anyhow::bail!("no briefing yet, so no default month: pass --month YYYY-MM");
     };
+    if let Err(problem) = content.check_report_month(month) {
+        super::report_problem(&problem)?;
+        return Ok(ExitCode::from(1));
+    }
     let snapshot = figures::snapshot(&content, month);
     let mut out = std::io::stdout().lock();
     match args.format {

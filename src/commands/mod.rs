@@ -37,6 +37,16 @@ pub fn report_errors(loaded: &content::Loaded) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Prints one problem that points at no file (a month the content cannot report on) to
+/// stderr, as `check` would.
+pub fn report_problem(d: &crate::diagnostics::Diagnostic) -> anyhow::Result<()> {
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut err = std::io::stderr().lock();
+    writeln!(err, "{}\n", render::text(d, &content::source::Sources::default(), Lang::Zh, color))?;
+    writeln!(err, "{}", render::summary(1, 0, Lang::Zh))?;
+    Ok(())
+}
+
 /// The language for messages: the site's locale.
 pub fn site_lang(content: &Content) -> Lang {
     match content.site.locale {

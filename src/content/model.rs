@@ -9,7 +9,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::problems;
 use super::source::Origin;
+use crate::diagnostics::Diagnostic;
 use crate::period::Month;
 
 macro_rules! index_type {
@@ -72,6 +74,30 @@ impl Content {
     pub fn latest_period(&self) -> Option<Month> {
         self.briefings.last().map(|b| b.period)
     }
+
+    /// Whether `month` can be reported on: its year must have `targets/<year>.yaml`. Every
+    /// briefing's year has one (validation requires it), so the default month always can; a
+    /// `--month` in any other year, before the data (1900-01) or after it (2027-01 with no
+    /// 2027 targets, 2999-12), has nothing to measure against and is refused, naming the file.
+    pub fn check_report_month(&self, month: Month) -> Result<(), Box<Diagnostic>> {
+        if self.targets.contains_key(&month.year()) {
+            return Ok(());
+        }
+        let years: Vec<i32> = self.targets.keys().copied().collect();
+        match self.first_month() {
+            Some(first) if month < first => Err(Box::new(problems::month_before_data(month, first, &years))),
+            _ => Err(Box::new(problems::month_without_targets(month, &years))),
+        }
+    }
+
+    /// The month of the earliest record: a signing, a trip, a meeting or a briefing.
+    fn first_month(&self) -> Option<Month> {
+        let signed = self.projects.iter().map(|p| p.milestones.signed);
+        let trips = self.squads.iter().flat_map(|q| q.trips.iter().map(|t| t.start));
+        let meetings = self.meetings.iter().map(|m| m.date);
+        let dated = signed.chain(trips).chain(meetings).map(Month::of);
+        dated.chain(self.briefings.iter().map(|b| b.period)).min()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -79,6 +105,8 @@ pub struct Site {
     pub title: String,
     pub county: Option<String>,
     pub issuer: String,
+    /// The language of the messages of `check` and `import` (the site itself is always
+    /// Chinese).
     pub locale: Locale,
     pub sample: bool,
     pub rules: Rules,

@@ -35,7 +35,7 @@ pub const FIGURES: &[(&str, &str)] = &[
     ("rates.production", "竣工投产率"),
     ("agreements.converted", "协议转合同项目数"),
     ("squads.ok_rate", "小分队本月外出达标率"),
-    ("squads.missed", "本月未外出的小分队名称（没有则为“无”）"),
+    ("squads.missed", "本月外出次数未达到每月要求的小分队名称（没有则为“无”）"),
     ("factories.rate", "标准化厂房入驻率（按面积）"),
     ("meetings.closed_rate", "交办事项办结率"),
 ];

@@ -19,9 +19,8 @@ use rust_xlsxwriter::{
 
 use crate::content::Content;
 use crate::content::model::Project;
-use crate::figures::annex::{Annex, ProjectFunds};
+use crate::figures::annex::{Annex, ItemLine, ProjectFunds, TripLine};
 use crate::figures::format as fmt;
-use crate::figures::people::ItemState;
 use crate::figures::rules::{self, Stage};
 use crate::figures::snapshot::{BreakdownRow, Snapshot, Target, UnitRow};
 use crate::period::Month;
@@ -393,11 +392,11 @@ fn tables(c: &Content, s: &Snapshot, annex: &Annex) -> Vec<Table> {
         units("镇办排名", "表6 镇（街道）完成情况", &s.units.towns, s.units.rank_by == "funds"),
         units("部门排名", "表7 县直部门完成情况", &s.units.departments, s.units.rank_by == "funds"),
         squads(s),
-        trips(c, s),
+        trips(&annex.trips),
         leaders(s),
         new_projects(c, s, &annex.new_projects),
         funds_detail(c, &annex.funds),
-        items(c, s),
+        items(c, &annex.items),
     ]
 }
 
@@ -638,34 +637,30 @@ fn squads(s: &Snapshot) -> Table {
     )
 }
 
-/// 附件3: trips that started this month, by date (as the bulletin lists them).
-fn trips(c: &Content, s: &Snapshot) -> Table {
-    let mut rows: Vec<(NaiveDate, String, Vec<Cell>)> = Vec::new();
-    for q in &c.squads {
-        for t in q.trips.iter().filter(|t| Month::of(t.start) == s.month) {
-            rows.push((
-                t.start,
-                q.name.clone(),
-                vec![
-                    text(&q.name),
-                    Cell::Date(t.start),
-                    Cell::Date(t.end),
-                    text(&t.destination),
-                    count(t.people),
-                    count(Decimal::from(t.days())),
-                    count(t.companies.len() as u32),
-                    count(t.leads),
-                    text(if t.leader_trip { "是" } else { "" }),
-                ],
-            ));
-        }
-    }
-    rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+/// 附件3: trips that started this month, as the bulletin lists them; a trip still under way on
+/// the as-of day has no return date yet.
+fn trips(lines: &[TripLine]) -> Table {
     Table::new(
         "本月外出",
         "附件3 本月小分队外出情况",
         &["小分队", "出发日期", "返回日期", "目的地", "人数", "天数", "拜访企业（家）", "有效线索（条）", "一把手带队"],
-        rows.into_iter().map(|(_, _, r)| r).collect(),
+        lines
+            .iter()
+            .map(|line| {
+                let t = line.trip;
+                vec![
+                    text(&line.squad.name),
+                    Cell::Date(t.start),
+                    line.back.map_or_else(|| text("未返回"), Cell::Date),
+                    text(&t.destination),
+                    count(t.people),
+                    count(line.days),
+                    count(t.companies.len() as u32),
+                    count(t.leads),
+                    text(if t.leader_trip { "是" } else { "" }),
+                ]
+            })
+            .collect(),
     )
 }
 
@@ -776,26 +771,20 @@ fn funds_detail(c: &Content, rows: &[ProjectFunds]) -> Table {
     )
 }
 
-/// 附件4: every item assigned this year by the as-of date.
-fn items(c: &Content, s: &Snapshot) -> Table {
-    let as_of = s.month.last_day();
-    let first = s.month.january().first_day();
-    let rows = c
-        .meetings
+/// 附件4: every item assigned this year by the as-of date, as the bulletin lists them.
+fn items(c: &Content, lines: &[ItemLine]) -> Table {
+    let rows = lines
         .iter()
-        .filter(|m| m.date >= first && m.date <= as_of)
-        .flat_map(|m| {
-            m.items.iter().map(move |i| {
-                let state = ItemState::of(i, as_of).zh();
-                vec![
-                    Cell::Date(m.date),
-                    text(i.project.map_or("—".to_string(), |p| c.project(p).name.clone())),
-                    text(&i.task),
-                    text(&c.unit(i.unit).name),
-                    Cell::Date(i.deadline),
-                    text(state),
-                ]
-            })
+        .map(|line| {
+            let i = line.item;
+            vec![
+                Cell::Date(line.meeting.date),
+                text(i.project.map_or("—".to_string(), |p| c.project(p).name.clone())),
+                text(&i.task),
+                text(&c.unit(i.unit).name),
+                Cell::Date(i.deadline),
+                text(line.state.zh()),
+            ]
         })
         .collect();
     Table::new("交办事项", "附件4 交办事项清单", &["会议日期", "项目", "交办事项", "承办单位", "办结时限", "状态"], rows)

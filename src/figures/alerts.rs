@@ -1,5 +1,9 @@
-//! Alerts as of the period's end: stalled projects, signed but not started, squads without a
-//! trip, overdue meeting items, old problems, missing 五个一 fields.
+//! Alerts as of the period's end: stalled projects, signed but not started, squads short of
+//! trips, overdue meeting items, old problems, missing 五个一 fields.
+//!
+//! Which projects each looks at: old problems, every project signed by the as-of date and not
+//! terminated (production does not solve a problem); the others, live projects only (signed,
+//! not terminated, not yet producing: 一抓到底 ends at production).
 
 use super::Period;
 use super::people::overdue;
@@ -12,16 +16,30 @@ pub fn alerts(p: &Period) -> Alerts {
     let mut a = Alerts {
         stalled: Vec::new(),
         not_started: Vec::new(),
-        squads_without_trip: Vec::new(),
+        squads_short_of_trips: Vec::new(),
         overdue_items: Vec::new(),
         old_problems: Vec::new(),
         missing_five_one: Vec::new(),
     };
     for project in &c.projects {
-        // Live: signed by now, not terminated, not yet producing (一抓到底 until production).
-        let live =
-            project.milestones.signed <= p.as_of && !rules::terminated(project, p.as_of) && !rules::producing(project, p.as_of);
-        if !live {
+        if project.milestones.signed > p.as_of || rules::terminated(project, p.as_of) {
+            continue;
+        }
+        for (i, pr) in project.problems.iter().enumerate() {
+            let days = (p.as_of - pr.opened).num_days();
+            if pr.opened <= p.as_of && pr.resolved.is_none_or(|r| r > p.as_of) && days > i64::from(p.rules.problem_open_days) {
+                a.old_problems.push(ProblemAlert {
+                    project: project.id.clone(),
+                    number: i + 1,
+                    kind: pr.kind.zh(),
+                    text: pr.text.clone(),
+                    opened: pr.opened.to_string(),
+                    days,
+                });
+            }
+        }
+        // Live: not yet producing (一抓到底 until production).
+        if rules::producing(project, p.as_of) {
             continue;
         }
         let last = rules::last_activity(project, p.as_of);
@@ -43,19 +61,6 @@ pub fn alerts(p: &Period) -> Alerts {
                 months: signed_for,
             });
         }
-        for (i, pr) in project.problems.iter().enumerate() {
-            let days = (p.as_of - pr.opened).num_days();
-            if pr.opened <= p.as_of && pr.resolved.is_none_or(|r| r > p.as_of) && days > i64::from(p.rules.problem_open_days) {
-                a.old_problems.push(ProblemAlert {
-                    project: project.id.clone(),
-                    number: i + 1,
-                    kind: pr.kind.zh(),
-                    text: pr.text.clone(),
-                    opened: pr.opened.to_string(),
-                    days,
-                });
-            }
-        }
         let missing: Vec<&'static str> =
             [(project.leader.is_none(), "leader"), (project.measures.is_none(), "measures"), (project.unit.is_none(), "unit")]
                 .into_iter()
@@ -69,7 +74,7 @@ pub fn alerts(p: &Period) -> Alerts {
     a.not_started.sort_by(|x, y| y.months.cmp(&x.months).then_with(|| x.project.cmp(&y.project)));
     a.old_problems.sort_by(|x, y| y.days.cmp(&x.days).then_with(|| x.project.cmp(&y.project)));
 
-    a.squads_without_trip = super::squads::squads(p).missed;
+    a.squads_short_of_trips = super::squads::squads(p).missed;
 
     for meeting in c.meetings.iter().filter(|m| m.date <= p.as_of) {
         for item in meeting.items.iter().filter(|i| overdue(i, p.as_of)) {

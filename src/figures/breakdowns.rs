@@ -4,6 +4,12 @@
 //! Project-level breakdowns (chain, method, …) put each project's counted status and all its
 //! money of the period under the project's category, so the rows of a single-valued
 //! dimension add up to the county totals. Tags are multi-valued and need not add up.
+//!
+//! Fund-level breakdowns look at each fund entry of the period on its own: `by_fund_origin`
+//! takes every entry, whatever its origin and whether its project counts (县内 money is shown,
+//! marked not counted); `by_fund_use` takes the entries of counted origins, so it splits
+//! 到位资金 and adds up to it. The two kinds select their projects separately: a project whose
+//! only money in the period is 县内 adds nothing to a project-level row but is in 县内's row.
 
 use std::collections::BTreeMap;
 
@@ -112,26 +118,6 @@ pub fn breakdowns(p: &Period, total_funds: Decimal) -> Breakdowns {
         if project.milestones.signed > p.as_of {
             continue;
         }
-        let s = share(p, project);
-        if !s.counted && s.funds.is_zero() && s.fdi.is_zero() {
-            continue;
-        }
-        let ch = c.chain(project.chain);
-        chain.add(&ch.id, &ch.name, &s);
-        let m = project.method.map_or("未填写", |m| m.zh());
-        method.add(m, m, &s);
-        let pf = project.platform.as_deref().unwrap_or("未填写");
-        platform.add(pf, pf, &s);
-        for t in &project.tags {
-            tag.add(t, t, &s);
-        }
-        let place = match (&project.from.country, &project.from.province) {
-            (Some(country), _) => format!("境外·{country}"),
-            (None, Some(province)) => province.clone(),
-            (None, None) => "未填写".to_string(),
-        };
-        province.add(&place, &place, &s);
-
         // Fund-level breakdowns: every entry of the period, by its own origin and use.
         let mut seen_origin = Vec::new();
         let mut seen_use = Vec::new();
@@ -151,6 +137,27 @@ pub fn breakdowns(p: &Period, total_funds: Decimal) -> Breakdowns {
                 }
             }
         }
+
+        // Project-level breakdowns: only projects that add something to them.
+        let s = share(p, project);
+        if !s.counted && s.funds.is_zero() && s.fdi.is_zero() {
+            continue;
+        }
+        let ch = c.chain(project.chain);
+        chain.add(&ch.id, &ch.name, &s);
+        let m = project.method.map_or("未填写", |m| m.zh());
+        method.add(m, m, &s);
+        let pf = project.platform.as_deref().unwrap_or("未填写");
+        platform.add(pf, pf, &s);
+        for t in &project.tags {
+            tag.add(t, t, &s);
+        }
+        let place = match (&project.from.country, &project.from.province) {
+            (Some(country), _) => format!("境外·{country}"),
+            (None, Some(province)) => province.clone(),
+            (None, None) => "未填写".to_string(),
+        };
+        province.add(&place, &place, &s);
     }
     Breakdowns {
         by_chain: chain.finish(total_funds, false),

@@ -157,6 +157,14 @@ pub fn headline(p: &Period, running: &Running) -> Headline {
     }
 }
 
+/// The straight target line at month k: target × k ÷ 12. The one division comes last, so the
+/// value is exact whenever the quotient terminates (1000 × 3 ÷ 12 = 250) and otherwise the
+/// quotient correct to the decimal type's last digit (500 ÷ 12 = 41.666…667); multiplying
+/// by a rounded k ÷ 12 instead put an error in the last digits (41.666…665).
+pub fn target_line(target: Decimal, k: u32) -> Decimal {
+    (target * Decimal::from(k) / Decimal::from(12)).normalize()
+}
+
 /// January..m of this year beside the same months of last year and the straight target line.
 pub fn series(p: &Period, running: &Running) -> Series {
     let months = p
@@ -166,8 +174,8 @@ pub fn series(p: &Period, running: &Running) -> Series {
         .map(|m: Month| {
             let now = Running::at(&running.this_year.county, m);
             let last = Running::at(&running.last_year.county, m.year_before());
-            let share = Decimal::from(m.number()) / Decimal::from(12);
             let t = p.targets;
+            let line = |target: Decimal| target_line(target, m.number());
             SeriesPoint {
                 month: m,
                 projects: now.projects,
@@ -176,9 +184,9 @@ pub fn series(p: &Period, running: &Running) -> Series {
                 projects_last_year: last.projects,
                 funds_last_year: last.funds,
                 fdi_last_year: last.fdi,
-                projects_target: t.map(|t| Decimal::from(t.projects) * share),
-                funds_target: t.map(|t| t.funds * share),
-                fdi_target: t.map(|t| t.fdi * share),
+                projects_target: t.map(|t| line(Decimal::from(t.projects))),
+                funds_target: t.map(|t| line(t.funds)),
+                fdi_target: t.map(|t| line(t.fdi)),
                 squads_met: super::squads::met_in(p, m),
             }
         })

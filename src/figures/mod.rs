@@ -26,7 +26,7 @@ pub use headline::Years;
 pub use snapshot::Snapshot;
 
 /// Version of the JSON form; bump when a field changes meaning or is removed.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// What every part of the computation needs to know about the period.
 pub struct Period<'c> {

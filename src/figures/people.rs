@@ -4,10 +4,9 @@
 use rust_decimal::Decimal;
 
 use super::Period;
-use super::rates::stage_counts;
 use super::rules::{self, Stage};
-use super::snapshot::{BuildingRow, Factories, LeaderRow, MeetingFigures, Ratio};
-use crate::content::model::{LeaderIx, MeetingItem};
+use super::snapshot::{BuildingRow, Factories, LeaderRow, MeetingFigures, Ratio, StageCount};
+use crate::content::model::{LeaderIx, MeetingItem, Project};
 
 /// 标准化厂房 built and occupied by the as-of date.
 pub fn factories(p: &Period) -> Factories {
@@ -91,7 +90,9 @@ impl ItemState {
     }
 }
 
-/// Each leader's live projects (signed by the as-of date, any year, not terminated).
+/// Each leader's 五个一 portfolio: the projects in their charge that are signed by the as-of
+/// date (any year) and not terminated by then. Every field of the row counts exactly these
+/// projects, so `by_stage` adds up to `projects` (and has no 已终止 entry).
 pub fn leaders(p: &Period) -> Vec<LeaderRow> {
     let c = p.content;
     let mut rows: Vec<LeaderRow> = c
@@ -108,21 +109,16 @@ pub fn leaders(p: &Period) -> Vec<LeaderRow> {
             open_problems: 0,
         })
         .collect();
-    let mut stages = vec![[0u32; 5]; rows.len()];
+    let mut stages = vec![[0u32; 4]; rows.len()];
     let first = p.month.january();
-    for project in &c.projects {
+    let in_block = |project: &Project| project.milestones.signed <= p.as_of && !rules::terminated(project, p.as_of);
+    for project in c.projects.iter().filter(|project| in_block(project)) {
         let Some(LeaderIx(l)) = project.leader else {
             continue;
         };
-        if project.milestones.signed > p.as_of {
-            continue;
-        }
-        let stage = rules::stage(project, p.rules, p.as_of);
         let l = l as usize;
-        stages[l][Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0)] += 1;
-        if stage == Stage::Terminated {
-            continue;
-        }
+        let stage = rules::stage(project, p.rules, p.as_of);
+        stages[l][Stage::LIVE.iter().position(|s| *s == stage).expect("a project in the block is live")] += 1;
         let row = &mut rows[l];
         row.projects.push(project.id.clone());
         row.funds += project
@@ -136,13 +132,15 @@ pub fn leaders(p: &Period) -> Vec<LeaderRow> {
     }
     for meeting in c.meetings.iter().filter(|m| m.date <= p.as_of) {
         for item in meeting.items.iter().filter(|i| overdue(i, p.as_of)) {
-            if let Some(LeaderIx(l)) = item.project.and_then(|ix| c.project(ix).leader) {
+            let Some(project) = item.project.map(|ix| c.project(ix)) else { continue };
+            if let (Some(LeaderIx(l)), true) = (project.leader, in_block(project)) {
                 rows[l as usize].overdue_items += 1;
             }
         }
     }
     for (row, counts) in rows.iter_mut().zip(stages) {
-        row.by_stage = stage_counts(counts);
+        row.by_stage =
+            Stage::LIVE.iter().zip(counts).map(|(stage, count)| StageCount { stage: *stage, name: stage.zh(), count }).collect();
     }
     rows
 }

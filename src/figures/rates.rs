@@ -13,14 +13,33 @@ pub fn cohort<'c>(p: &Period<'c>) -> impl Iterator<Item = &'c Project> + use<'c>
     p.content.projects.iter().filter(move |project| rules::in_rate_cohort(project, rules, as_of))
 }
 
+/// What a cohort project has reached as of the as-of date, for the rates' numerators. A
+/// terminated project has reached nothing: it stays in the denominators only, whatever it
+/// had reached before it was terminated (its money stays in 资金到位率).
+struct Reached {
+    fulfilled: bool,
+    started: bool,
+    producing: bool,
+}
+
+fn reached(p: &Period, project: &Project) -> Reached {
+    let live = !rules::terminated(project, p.as_of);
+    Reached {
+        fulfilled: rules::fulfilled(project, p.rules, p.as_of),
+        started: live && rules::started(project, p.as_of),
+        producing: live && rules::producing(project, p.as_of),
+    }
+}
+
 pub fn rates(p: &Period) -> Rates {
     let (mut signed, mut fulfilled, mut started, mut producing) = (0u32, 0u32, 0u32, 0u32);
     let (mut contract, mut arrived) = (Decimal::ZERO, Decimal::ZERO);
     for project in cohort(p) {
+        let r = reached(p, project);
         signed += 1;
-        fulfilled += u32::from(rules::fulfilled(project, p.rules, p.as_of));
-        started += u32::from(rules::started(project, p.as_of));
-        producing += u32::from(rules::producing(project, p.as_of));
+        fulfilled += u32::from(r.fulfilled);
+        started += u32::from(r.started);
+        producing += u32::from(r.producing);
         contract += project.contract_amount;
         arrived += project
             .funds
@@ -74,17 +93,19 @@ pub fn conversion(p: &Period) -> Conversion {
     Conversion { agreements, converted, rate: Ratio::of(converted.into(), agreements.into()), contracts }
 }
 
-/// The cohort by stage: cumulative counts for the funnel, exclusive counts for the table.
+/// The cohort by stage: cumulative counts for the funnel (the rates' numerators), exclusive
+/// counts for the table (each project once, at its stage on the as-of date).
 pub fn pipeline(p: &Period) -> Pipeline {
     let mut by_stage = [0u32; 5];
     let (mut signed, mut fulfilled, mut started, mut producing) = (0, 0, 0, 0);
     for project in cohort(p) {
         let stage = rules::stage(project, p.rules, p.as_of);
         by_stage[Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0)] += 1;
+        let r = reached(p, project);
         signed += 1;
-        fulfilled += u32::from(rules::fulfilled(project, p.rules, p.as_of));
-        started += u32::from(rules::started(project, p.as_of));
-        producing += u32::from(rules::producing(project, p.as_of));
+        fulfilled += u32::from(r.fulfilled);
+        started += u32::from(r.started);
+        producing += u32::from(r.producing);
     }
     Pipeline { signed, fulfilled, started, producing, terminated: by_stage[4], by_stage: stage_counts(by_stage) }
 }

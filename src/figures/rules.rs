@@ -95,6 +95,8 @@ pub enum Stage {
 
 impl Stage {
     pub const ALL: [Stage; 5] = [Stage::Signed, Stage::Fulfilled, Stage::Started, Stage::Producing, Stage::Terminated];
+    /// The stages of a project that is not terminated.
+    pub const LIVE: [Stage; 4] = [Stage::Signed, Stage::Fulfilled, Stage::Started, Stage::Producing];
 
     pub fn zh(self) -> &'static str {
         match self {

@@ -130,8 +130,8 @@ pub struct Conversion {
 /// The rate cohort by stage.
 #[derive(Debug, Clone, Serialize)]
 pub struct Pipeline {
-    /// How many reached each milestone by the as-of date (履约 is lost on termination; a
-    /// start or production, once reached, stays).
+    /// How many reached each milestone by the as-of date and are not terminated by then (the
+    /// numerators of the rates); `signed` is the whole cohort, terminated projects included.
     pub signed: u32,
     pub fulfilled: u32,
     pub started: u32,
@@ -290,13 +290,18 @@ pub struct LeaderRow {
     pub id: String,
     pub name: String,
     pub title: Option<String>,
-    /// Live projects in the leader's charge (signed by the as-of date, not terminated).
+    /// Live projects in the leader's charge (signed by the as-of date, any year, not
+    /// terminated), by id; every other field counts these projects only.
     pub projects: Vec<String>,
+    /// Those projects by stage: signed, fulfilled, started, producing (adds up to `projects`).
     pub by_stage: Vec<StageCount>,
+    /// Their counted 到位资金 of 1–m月.
     #[serde(with = "rust_decimal::serde::arbitrary_precision")]
     pub funds: Decimal,
-    /// Meeting items on the leader's projects past their deadline and not closed.
+    /// Items of meetings held by the as-of date (any year) on those projects, past their
+    /// deadline and not closed.
     pub overdue_items: u32,
+    /// Their problems opened by the as-of date and not resolved by then.
     pub open_problems: u32,
 }
 
@@ -314,14 +319,17 @@ pub struct MeetingFigures {
 /// Things to act on, as of the as-of date.
 #[derive(Debug, Clone, Serialize)]
 pub struct Alerts {
-    /// No milestone and no money for `stalled_months` months.
+    /// Live projects with no milestone and no money for `stalled_months` whole months.
     pub stalled: Vec<ProjectAlert>,
-    /// Signed `not_started_months` or more months ago and not started.
+    /// Live projects signed `not_started_months` or more whole months ago and not started.
     pub not_started: Vec<ProjectAlert>,
-    /// Squads short of trips this month.
-    pub squads_without_trip: Vec<String>,
+    /// Squads that made fewer trips this month than `trips_per_squad_month` (zero included);
+    /// the same squads as `squads.missed`.
+    pub squads_short_of_trips: Vec<String>,
+    /// Items of meetings held by the as-of date (any year) past their deadline and not closed.
     pub overdue_items: Vec<OverdueItem>,
-    /// Open longer than `problem_open_days`.
+    /// Problems open longer than `problem_open_days`, on projects signed and not terminated
+    /// (producing ones included).
     pub old_problems: Vec<ProblemAlert>,
     /// Live projects missing a 五个一 field.
     pub missing_five_one: Vec<FiveOneAlert>,

@@ -2,16 +2,26 @@
 
 use std::collections::BTreeSet;
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::Period;
 use super::snapshot::{Ratio, SquadFigures, SquadRow};
-use crate::content::model::Squad;
+use crate::content::model::{Squad, Trip};
 use crate::period::Month;
 
 /// Trips a squad must make each month (from the year's targets; 1 by default).
 pub fn required(p: &Period) -> u32 {
     p.targets.map_or(1, |t| t.trips_per_squad_month)
+}
+
+/// Days away on a trip as of `as_of`: from departure to return, both days included, but not
+/// past the as-of day (nothing dated after it is looked at). 0 for a trip not yet started.
+pub fn days_away(trip: &Trip, as_of: NaiveDate) -> u32 {
+    if trip.start > as_of {
+        return 0;
+    }
+    ((trip.end.min(as_of) - trip.start).num_days() + 1) as u32
 }
 
 fn trips_in(squad: &Squad, month: Month) -> u32 {
@@ -48,8 +58,7 @@ pub fn squads(p: &Period) -> SquadFigures {
                 unit: p.content.unit(squad.unit).name.clone(),
                 trips: trips.len() as u32,
                 trips_this_month: trips_in(squad, p.month),
-                // A trip that runs past the as-of date counts only the days up to it.
-                days_away: trips.iter().map(|t| ((t.end.min(p.as_of) - t.start).num_days() + 1) as u32).sum(),
+                days_away: trips.iter().map(|t| days_away(t, p.as_of)).sum(),
                 people: trips.iter().map(|t| t.people).sum(),
                 companies: trips.iter().map(|t| t.companies.len() as u32).sum(),
                 leads: trips.iter().map(|t| t.leads).sum(),

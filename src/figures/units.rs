@@ -24,25 +24,54 @@ fn rank_key(p: &Period, unit: UnitIx, t: &Totals) -> Option<Decimal> {
     Ratio::of(value, target).value.map(format::percent_value)
 }
 
-/// Competition ranks ("1, 2, 2, 4") within each kind, indexed like `content.units`.
-fn ranks(p: &Period, totals: &[Totals]) -> Vec<Option<u32>> {
+/// Where a ranked unit stands among the ranked units of its kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Place {
+    /// Units ranked strictly above it.
+    better: u32,
+    /// Units ranked strictly below it.
+    worse: u32,
+}
+
+impl Place {
+    /// Competition rank ("1, 2, 2, 4").
+    fn rank(self) -> u32 {
+        self.better + 1
+    }
+}
+
+/// Each unit's place within its kind, indexed like `content.units`; `None` when unranked.
+fn places(p: &Period, totals: &[Totals]) -> Vec<Option<Place>> {
     let keys: Vec<Option<Decimal>> = totals.iter().enumerate().map(|(i, t)| rank_key(p, UnitIx(i as u32), t)).collect();
-    p.content
-        .units
+    let units = &p.content.units;
+    units
         .iter()
         .enumerate()
         .map(|(i, unit)| {
             let mine = keys[i]?;
-            let better = p
-                .content
-                .units
-                .iter()
-                .enumerate()
-                .filter(|(j, other)| other.kind == unit.kind && keys[*j].is_some_and(|k| k > mine))
-                .count();
-            Some(better as u32 + 1)
+            let count = |pred: &dyn Fn(Decimal) -> bool| {
+                units.iter().zip(&keys).filter(|(other, k)| other.kind == unit.kind && k.is_some_and(pred)).count() as u32
+            };
+            Some(Place { better: count(&|k| k > mine), worse: count(&|k| k < mine) })
         })
         .collect()
+}
+
+/// Competition ranks within each kind, indexed like `content.units`.
+fn ranks(p: &Period, totals: &[Totals]) -> Vec<Option<u32>> {
+    places(p, totals).into_iter().map(|place| place.map(Place::rank)).collect()
+}
+
+/// 红榜 / 黑榜: the top `red_list_top` places among units not behind time progress, the last
+/// `black_list_bottom` places among units behind it. A boundary never splits a tie: a unit is
+/// in the top N when fewer than N units rank above it, and in the last N when fewer than N
+/// rank below it (nine units tied last are all on a 黑榜 of four).
+fn list(p: &Period, place: Option<Place>, gap: Option<Decimal>) -> Option<&'static str> {
+    match (place, gap) {
+        (Some(at), Some(g)) if g >= Decimal::ZERO && at.better < p.rules.red_list_top => Some("red"),
+        (Some(at), Some(g)) if g < Decimal::ZERO && at.worse < p.rules.black_list_bottom => Some("black"),
+        _ => None,
+    }
 }
 
 pub fn rankings(p: &Period, running: &Running) -> UnitRankings {
@@ -50,12 +79,9 @@ pub fn rankings(p: &Period, running: &Running) -> UnitRankings {
     let this_year = &running.this_year.units;
     let now = at(this_year, p.month);
     let last_year = at(&running.last_year.units, p.month.year_before());
-    let ranks_now = ranks(p, &now);
+    let places_now = places(p, &now);
     let ranks_before = p.previous_month().map(|prev| ranks(&prev, &at(this_year, prev.month)));
     let tp = p.time_progress();
-    let ranked_in =
-        |kind: UnitKind| p.content.units.iter().zip(&ranks_now).filter(|(u, r)| u.kind == kind && r.is_some()).count() as u32;
-    let (towns_ranked, departments_ranked) = (ranked_in(UnitKind::Town), ranked_in(UnitKind::Department));
 
     let mut towns = Vec::new();
     let mut departments = Vec::new();
@@ -76,17 +102,12 @@ pub fn rankings(p: &Period, running: &Running) -> UnitRankings {
         let projects = metric(now[i].projects, last_year[i].projects, share.and_then(|s| s.projects).map(Decimal::from));
         let funds = metric(now[i].funds, last_year[i].funds, share.and_then(|s| s.funds));
         let fdi = metric(now[i].fdi, last_year[i].fdi, share.and_then(|s| s.fdi));
-        let rank = ranks_now[i];
-        let ranked = if unit.kind == UnitKind::Town { towns_ranked } else { departments_ranked };
+        let rank = places_now[i].map(Place::rank);
         let gap = match p.rules.rank_by {
             RankBy::Funds => funds.gap_points,
             RankBy::Projects => projects.gap_points,
         };
-        let list = match (rank, gap) {
-            (Some(r), Some(g)) if g >= Decimal::ZERO && r <= p.rules.red_list_top => Some("red"),
-            (Some(r), Some(g)) if g < Decimal::ZERO && r + p.rules.black_list_bottom > ranked => Some("black"),
-            _ => None,
-        };
+        let list = list(p, places_now[i], gap);
         let rank_change = match (rank, ranks_before.as_ref().and_then(|b| b[i])) {
             (Some(now), Some(before)) => Some(before as i32 - now as i32),
             _ => None,

@@ -214,15 +214,21 @@ pub struct RenderError {
     pub message: String,
 }
 
-/// The months that get a snapshot: every month of every year that has targets or
-/// briefings, up to `last`.
+/// The months that get a snapshot: every month of every year that has targets, up to
+/// `last` (whose year has targets: [`Content::check_report_month`]; every briefing's year has
+/// them too).
 pub fn months(content: &Content, last: Month) -> Vec<Month> {
-    let first_year =
-        content.targets.keys().next().copied().into_iter().chain(content.briefings.first().map(|b| b.period.year())).min();
-    match first_year.and_then(|y| Month::new(y, 1)) {
-        Some(first) if first <= last => first.through(last).collect(),
-        _ => vec![last],
+    let mut months: Vec<Month> = content
+        .targets
+        .keys()
+        .filter_map(|y| Month::new(*y, 1))
+        .filter(|january| *january <= last)
+        .flat_map(|january| january.through(Month::new(january.year(), 12).expect("December").min(last)))
+        .collect();
+    if months.is_empty() {
+        months.push(last);
     }
+    months
 }
 
 /// The list of files the site is made of.

@@ -79,7 +79,7 @@ pub fn alerts(c: &Content, s: &Snapshot) -> Alerts {
         })
         .collect();
     let squads: Vec<Link> = a
-        .squads_without_trip
+        .squads_short_of_trips
         .iter()
         .filter_map(|id| c.squads.iter().find(|q| &q.id == id))
         .map(|q| Link { href: format!("squads/{}.html", q.id), text: q.name.clone() })
@@ -166,9 +166,10 @@ fn summary_lines(s: &Snapshot) -> (String, String, String, String) {
         fmt::percent(s.agreements.rate.value)
     );
     let squads = format!(
-        "本月 {} 支小分队中 {} 支完成外出任务（达标率 {}）",
+        "本月 {} 支小分队中 {} 支完成外出任务（每支每月至少外出 {} 次，达标率 {}）",
         s.squads.total,
         s.squads.met,
+        s.squads.required_per_month,
         fmt::percent(s.squads.rate.value)
     );
     let factories = format!(
@@ -235,6 +236,8 @@ pub struct Bulletin {
     pub towns: Vec<UnitLine>,
     pub departments: Vec<UnitLine>,
     pub rank_metric: &'static str,
+    /// How the 红黑榜 are drawn, with this site's numbers of places.
+    pub lists_rule: String,
     pub red: Vec<String>,
     pub black: Vec<String>,
     pub squads: Vec<Vec<String>>,
@@ -320,10 +323,18 @@ fn breakdown_rows(rows: &[crate::figures::snapshot::BreakdownRow], with_projects
         .collect()
 }
 
+/// The 红黑榜 rule in the words of the 统计口径 page, with the site's numbers of places.
+pub fn lists_rule(c: &Content) -> String {
+    let r = &c.site.rules;
+    format!(
+        "红榜取完成率不低于时序进度、且排名在本类前{}名的单位，黑榜取完成率低于时序进度、且排名在本类后{}名的单位，名次并列的单位一并列入",
+        r.red_list_top, r.black_list_bottom
+    )
+}
+
 pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot, annex: &Annex) -> Bulletin {
     let (conversion, squads_line, factories, meetings_line) = summary_lines(s);
     let as_of = s.month.last_day();
-    let first = s.month.january();
     let rank_by_funds = s.units.rank_by == "funds";
     let name_of_unit = |id: &str| c.units.iter().find(|u| u.id == id).map_or(id.to_string(), |u| u.name.clone());
     let listed = |list: &str| -> Vec<String> {
@@ -333,7 +344,7 @@ pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot, annex: 
     let missed: Vec<String> = s.squads.missed.iter().map(|id| squad_name(id)).collect();
     let chart = |n| view::chart(s, n);
 
-    // 附件 2: projects newly counted this year (signed or converted), newest first.
+    // 附件1: projects newly counted this year (signed or converted), newest first.
     let new_projects = &annex.new_projects;
     // 亿元以上 projects among them.
     let big_projects = new_projects
@@ -342,7 +353,7 @@ pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot, annex: 
         .map(|p| view::project_line(c, p, as_of))
         .collect();
 
-    // 附件 3: 到位资金 by project this period.
+    // 附件2: 到位资金 by project this period.
     let funds_detail: Vec<Vec<String>> = annex
         .funds
         .iter()
@@ -359,44 +370,43 @@ pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot, annex: 
         })
         .collect();
 
-    // 附件 4: trips of this month.
-    let mut trips: Vec<(NaiveDate, Vec<String>)> = Vec::new();
-    for q in &c.squads {
-        for t in q.trips.iter().filter(|t| Month::of(t.start) == s.month) {
-            trips.push((
-                t.start,
-                vec![
-                    q.name.clone(),
-                    format!("{}至{}", t.start.format("%m-%d"), t.end.format("%m-%d")),
-                    t.destination.clone(),
-                    t.people.to_string(),
-                    t.days().to_string(),
-                    t.companies.len().to_string(),
-                    t.leads.to_string(),
-                    if t.leader_trip { "是" } else { "" }.to_string(),
-                ],
-            ));
-        }
-    }
-    trips.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1[0].cmp(&b.1[0])));
-
-    // 附件 5: every item assigned this year by the as-of date.
-    let items: Vec<Vec<String>> = c
-        .meetings
+    // 附件3: trips of this month; one still under way on the as-of day shows no return date.
+    let trips: Vec<Vec<String>> = annex
+        .trips
         .iter()
-        .filter(|m| m.date >= first.first_day() && m.date <= as_of)
-        .flat_map(|m| {
-            m.items.iter().map(move |i| {
-                let state = ItemState::of(i, as_of).zh();
-                vec![
-                    m.date.to_string(),
-                    i.project.map_or("—".to_string(), |p| c.project(p).name.clone()),
-                    i.task.clone(),
-                    c.unit(i.unit).name.clone(),
-                    i.deadline.to_string(),
-                    state.to_string(),
-                ]
-            })
+        .map(|line| {
+            let t = line.trip;
+            let start = t.start.format("%m-%d");
+            vec![
+                line.squad.name.clone(),
+                match line.back {
+                    Some(back) => format!("{start}至{}", back.format("%m-%d")),
+                    None => format!("{start}起（截至{}未返回）", as_of.format("%m-%d")),
+                },
+                t.destination.clone(),
+                t.people.to_string(),
+                line.days.to_string(),
+                t.companies.len().to_string(),
+                t.leads.to_string(),
+                if t.leader_trip { "是" } else { "" }.to_string(),
+            ]
+        })
+        .collect();
+
+    // 附件4: every item assigned this year by the as-of date.
+    let items: Vec<Vec<String>> = annex
+        .items
+        .iter()
+        .map(|line| {
+            let i = line.item;
+            vec![
+                line.meeting.date.to_string(),
+                i.project.map_or("—".to_string(), |p| c.project(p).name.clone()),
+                i.task.clone(),
+                c.unit(i.unit).name.clone(),
+                i.deadline.to_string(),
+                line.state.zh().to_string(),
+            ]
         })
         .collect();
 
@@ -425,6 +435,7 @@ pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot, annex: 
         towns: view::unit_lines(&s.units.towns, rank_by_funds),
         departments: view::unit_lines(&s.units.departments, rank_by_funds),
         rank_metric: if rank_by_funds { "到位资金" } else { "招引项目" },
+        lists_rule: lists_rule(c),
         red: listed("red"),
         black: listed("black"),
         squads: s
@@ -478,7 +489,7 @@ pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot, annex: 
         },
         new_projects: new_projects.iter().map(|p| view::project_line(c, p, as_of)).collect(),
         funds_detail,
-        trips: trips.into_iter().map(|(_, r)| r).collect(),
+        trips,
         items,
         report_to: b.report_to.join("，"),
         send_to: b.send_to.join("，"),
@@ -1031,20 +1042,27 @@ pub struct LeaderPage {
     pub name: String,
     pub title: String,
     pub line: Option<LeaderLine>,
+    /// The projects the leader's figures count (signed, not terminated).
     pub projects: Vec<ProjectLine>,
+    /// Terminated projects that were in the leader's charge, listed apart: no figure counts them.
+    pub terminated: Vec<ProjectLine>,
     pub measures: Vec<(String, String)>,
 }
 
 pub fn leader(layout: Layout, c: &Content, l: &Leader, s: &Snapshot) -> LeaderPage {
     let as_of = s.month.last_day();
     let ix = c.leaders.iter().position(|x| x.id == l.id).unwrap_or(0);
-    let mine: Vec<&Project> =
-        c.projects.iter().filter(|p| p.leader.is_some_and(|x| x.get() == ix) && p.milestones.signed <= as_of).collect();
+    let (terminated, mine): (Vec<&Project>, Vec<&Project>) = c
+        .projects
+        .iter()
+        .filter(|p| p.leader.is_some_and(|x| x.get() == ix) && p.milestones.signed <= as_of)
+        .partition(|p| rules::terminated(p, as_of));
     LeaderPage {
         name: l.name.clone(),
         title: l.title.clone().unwrap_or_default(),
         line: s.leaders.iter().find(|r| r.id == l.id).map(leader_line),
         projects: mine.iter().map(|p| view::project_line(c, p, as_of)).collect(),
+        terminated: terminated.iter().map(|p| view::project_line(c, p, as_of)).collect(),
         measures: mine.iter().map(|p| (p.name.clone(), p.measures.clone().unwrap_or_else(|| "未落实".to_string()))).collect(),
         layout,
     }

@@ -66,7 +66,7 @@ fn draw(s: &Snapshot, metric: Metric, points: &[(Decimal, Decimal, Option<Decima
     let has_target = points.iter().any(|p| p.2.is_some());
     let mut legend = vec![(Swatch::Line(NAVY), format!("{}年累计", s.year))];
     if has_target {
-        legend.push((Swatch::Dashed(DARK_RED), "目标进度（年度目标÷12×月数）".to_string()));
+        legend.push((Swatch::Dashed(DARK_RED), "目标进度（年度目标×月数÷12）".to_string()));
     }
     legend.push((Swatch::Dotted(MID_GREY), format!("{}年同期", s.year - 1)));
     if !has_data {
