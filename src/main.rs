@@ -22,7 +22,8 @@ fn main() -> ExitCode {
     match outcome {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("bulletin: {e:#}");
+            // Errors may quote file and sheet names: never pass a control character through.
+            eprintln!("bulletin: {}", bulletin::diagnostics::render::printable(&format!("{e:#}")));
             ExitCode::from(2)
         }
     }

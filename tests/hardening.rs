@@ -284,3 +284,29 @@ fn a_workbook_with_a_far_cell_is_refused_not_allocated() {
     assert!(err.contains("XFD1048576") && err.contains("远超台账的正常大小"), "{err}");
     assert!(!content.join("projects/p9.yaml").exists());
 }
+
+#[test]
+fn a_workbook_that_unpacks_to_gigabytes_is_refused_before_it_is_read() {
+    use std::io::Write;
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    small_site(&content);
+    // A valid ledger with one more part, 300 MB of shared strings that deflate to a few hundred KB.
+    let book = tmp.path().join("bomb.xlsx");
+    ledger(&book, false);
+    let mut zip = zip::ZipWriter::new_append(fs::File::options().read(true).write(true).open(&book).unwrap()).unwrap();
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1))
+        .large_file(true);
+    zip.start_file("xl/padding.xml", options).unwrap();
+    let zeros = vec![b'0'; 1 << 20];
+    for _ in 0..300 {
+        zip.write_all(&zeros).unwrap();
+    }
+    zip.finish().unwrap();
+    assert!(fs::metadata(&book).unwrap().len() < 5 << 20, "a small file");
+    let run = import(&book, &content);
+    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    assert!(stderr(&run).contains("解压后有 300 MB"), "{}", stderr(&run));
+}
