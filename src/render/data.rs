@@ -94,7 +94,12 @@ pub fn ledger_csv(c: &Content, as_of: chrono::NaiveDate) -> Vec<u8> {
 
 /// Quotes a cell when needed, and defuses text that a spreadsheet would run as a formula.
 fn csv_cell(v: &str) -> String {
-    let v = if v.starts_with(['=', '+', '-', '@']) && v.parse::<f64>().is_err() { format!("'{v}") } else { v.to_string() };
+    // A spreadsheet runs a cell that starts with one of these as a formula (OWASP's list).
+    let v = if v.starts_with(['=', '+', '-', '@', '\t', '\r']) && v.parse::<f64>().is_err() {
+        format!("'{v}")
+    } else {
+        v.to_string()
+    };
     if v.contains([',', '"', '\n', '\r']) { format!("\"{}\"", v.replace('"', "\"\"")) } else { v }
 }
 
