@@ -15,6 +15,7 @@ pub mod diagnostics;
 pub mod excel;
 pub mod figures;
 pub mod period;
+pub mod record;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
