@@ -18,6 +18,7 @@ fn main() -> ExitCode {
         Command::New(args) => commands::new::run(&args),
         Command::Import(args) => commands::import::run(&args),
         Command::Export(args) => commands::export::run(&args),
+        Command::Hooks(args) => commands::hooks::run(&args),
     };
     match outcome {
         Ok(code) => code,

@@ -108,3 +108,51 @@ fn a_shallow_clone_and_a_folder_outside_git_say_so_in_one_line() {
     assert!(history.commits.is_empty());
     assert!(history.notice().unwrap().contains("git"));
 }
+
+#[test]
+fn the_pre_commit_hook_stops_a_commit_with_a_content_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    git(root, "张三", &["init", "-q", "-b", "main"]);
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    for file in ["site.yaml", "units.yaml", "leaders.yaml", "chains.yaml", "targets/2026.yaml"] {
+        write(root, &format!("data/content/{file}"), &fs::read_to_string(sample.join(file)).unwrap());
+    }
+    let install = Command::new(env!("CARGO_BIN_EXE_bulletin"))
+        .args(["hooks", "install", "--content"])
+        .arg(root.join("data/content"))
+        .output()
+        .unwrap();
+    assert!(install.status.success(), "{}", String::from_utf8_lossy(&install.stderr));
+    git(root, "张三", &["add", "."]);
+    git(root, "张三", &["commit", "-q", "-m", "基础数据"]);
+
+    // A broken project: the hook runs check and the commit is refused.
+    write(root, "data/content/projects/p1.yaml", "name： 坏的\n");
+    git(root, "张三", &["add", "."]);
+    let refused = Command::new("git")
+        .current_dir(root)
+        .args(["-c", "user.name=张三", "-c", "user.email=z@example.org", "commit", "-q", "-m", "坏的"])
+        .output()
+        .unwrap();
+    assert!(!refused.status.success(), "the commit went through");
+    let said = String::from_utf8_lossy(&refused.stdout).into_owned() + &String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("projects/p1.yaml:1:") && said.contains("提交已取消"), "{said}");
+    assert_eq!(git(root, "张三", &["rev-list", "--count", "HEAD"]).trim(), "1");
+
+    // Fixed, it goes through.
+    fs::remove_file(root.join("data/content/projects/p1.yaml")).unwrap();
+    git(root, "张三", &["add", "-A"]);
+    git(root, "张三", &["commit", "-q", "--allow-empty", "-m", "删除坏文件"]);
+    assert_eq!(git(root, "张三", &["rev-list", "--count", "HEAD"]).trim(), "2");
+
+    // A hook bulletin did not write is kept unless --force.
+    fs::write(root.join(".git/hooks/pre-commit"), "#!/bin/sh\nexit 0\n").unwrap();
+    let again = Command::new(env!("CARGO_BIN_EXE_bulletin"))
+        .args(["hooks", "install", "--content"])
+        .arg(root.join("data/content"))
+        .output()
+        .unwrap();
+    assert!(!again.status.success());
+    assert_eq!(fs::read_to_string(root.join(".git/hooks/pre-commit")).unwrap(), "#!/bin/sh\nexit 0\n");
+}
