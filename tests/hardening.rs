@@ -58,6 +58,14 @@ fn no_page_of_the_sample_site_links_to_a_script() {
         if !(path.ends_with(".html") || path.ends_with(".svg")) {
             continue;
         }
+        // And a policy that would stop an inline script or a javascript: link that got through.
+        if path.ends_with(".html") {
+            let html = String::from_utf8_lossy(bytes);
+            let csp = html.split("Content-Security-Policy\" content=\"").nth(1).map(|rest| &rest[..rest.find('"').unwrap()]);
+            let csp = csp.unwrap_or_else(|| panic!("{path} has no Content-Security-Policy"));
+            let scripts = csp.split(';').find(|d| d.trim().starts_with("script-src")).unwrap();
+            assert!(!scripts.contains("unsafe") && csp.contains("object-src 'none'"), "{path}: {csp}");
+        }
         for url in common::link_targets(&String::from_utf8_lossy(bytes)) {
             // Entities in attributes are decoded by the browser before it reads the scheme.
             let decoded = url.replace("&#x3A;", ":").replace("&#58;", ":").replace("&colon;", ":");
