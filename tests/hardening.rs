@@ -29,22 +29,9 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// A small content folder that builds.
+/// The shared small site with a plain project name.
 fn small_site(dir: &Path) {
-    let w = |p: &str, t: &str| {
-        let path = dir.join(p);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, t).unwrap();
-    };
-    w("site.yaml", "title: 测试简报\nissuer: 测试办\n");
-    w("units.yaml", "- {id: u1, name: 甲镇, kind: 镇办}\n");
-    w("chains.yaml", "chains:\n  - {id: agri, name: 新农业}\n");
-    w("targets/2026.yaml", "county: {projects: 10, funds: 1000, fdi: 100}\n");
-    w(
-        "projects/p1.yaml",
-        "name: 茶叶项目\ninvestor: 某公司\nchain: agri\nsign_type: 合同\ntotal_investment: 100\ncontract_amount: 100\nunit: u1\nmilestones:\n  signed: 2026-01-05\n",
-    );
-    w("briefings/2026-01.md", "---\nissue: 1\ntitle: 一月通报\n---\n正文\n");
+    common::small_site(dir, "茶叶项目");
 }
 
 #[test]
