@@ -2,6 +2,8 @@
 //! file, the line and the field, and a message in both languages.
 
 use bulletin::content::{self, Loaded};
+
+mod common;
 use bulletin::diagnostics::{Lang, render};
 
 const SITE: &str = "title: 测试简报\nissuer: 测试办\n";
@@ -390,6 +392,197 @@ fn json_report_has_file_line_and_field() {
     assert_eq!(e["code"], "bad-number");
 }
 
+// ---- hostile and careless content (issue 10) --------------------------------------------------
+
+/// The clashes `build` and `check` report once the content loads.
+fn clashes(loaded: &Loaded) -> Vec<bulletin::diagnostics::Diagnostic> {
+    let c = loaded.content.as_ref().expect("the content loads");
+    bulletin::render::clashes(c, &loaded.sources, bulletin::period::Month::new(2026, 3).unwrap())
+}
+
+fn with(extra: &[(&str, &str)]) -> Loaded {
+    let mut files = base();
+    files.extend(extra.iter().map(|(p, t)| (p.to_string(), t.to_string())));
+    load(files)
+}
+
+#[test]
+fn issue_10_script_links_are_errors_in_every_markdown_form() {
+    let body = "[a](javascript:alert(1))\n[b](JaVaScRiPt:alert(1))\n[c](jav&#x61;script:alert(1))\n[d][r]\n\
+                <javascript:alert(1)>\n![e](javascript:alert(1))\n[f](data:text/html,x)\n[ok](https://example.org) [ok](../index.html) [ok](#a) [ok](mailto:a@b.cn)\n\n[r]: vbscript:x\n";
+    let loaded = with(&[("pages/p.md", &format!("---\ntitle: 页\n---\n{body}"))]);
+    let found: Vec<(usize, &str)> = loaded
+        .diagnostics
+        .errors()
+        .map(|d| (loaded.sources.get(d.file.unwrap()).line_col(d.span.unwrap().start).0, d.code))
+        .collect();
+    // Lines 4–10 of the file hold the seven bad links; the allowed ones on line 11 pass.
+    assert_eq!(found, (4..=10).map(|l| (l, "unsafe-link")).collect::<Vec<_>>());
+    let d = loaded.diagnostics.errors().next().unwrap();
+    assert!(d.message.zh.contains("javascript:") && d.help.as_ref().unwrap().zh.contains("https://"), "{d:?}");
+}
+
+#[test]
+fn issue_10_two_sources_of_one_page_are_an_error_naming_both() {
+    // A project whose id is `index` would replace the ledger page.
+    let loaded = with(&[("projects/index.yaml", &PROJECT.replace("茶叶项目", "另一个项目"))]);
+    let found = clashes(&loaded);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].code, "output-clash");
+    assert_eq!(loaded.sources.get(found[0].file.unwrap()).path, "projects/index.yaml");
+    assert!(found[0].message.zh.contains("projects/index.html") && found[0].message.zh.contains("项目台账"));
+
+    // A page named index, and two pages whose names differ only in case.
+    let page = "---\ntitle: 页\n---\n正文\n";
+    let loaded = with(&[("pages/index.md", page), ("pages/About.md", page), ("pages/about.md", page)]);
+    let mut found: Vec<String> = clashes(&loaded).iter().map(|d| loaded.sources.get(d.file.unwrap()).path.clone()).collect();
+    found.sort();
+    assert_eq!(found, ["pages/about.md", "pages/index.md"]);
+    let case = clashes(&loaded).into_iter().find(|d| d.message.zh.contains("About")).unwrap();
+    assert!(case.message.zh.contains("pages/About.md"), "names the other file: {}", case.message.zh);
+
+    // Pages in two folders with the same name are two pages.
+    let loaded = with(&[("pages/a/x.md", page), ("pages/b/x.md", page)]);
+    assert!(clashes(&loaded).is_empty());
+    let ids: Vec<&str> = loaded.content.as_ref().unwrap().pages.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["a/x", "b/x"]);
+}
+
+#[test]
+fn issue_10_page_names_use_the_id_characters() {
+    let page = "---\ntitle: 页\n---\n正文\n";
+    for bad in ["pages/a#b?c.md", "pages/关于.md", "pages/a b.md", "pages/x/../y.md", "pages/照片/a.png"] {
+        let loaded = with(&[(bad, page)]);
+        let codes: Vec<_> = loaded.diagnostics.errors().map(|d| d.code).collect();
+        assert_eq!(codes, ["unsafe-file-name"], "{bad}");
+    }
+}
+
+#[test]
+fn issue_10_files_that_are_not_content_are_warnings_and_pictures_are_kept() {
+    let png = vec![0x89, b'P', b'N', b'G', 0xff, 0x00];
+    let mut files: Vec<(String, std::io::Result<Vec<u8>>)> = base().into_iter().map(|(p, t)| (p, Ok(t.into_bytes()))).collect();
+    for (path, bytes) in [
+        ("logo.png", png.clone()),
+        ("台账.xlsx", vec![b'P', b'K', 3, 4, 0xff]),
+        ("projects/台账.xlsx", vec![b'P', b'K', 3, 4, 0xff]),
+        ("public/index.html", b"<html>".to_vec()),
+        ("public/units/u1.html", b"<html>".to_vec()),
+        ("pages/img/site.png", png.clone()),
+        ("pages/evil.svg", b"<svg onload=alert(1)>".to_vec()),
+        ("pages/x.html", b"<script>".to_vec()),
+    ] {
+        files.push((path.to_string(), Ok(bytes)));
+    }
+    let loaded = content::from_files(files);
+    assert!(!loaded.diagnostics.has_errors(), "{:?}", loaded.diagnostics.errors().map(|d| d.code).collect::<Vec<_>>());
+    let warned: Vec<String> = loaded
+        .diagnostics
+        .warnings()
+        .map(|d| d.file.map_or_else(|| d.message.en.clone(), |f| loaded.sources.get(f).path.clone()))
+        .collect();
+    // One warning per stray file, one for the whole stray folder; none says "not UTF-8".
+    assert_eq!(warned.len(), 6, "{warned:?}");
+    for name in ["logo.png", "台账.xlsx", "projects/台账.xlsx", "pages/evil.svg", "pages/x.html"] {
+        assert!(warned.iter().any(|w| w == name), "{name} is not named: {warned:?}");
+    }
+    assert!(warned.iter().any(|w| w.contains("public/") && w.contains('2')), "{warned:?}");
+    let c = loaded.content.unwrap();
+    assert_eq!(c.assets.len(), 1);
+    assert_eq!((c.assets[0].path.as_str(), &c.assets[0].bytes), ("pages/img/site.png", &png));
+}
+
+#[test]
+fn issue_10_an_unreadable_list_is_one_error_not_a_cascade() {
+    // units.yaml is not UTF-8: the projects, squads, targets and meetings that name its units
+    // must not each report an unknown unit.
+    let mut files: Vec<(String, std::io::Result<Vec<u8>>)> = base().into_iter().map(|(p, t)| (p, Ok(t.into_bytes()))).collect();
+    files.iter_mut().find(|(p, _)| p == "units.yaml").unwrap().1 = Ok(vec![0xff, 0xfe, b'a']);
+    let loaded = content::from_files(files);
+    assert_eq!(loaded.diagnostics.errors().map(|d| d.code).collect::<Vec<_>>(), ["not-utf8"]);
+
+    // A squad file that cannot be read: its id still exists for the trips that name it.
+    let mut files: Vec<(String, std::io::Result<Vec<u8>>)> = base().into_iter().map(|(p, t)| (p, Ok(t.into_bytes()))).collect();
+    files.iter_mut().find(|(p, _)| p == "squads/s1.yaml").unwrap().1 =
+        Err(std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+    let loaded = content::from_files(files);
+    let errors: Vec<_> = loaded.diagnostics.errors().collect();
+    assert_eq!(errors.iter().map(|d| d.code).collect::<Vec<_>>(), ["read-failed"]);
+    assert!(errors[0].help.is_some() && errors[0].message.zh.contains("没有读取权限"));
+}
+
+#[test]
+fn issue_10_rule_values_are_checked_where_they_are_read() {
+    let loaded = with(&[]);
+    assert!(!loaded.diagnostics.has_errors());
+    let site = format!("{SITE}rules:\n  stalled_months: 4294967295\n  red_list_top: 101\n  problem_open_days: 0\n");
+    let mut files = base();
+    files.iter_mut().find(|(p, _)| p == "site.yaml").unwrap().1 = site;
+    let loaded = load(files);
+    let found: Vec<(&str, Option<&str>)> = loaded.diagnostics.errors().map(|d| (d.code, d.field.as_deref())).collect();
+    assert_eq!(
+        found,
+        [
+            ("out-of-range", Some("rules.stalled_months")),
+            ("out-of-range", Some("rules.red_list_top")),
+            ("out-of-range", Some("rules.problem_open_days"))
+        ]
+    );
+    for d in loaded.diagnostics.errors() {
+        let help = d.help.as_ref().expect("a fix hint");
+        assert!(help.zh.contains("之间的整数"), "{}", help.zh);
+    }
+    // A number too long for any integer is out of range too, not a wrapped value.
+    expect(
+        &broken("squads/s1.yaml", "people: 3", "people: 99999999999999999999"),
+        "out-of-range",
+        "squads/s1.yaml",
+        10,
+        Some("trips[1].people"),
+    );
+}
+
+#[test]
+fn issue_10_hostile_yaml_costs_bounded_work() {
+    // Nine levels of nine aliases would be 387 420 489 values.
+    let mut bomb = String::from("name: x\na: &a [l, l, l, l, l, l, l, l, l]\n");
+    for (prev, cur) in ('a'..='h').zip('b'..='i') {
+        bomb.push_str(&format!("{cur}: &{cur} [{}]\n", vec![format!("*{prev}"); 9].join(", ")));
+    }
+    let started = std::time::Instant::now();
+    let loaded = with(&[("projects/bomb.yaml", &bomb)]);
+    let codes: Vec<_> = loaded.diagnostics.errors().map(|d| d.code).collect();
+    assert_eq!(codes, ["too-many-aliases"]);
+
+    // 200 000 keys: found linearly, reported as 20 unknown fields and one summary.
+    let keys: String = (0..200_000).map(|i| format!("k{i}: v\n")).collect();
+    let loaded = with(&[("projects/keys.yaml", &keys)]);
+    let errors: Vec<_> = loaded.diagnostics.errors().collect();
+    let unknown = errors.iter().filter(|d| d.code == "unknown-field").count();
+    assert_eq!(unknown, 21, "20 listed one by one and one that counts the rest");
+    assert!(errors.iter().any(|d| d.message.zh.contains("199980")), "the summary counts the rest");
+    assert!(errors.len() <= 200 + 1, "at most 200 problems and one summary per file");
+
+    // Deep nesting stops at the limit instead of exhausting the stack.
+    let deep = format!("a: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+    let loaded = with(&[("projects/deep.yaml", &deep)]);
+    assert_eq!(loaded.diagnostics.errors().map(|d| d.code).collect::<Vec<_>>(), ["too-deep"]);
+    // A generous bound: each of these took minutes or gigabytes before.
+    assert!(started.elapsed() < std::time::Duration::from_secs(60), "{:?}", started.elapsed());
+}
+
+#[test]
+fn issue_10_control_characters_never_reach_the_terminal() {
+    let loaded = broken("projects/p1.yaml", "signed: 2026-03-01", "signed: \"2026-03-01\\e[2J\\u009b31m\\u202e\"");
+    let d = loaded.diagnostics.errors().next().expect("a bad date");
+    let text = render::text(d, &loaded.sources, Lang::Zh, false);
+    assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
+    assert!(!text.contains('\u{202e}'), "{text:?}");
+    assert!(text.contains('␛'), "the escape is shown as a picture: {text}");
+    let json = serde_json::to_string(&render::json(&loaded.diagnostics.0, &loaded.sources, Lang::Zh)).unwrap();
+    assert!(!json.contains('\u{9b}') && !json.contains('\u{202e}'), "{json}");
+}
+
 mod no_panic {
     use super::*;
     use proptest::prelude::*;
@@ -425,8 +618,48 @@ mod no_panic {
         ]
     }
 
+    /// Pieces of Markdown that make links, images and raw HTML, in any order.
+    fn markdown_piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("[a](".to_string()),
+            Just("![i](".to_string()),
+            Just("](".to_string()),
+            Just(")".to_string()),
+            Just("<".to_string()),
+            Just(">".to_string()),
+            Just("javascript:".to_string()),
+            Just("JaVa".to_string()),
+            Just("script:".to_string()),
+            Just("&#x61;".to_string()),
+            Just("&#58;".to_string()),
+            Just("data:text/html,".to_string()),
+            Just("\n[r]: ".to_string()),
+            Just("[r]".to_string()),
+            Just("\t".to_string()),
+            Just("\n".to_string()),
+            Just(" ".to_string()),
+            Just("https://a.cn".to_string()),
+            Just("<a href=\"javascript:x\">".to_string()),
+            Just("{{ funds }}".to_string()),
+            "\\PC{0,6}",
+        ]
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(400), ..ProptestConfig::default() })]
+        #[test]
+        fn markdown_never_panics_and_never_writes_a_script_link(pieces in proptest::collection::vec(markdown_piece(), 1..24)) {
+            let body = pieces.concat();
+            let html = bulletin::render::markdown::plain(&body);
+            // Every href and src the renderer wrote has an allowed scheme, as a browser reads it.
+            for url in common::link_targets(&html) {
+                let decoded = url.replace("&amp;", "&").replace("&#58;", ":").replace("&#x3A;", ":");
+                prop_assert!(bulletin::content::links::is_allowed(&decoded), "{} in {}", url, html);
+            }
+            // `check` and the renderer agree: the links check would pass are the ones written.
+            let _ = bulletin::content::links::find_unsafe(&body);
+        }
+
         #[test]
         fn loading_never_panics(file in 0usize..10, at in 0usize..400, len in 0usize..20, insert in proptest::collection::vec(piece(), 1..4)) {
             let mut files = base();

@@ -631,3 +631,95 @@ fn export_refuses_broken_content() {
     assert!(stdout(&o).contains("projects/p2026-001.yaml:5:"), "{}", stdout(&o));
     assert!(!out.exists());
 }
+
+// ---- (e) no panic on any workbook (issue 10) ---------------------------------------------------------
+
+mod no_panic {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn cell_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("=HYPERLINK(\"http://x\")".to_string()),
+            Just("../../etc/passwd".to_string()),
+            Just("p2026-001".to_string()),
+            Just("index".to_string()),
+            Just("城关街道".to_string()),
+            Just("2026-02-30".to_string()),
+            Just("2026年3月5日".to_string()),
+            Just("8,000万元".to_string()),
+            Just("-1".to_string()),
+            Just("合同".to_string()),
+            Just("\u{1b}[2J\u{202e}".to_string()),
+            Just("x".repeat(5000)),
+            "\\PC{0,12}",
+        ]
+    }
+
+    fn cell() -> impl Strategy<Value = Option<Result<String, f64>>> {
+        prop_oneof![
+            Just(None),
+            cell_text().prop_map(|t| Some(Ok(t))),
+            prop_oneof![
+                Just(0.0),
+                Just(-1e300),
+                Just(46000.5),
+                Just(1e15),
+                any::<f64>().prop_filter("finite", |f| f.is_finite())
+            ]
+            .prop_map(|n| Some(Err(n))),
+        ]
+    }
+
+    /// Plans an import of `bytes` into the small site; the plan's files must stay in projects/.
+    fn plan_of(bytes: Vec<u8>, content: &Content, files: &[(String, Vec<u8>)]) {
+        let Ok(sheets) = import::read_sheets(bytes) else { return };
+        let Ok((i, header)) = import::choose_sheet(&sheets, None, &Mapping::builtin()) else { return };
+        let (name, range) = &sheets[i];
+        let plan = import::plan(content, files, name, range, &header, "台账.xlsx");
+        for row in &plan.rows {
+            if let import::Outcome::New { path, .. } | import::Outcome::Changed { path, .. } = &row.outcome {
+                let stem = path.strip_prefix("projects/").and_then(|p| p.strip_suffix(".yaml"));
+                assert!(stem.is_some_and(bulletin::content::fields::is_safe_id), "writes {path}");
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64), ..ProptestConfig::default() })]
+        #[test]
+        fn any_ledger_is_planned_without_panic(rows in proptest::collection::vec(proptest::collection::vec(cell(), HEADERS.len()), 1..5),
+                                               flips in proptest::collection::vec((any::<usize>(), any::<u8>()), 0..4)) {
+            let tmp = tempfile::tempdir().unwrap();
+            small_site(tmp.path());
+            let content = load(tmp.path());
+            let files: Vec<(String, Vec<u8>)> = content::load::read_folder(tmp.path())
+                .unwrap()
+                .into_iter()
+                .filter_map(|(p, b)| Some((p, b.ok()?)))
+                .collect();
+            let mut book = Workbook::new();
+            let sheet = book.add_worksheet();
+            for (c, h) in HEADERS.iter().enumerate() {
+                sheet.write_string(0, c as u16, *h).unwrap();
+            }
+            for (r, row) in rows.iter().enumerate() {
+                for (c, cell) in row.iter().enumerate() {
+                    match cell {
+                        Some(Ok(t)) => { sheet.write_string(r as u32 + 1, c as u16, t).unwrap(); }
+                        Some(Err(n)) => { sheet.write_number(r as u32 + 1, c as u16, *n).unwrap(); }
+                        None => {}
+                    }
+                }
+            }
+            let mut bytes = book.save_to_buffer().unwrap();
+            plan_of(bytes.clone(), &content, &files);
+            // The same workbook with a few bytes changed: a broken zip or XML is an error, not a panic.
+            let len = bytes.len();
+            for (at, value) in flips {
+                bytes[at % len] = value;
+            }
+            plan_of(bytes, &content, &files);
+        }
+    }
+}

@@ -145,3 +145,64 @@ fn edits_reload_the_page_and_mistakes_show_without_losing_the_site() {
     assert!(extra.is_none(), "five quick saves gave more than one rebuild");
     assert!(get(port, "/").unwrap().1.contains("第4次保存"));
 }
+
+/// Sends `head` as it is and returns the status.
+fn raw(port: u16, head: &[u8]) -> Option<u16> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(20))).ok()?;
+    // The server may answer and close before reading everything; that is its right.
+    let _ = s.write_all(head);
+    let mut body = Vec::new();
+    let _ = s.read_to_end(&mut body);
+    String::from_utf8_lossy(&body).split(' ').nth(1)?.parse().ok()
+}
+
+#[test]
+fn issue_10_serve_answers_only_loopback_hosts_and_small_requests() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &content);
+    let port = free_port();
+    let _server = Server(
+        Command::new(env!("CARGO_BIN_EXE_bulletin"))
+            .args(["serve", "--port", &port.to_string(), "--content"])
+            .arg(&content)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let started = Instant::now();
+    while get(port, "/").map(|r| r.0) != Some(200) {
+        assert!(started.elapsed() < Duration::from_secs(60), "serve did not come up");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let with_host = |host: &str| raw(port, format!("GET / HTTP/1.1\r\nHost: {host}\r\n\r\n").as_bytes());
+    assert_eq!(with_host(&format!("localhost:{port}")), Some(200));
+    // DNS rebinding: a page of another site reaching 127.0.0.1 through its own name.
+    assert_eq!(with_host(&format!("attacker.example:{port}")), Some(421));
+    assert_eq!(raw(port, b"GET / HTTP/1.1\r\n\r\n"), Some(400));
+    // A megabyte of header is refused after 16 KB, not read into memory.
+    let huge = format!("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX: {}\r\n\r\n", "a".repeat(1 << 20));
+    assert_eq!(raw(port, huge.as_bytes()), Some(431));
+    // Event streams are capped; the server still answers pages when they are used up.
+    let streams: Vec<TcpStream> = (0..40)
+        .map(|_| {
+            let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+            write!(s, "GET /__bulletin/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+            s
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    let refused = streams
+        .into_iter()
+        .filter_map(|mut s| {
+            s.set_read_timeout(Some(Duration::from_millis(500))).ok()?;
+            let mut first = [0u8; 12];
+            s.read_exact(&mut first).ok()?;
+            String::from_utf8_lossy(&first).contains("503").then_some(())
+        })
+        .count();
+    assert_eq!(refused, 40 - 32, "32 streams are served, the rest refused");
+    assert_eq!(get(port, "/").map(|r| r.0), Some(200));
+}

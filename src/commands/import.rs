@@ -41,8 +41,14 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         }
     };
 
-    let files = read_folder(&args.content)?;
-    let loaded = content::from_files(files.iter().map(|(p, b)| (p.clone(), Ok(b.clone()))));
+    if !args.content.is_dir() {
+        anyhow::bail!("the content folder {} does not exist", args.content.display());
+    }
+    let read = content::load::read_folder(&args.content).with_context(|| format!("cannot read {}", args.content.display()))?;
+    // The loader reports files that could not be read (or are symbolic links) as problems; the
+    // plan compares rows with the files that were read.
+    let files: Vec<(String, Vec<u8>)> = read.iter().filter_map(|(p, b)| Some((p.clone(), b.as_ref().ok()?.clone()))).collect();
+    let loaded = content::from_files(read);
     let Some(content) = loaded.content else {
         let errors: Vec<&Diagnostic> = loaded.diagnostics.errors().collect();
         for d in &errors {
@@ -319,20 +325,4 @@ fn check_after(out: &mut impl Write, dir: &Path, lang: Lang, color: bool) -> any
         (n, _) => writeln!(out, "{}", render::summary(n, warnings, lang))?,
     }
     Ok(errors.is_empty())
-}
-
-/// Every file of the content folder, as `content::load` reads it (hidden and `~$` lock files
-/// skipped), with paths relative to the folder and `/` separators.
-fn read_folder(root: &Path) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
-    if !root.is_dir() {
-        anyhow::bail!("the content folder {} does not exist", root.display());
-    }
-    let files = content::load::read_folder(root).with_context(|| format!("cannot read {}", root.display()))?;
-    files
-        .into_iter()
-        .map(|(rel, bytes)| {
-            let bytes = bytes.with_context(|| format!("cannot read {}", root.join(&rel).display()))?;
-            Ok((rel, bytes))
-        })
-        .collect()
 }

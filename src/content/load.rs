@@ -124,7 +124,7 @@ pub fn read_folder(root: &Path) -> std::io::Result<Vec<(String, std::io::Result<
         .into_par_iter()
         .map(|(rel, path, link, limit)| {
             let bytes = match limit {
-                _ if link => Err(std::io::Error::other(SYMLINK)),
+                _ if link => Err(std::io::Error::other(NotRead::Symlink)),
                 None => Ok(Vec::new()),
                 Some(limit) => read_limited(&path, limit),
             };
@@ -133,10 +133,14 @@ pub fn read_folder(root: &Path) -> std::io::Result<Vec<(String, std::io::Result<
         .collect())
 }
 
-/// The message of the read error given for a symbolic link.
-const SYMLINK: &str = "symbolic link";
-/// The message of the read error given for a file over its size limit.
-const TOO_LARGE: &str = "too large";
+/// Why [`read_folder`] did not read a file, carried inside its `io::Error`.
+#[derive(Debug, thiserror::Error)]
+enum NotRead {
+    #[error("symbolic link, not followed")]
+    Symlink,
+    #[error("larger than {0} bytes")]
+    TooLarge(u64),
+}
 
 /// Reads a file of at most `limit` bytes; a larger one is an error (and is not read whole).
 fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
@@ -145,7 +149,7 @@ fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     file.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
-        return Err(std::io::Error::other(TOO_LARGE));
+        return Err(std::io::Error::other(NotRead::TooLarge(limit)));
     }
     Ok(bytes)
 }
@@ -161,6 +165,14 @@ pub fn from_files(files: impl IntoIterator<Item = (String, std::io::Result<Vec<u
     let mut files: Vec<_> = files.into_iter().collect();
     files.sort_by(|a, b| a.0.cmp(&b.0));
     for (rel, bytes) in files {
+        // A link is never followed, whatever it points to (a folder of projects, /etc/passwd).
+        if let Err(e) = &bytes
+            && matches!(not_read(e), Some(NotRead::Symlink))
+        {
+            let id = sources.add(SourceFile::new(rel, String::new()));
+            diags.push(problems::symlink().at(id, None));
+            continue;
+        }
         let class = classify(&rel);
         let kind = match class {
             Class::Skip => continue,
@@ -178,7 +190,7 @@ pub fn from_files(files: impl IntoIterator<Item = (String, std::io::Result<Vec<u
                     Ok(bytes) => assets.push(Asset { path: rel, bytes }),
                     Err(e) => {
                         let id = sources.add(SourceFile::new(rel, String::new()));
-                        diags.push(read_problem(&e, MAX_ASSET_BYTES).at(id, None));
+                        diags.push(read_problem(&e).at(id, None));
                     }
                 }
                 continue;
@@ -189,7 +201,7 @@ pub fn from_files(files: impl IntoIterator<Item = (String, std::io::Result<Vec<u
             Ok(b) => b,
             Err(e) => {
                 let file = sources.add(SourceFile::new(rel, String::new()));
-                diags.push(read_problem(&e, kind.max_bytes()).at(file, None));
+                diags.push(read_problem(&e).at(file, None));
                 found.push(Found { file, kind, tree: None, unreadable: true });
                 continue;
             }
@@ -237,12 +249,16 @@ pub fn from_files(files: impl IntoIterator<Item = (String, std::io::Result<Vec<u
     Loaded { sources, content, diagnostics: diags }
 }
 
+fn not_read(e: &std::io::Error) -> Option<&NotRead> {
+    e.get_ref().and_then(|inner| inner.downcast_ref::<NotRead>())
+}
+
 /// The diagnostic for a file that could not be read.
-fn read_problem(e: &std::io::Error, limit: u64) -> Diagnostic {
-    match e.to_string().as_str() {
-        SYMLINK => problems::symlink(),
-        TOO_LARGE => problems::too_large(limit),
-        _ => problems::read_failed(e),
+fn read_problem(e: &std::io::Error) -> Diagnostic {
+    match not_read(e) {
+        Some(NotRead::Symlink) => problems::symlink(),
+        Some(NotRead::TooLarge(limit)) => problems::too_large(*limit),
+        None => problems::read_failed(e),
     }
 }
 

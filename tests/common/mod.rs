@@ -5,6 +5,7 @@ use std::fs;
 use std::path::Path;
 
 /// Every file under `dir`: path relative to it with `/` separators → bytes.
+#[allow(dead_code)]
 pub fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -20,4 +21,31 @@ pub fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         }
     }
     out
+}
+
+/// The values of every `href` and `src` attribute of the tags of an HTML text (attributes
+/// only: text such as `&lt;a href="…"&gt;` is not a tag), quotes either way.
+#[allow(dead_code)]
+pub fn link_targets(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        rest = &rest[open + 1..];
+        let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+        for attr in ["href=", "src="] {
+            for (at, _) in tag.match_indices(attr) {
+                // Only a whole attribute name: preceded by a space.
+                if !tag[..at].ends_with([' ', '\n', '\t']) {
+                    continue;
+                }
+                let value = &tag[at + attr.len()..];
+                let (quote, value) = match value.chars().next() {
+                    Some(q @ ('"' | '\'')) => (q, &value[1..]),
+                    _ => (' ', value),
+                };
+                found.push(value[..value.find(quote).unwrap_or(value.len())].to_string());
+            }
+        }
+    }
+    found
 }
