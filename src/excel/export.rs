@@ -19,10 +19,11 @@ use rust_xlsxwriter::{
 
 use crate::content::Content;
 use crate::content::model::Project;
+use crate::content::model::RankBy;
 use crate::figures::annex::{Annex, ItemLine, ProjectFunds, TripLine};
 use crate::figures::format as fmt;
 use crate::figures::rules::{self, Stage};
-use crate::figures::snapshot::{BreakdownRow, Snapshot, Target, UnitRow};
+use crate::figures::snapshot::{BreakdownRow, List, Snapshot, Target, UnitRow};
 use crate::period::Month;
 use crate::render::view;
 
@@ -389,8 +390,8 @@ fn tables(c: &Content, s: &Snapshot, annex: &Annex) -> Vec<Table> {
         chains(c, s),
         origins(s),
         tags(s),
-        units("镇办排名", "表6 镇（街道）完成情况", &s.units.towns, s.units.rank_by == "funds"),
-        units("部门排名", "表7 县直部门完成情况", &s.units.departments, s.units.rank_by == "funds"),
+        units("镇办排名", "表6 镇（街道）完成情况", &s.units.towns, s.units.rank_by == RankBy::Funds),
+        units("部门排名", "表7 县直部门完成情况", &s.units.departments, s.units.rank_by == RankBy::Funds),
         squads(s),
         trips(&annex.trips),
         leaders(s),
@@ -483,7 +484,7 @@ fn rates(s: &Snapshot) -> Table {
         "四率",
         "项目所处阶段（截至月末）",
         &["阶段", "项目（个）"],
-        s.pipeline.by_stage.iter().map(|x| vec![text(x.name), count(x.count)]).collect(),
+        s.pipeline.by_stage.iter().map(|x| vec![text(x.stage.zh()), count(x.count)]).collect(),
     ));
     table
 }
@@ -583,11 +584,7 @@ fn units(sheet: &'static str, caption: &str, rows: &[UnitRow], by_funds: bool) -
                 Cell::Number(m.last_year, num),
                 ratio(m.yoy.value, Num::SignedPercent),
                 r.rank_change.map_or(Cell::Dash, |c| Cell::Number(Decimal::from(c), Num::RankChange)),
-                text(match r.list {
-                    Some("red") => "红榜",
-                    Some("black") => "黑榜",
-                    _ => "",
-                }),
+                text(r.list.map_or("", List::zh)),
                 Cell::Number(other.value, other_num),
                 opt(other.target, other_num),
             ]
@@ -630,7 +627,7 @@ fn squads(s: &Snapshot) -> Table {
                     count(r.projects),
                     count(r.leader_trips),
                     count(r.unreported),
-                    text(r.missed_months.join("、")),
+                    text(r.missed_months.iter().map(|m| m.to_string()).collect::<Vec<_>>().join("、")),
                 ]
             })
             .collect(),

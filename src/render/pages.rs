@@ -11,12 +11,13 @@ use super::backlinks::Backlinks;
 use super::markdown;
 use super::view::{self, Card, Layout, Link, ProjectLine, RateView, UnitLine};
 use crate::content::Content;
+use crate::content::model::RankBy;
 use crate::content::model::{Briefing, Chain, Leader, Page, Project, ProjectIx, Squad, Unit, UnitIx, UnitKind};
 use crate::figures::annex::Annex;
 use crate::figures::format as fmt;
 use crate::figures::people::ItemState;
 use crate::figures::rules::{self, Stage};
-use crate::figures::snapshot::{BreakdownRow, LeaderRow, Snapshot, SquadRow};
+use crate::figures::snapshot::{BreakdownRow, LeaderRow, List, Snapshot, SquadRow};
 use crate::period::Month;
 
 // ---- dashboard -------------------------------------------------------------------------------
@@ -105,7 +106,7 @@ pub fn alerts(c: &Content, s: &Snapshot) -> Alerts {
         .map(|x| AlertLine {
             href: href(&x.project),
             name: format!("{}：{}", name_of(&x.project), x.text),
-            detail: format!("{}问题，{} 提出，{} 天未解决", x.kind, x.opened, x.days),
+            detail: format!("{}问题，{} 提出，{} 天未解决", x.kind.zh(), x.opened, x.days),
         })
         .collect();
     let five_one: Vec<AlertLine> = a
@@ -114,18 +115,7 @@ pub fn alerts(c: &Content, s: &Snapshot) -> Alerts {
         .map(|x| AlertLine {
             href: href(&x.project),
             name: name_of(&x.project),
-            detail: format!(
-                "缺少{}",
-                x.missing
-                    .iter()
-                    .map(|m| match *m {
-                        "leader" => "包抓县级领导",
-                        "measures" => "推进措施",
-                        _ => "责任部门",
-                    })
-                    .collect::<Vec<_>>()
-                    .join("、")
-            ),
+            detail: format!("缺少{}", x.missing.iter().map(|m| m.zh()).collect::<Vec<_>>().join("、")),
         })
         .collect();
     Alerts {
@@ -335,9 +325,9 @@ pub fn lists_rule(c: &Content) -> String {
 pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot, annex: &Annex) -> Bulletin {
     let (conversion, squads_line, factories, meetings_line) = summary_lines(s);
     let as_of = s.month.last_day();
-    let rank_by_funds = s.units.rank_by == "funds";
+    let rank_by_funds = s.units.rank_by == RankBy::Funds;
     let name_of_unit = |id: &str| c.units.iter().find(|u| u.id == id).map_or(id.to_string(), |u| u.name.clone());
-    let listed = |list: &str| -> Vec<String> {
+    let listed = |list: List| -> Vec<String> {
         s.units.towns.iter().chain(&s.units.departments).filter(|r| r.list == Some(list)).map(|r| name_of_unit(&r.id)).collect()
     };
     let squad_name = |id: &str| c.squads.iter().find(|q| q.id == id).map_or(id.to_string(), |q| q.name.clone());
@@ -423,7 +413,7 @@ pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot, annex: 
         overview: overview(s),
         cards: view::cards(s),
         rates: view::rates(s),
-        pipeline: s.pipeline.by_stage.iter().map(|x| (x.name.to_string(), x.count.to_string())).collect(),
+        pipeline: s.pipeline.by_stage.iter().map(|x| (x.stage.zh().to_string(), x.count.to_string())).collect(),
         conversion,
         factories,
         squads_line,
@@ -436,8 +426,8 @@ pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot, annex: 
         departments: view::unit_lines(&s.units.departments, rank_by_funds),
         rank_metric: if rank_by_funds { "到位资金" } else { "招引项目" },
         lists_rule: lists_rule(c),
-        red: listed("red"),
-        black: listed("black"),
+        red: listed(List::Red),
+        black: listed(List::Black),
         squads: s
             .squads
             .rows
@@ -751,7 +741,7 @@ pub struct Units {
 }
 
 pub fn units(layout: Layout, s: &Snapshot) -> Units {
-    let by_funds = s.units.rank_by == "funds";
+    let by_funds = s.units.rank_by == RankBy::Funds;
     Units {
         layout,
         rank_metric: if by_funds { "到位资金" } else { "招引项目" },
@@ -778,7 +768,7 @@ pub fn unit(layout: Layout, c: &Content, ix: UnitIx, s: &Snapshot) -> UnitPage {
     let u: &Unit = c.unit(ix);
     let as_of = s.month.last_day();
     let rows = if u.kind == UnitKind::Town { &s.units.towns } else { &s.units.departments };
-    let line = view::unit_lines(rows, s.units.rank_by == "funds").into_iter().find(|l| l.href == view::unit_href(c, ix));
+    let line = view::unit_lines(rows, s.units.rank_by == RankBy::Funds).into_iter().find(|l| l.href == view::unit_href(c, ix));
     let signed = |p: &&Project| p.milestones.signed <= as_of;
     UnitPage {
         layout,
@@ -867,7 +857,11 @@ fn squad_line(r: &SquadRow, s: &Snapshot) -> SquadLine {
         companies: r.companies.to_string(),
         leads: r.leads.to_string(),
         projects: r.projects.to_string(),
-        missed: if r.missed_months.is_empty() { "—".to_string() } else { r.missed_months.join("、") },
+        missed: if r.missed_months.is_empty() {
+            "—".to_string()
+        } else {
+            r.missed_months.iter().map(|m| m.to_string()).collect::<Vec<_>>().join("、")
+        },
         ok: r.trips_this_month >= s.squads.required_per_month,
     }
 }
@@ -1029,7 +1023,7 @@ fn leader_line(l: &LeaderRow) -> LeaderLine {
         name: l.name.clone(),
         title: l.title.clone().unwrap_or_default(),
         projects: l.projects.len().to_string(),
-        stages: l.by_stage.iter().map(|x| (x.name.to_string(), x.count.to_string())).collect(),
+        stages: l.by_stage.iter().map(|x| (x.stage.zh().to_string(), x.count.to_string())).collect(),
         funds: fmt::wan(l.funds),
         problems: l.open_problems.to_string(),
         overdue: l.overdue_items.to_string(),
@@ -1097,7 +1091,7 @@ pub fn factories(layout: Layout, c: &Content, s: &Snapshot) -> FactoriesPage {
                     fmt::amount(b.area),
                     if b.built { "已建成" } else { "在建" }.to_string(),
                     project(&b.project).map_or("—".to_string(), |p| p.name.clone()),
-                    b.moved_in.clone().unwrap_or_else(|| "—".to_string()),
+                    b.moved_in.map_or_else(|| "—".to_string(), |d| d.to_string()),
                 ]
             })
             .collect(),

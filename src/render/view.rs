@@ -11,7 +11,7 @@ use crate::content::Content;
 use crate::content::model::{Project, UnitIx};
 use crate::figures::format as fmt;
 use crate::figures::rules::{self, Stage};
-use crate::figures::snapshot::{Rate, Snapshot, Target, UnitRow};
+use crate::figures::snapshot::{List, Rate, Snapshot, Target, UnitRow};
 use crate::period::Month;
 
 /// What every page's frame needs.
@@ -226,12 +226,8 @@ pub fn unit_lines(rows: &[UnitRow], rank_by_funds: bool) -> Vec<UnitLine> {
                     Some(c) => format!("↓{}", -c),
                     None => "—".to_string(),
                 },
-                list: match r.list {
-                    Some("red") => "红榜",
-                    Some("black") => "黑榜",
-                    _ => "",
-                },
-                list_class: r.list.unwrap_or(""),
+                list: r.list.map_or("", List::zh),
+                list_class: r.list.map_or("", List::key),
             }
         })
         .collect()
