@@ -40,7 +40,7 @@ pub const FIGURES: &[(&str, &str)] = &[
     ("meetings.closed_rate", "交办事项办结率"),
 ];
 
-/// Charts a briefing can embed; each is drawn by `render::charts::by_name`.
+/// Charts a briefing can embed; each is a `render::charts::ChartKind`.
 pub const CHARTS: &[&str] = &[
     "progress",
     "funds-monthly",
