@@ -135,7 +135,9 @@ fn the_sample_site_has_every_page_links_resolve_and_figures_are_right() {
     }
     // The bulletin's text says the same: the overview paragraph.
     let bulletin = text(&site, "bulletins/2026-10.html");
-    for figure in ["外资直投208万美元", "欠时序进度14.00个百分点，同比增长15.56%", "新签约招引项目47个", "超时序进度10.67个百分点"] {
+    for figure in
+        ["外资直投208万美元", "欠时序进度14.00个百分点，同比增长15.56%", "新签约招引项目47个", "超时序进度10.67个百分点"]
+    {
         assert!(bulletin.contains(figure), "the bulletin's overview does not say {figure}");
     }
     // 到位资金: an independent tally of the fund entries (see `funds_by_scan`) gives the 亿元 figure.
@@ -166,7 +168,14 @@ fn the_sample_site_has_every_page_links_resolve_and_figures_are_right() {
     }
 
     // Every table of these pages offers its CSV, and the CSV holds the same row.
-    for page in ["index.html", "bulletins/2026-10.html", "units/index.html", "squads/index.html", "chains/index.html", "leaders/index.html"] {
+    for page in [
+        "index.html",
+        "bulletins/2026-10.html",
+        "units/index.html",
+        "squads/index.html",
+        "chains/index.html",
+        "leaders/index.html",
+    ] {
         let html = text(&site, page);
         let blocks = html.matches("class=\"table-block\"").count();
         let downloads = html.matches("class=\"downloads screen-only\"").count();
