@@ -22,4 +22,5 @@ pub mod report;
 pub mod scaffold;
 pub mod serve;
 pub mod site;
+pub mod source;
 pub mod write;

@@ -12,7 +12,8 @@ pub mod load;
 pub mod model;
 pub mod placeholders;
 pub mod problems;
-pub mod source;
+/// Until `load` names [`crate::source`] itself (it is being changed on main).
+pub use crate::source;
 pub mod yaml;
 
 use crate::diagnostics::Diagnostics;

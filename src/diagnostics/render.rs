@@ -6,7 +6,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 use serde::Serialize;
 
 use super::{Diagnostic, Lang, Severity, Text};
-use crate::content::source::{SourceFile, Sources, Span};
+use crate::source::{SourceFile, Sources, Span};
 
 /// One diagnostic as text: title, the line it concerns with a caret, field and help. Text from
 /// the content (values, file names, the source line) is made printable first, so a file
@@ -221,7 +221,7 @@ pub fn json<'a>(diags: &'a [Diagnostic], sources: &'a Sources, lang: Lang) -> Js
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::source::{SourceFile, Span};
+    use crate::source::{SourceFile, Span};
 
     /// A project file whose `chain` names a chain that does not exist.
     fn unknown_chain() -> (Sources, Diagnostic) {

@@ -939,7 +939,7 @@ fn data_quality_warnings_point_at_their_files() {
     let found = warnings::data_quality(&c, m("2026-03"));
     let file_of = |id: &str| c.project_by_id(id).unwrap().origin.file;
     let (p_file, squad_file, targets_file) = (file_of("p"), c.squads[0].origin.file, c.targets[&2026].origin.file);
-    let got: Vec<(&str, Option<crate::content::source::FileId>, &str)> =
+    let got: Vec<(&str, Option<crate::source::FileId>, &str)> =
         found.iter().map(|w| (w.code, w.file, w.message.en.as_str())).collect();
     assert_eq!(
         got,

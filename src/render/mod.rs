@@ -20,7 +20,6 @@ use serde::Serialize;
 use crate::content::Content;
 use crate::content::model::{Briefing, ProjectIx, UnitIx};
 use crate::content::problems;
-use crate::content::source::Sources;
 use crate::diagnostics::Diagnostic;
 use crate::figures::annex::Annex;
 use crate::figures::{self, Snapshot};
@@ -29,6 +28,7 @@ use crate::paths::{self, Tables};
 use crate::period::Month;
 use crate::report::backlinks::Backlinks;
 use crate::report::{MonthTables, Table};
+use crate::source::Sources;
 use table::{MonthViews, view as table_view};
 use theme::Theme;
 use view::Layout;
@@ -152,7 +152,7 @@ impl Job {
 
     /// What made this job's file, for a message: the content file, or the built-in page.
     fn source(&self, c: &Content) -> Source {
-        let file = |origin: crate::content::source::Origin| Source::File(origin);
+        let file = |origin: crate::source::Origin| Source::File(origin);
         match self {
             Job::Project(ix) => file(c.project(*ix).origin),
             Job::Unit(ix) => file(c.unit(*ix).origin),
@@ -192,7 +192,7 @@ fn has_bulletin(c: &Content, month: Month, opts: Options) -> bool {
 
 /// Where a file of the site comes from.
 enum Source {
-    File(crate::content::source::Origin),
+    File(crate::source::Origin),
     Asset(String),
     BuiltIn(&'static str, &'static str),
 }

@@ -154,11 +154,7 @@ pub fn ledger_export(c: &Content, as_of: NaiveDate) -> Table {
         let date = |d: Option<NaiveDate>| d.filter(|d| *d <= as_of).map_or(Cell::Empty, Cell::Date);
         let text = |s: Option<&str>| s.map_or(Cell::Empty, Cell::text);
         let fdi: Decimal = p.fdi.iter().filter(|f| f.month <= month).map(|f| f.amount).sum();
-        let from = match (&p.from.country, &p.from.province, &p.from.city) {
-            (Some(country), _, _) => Some(format!("境外·{country}")),
-            (None, Some(pr), city) => Some(format!("{pr}{}", city.as_deref().unwrap_or(""))),
-            _ => None,
-        };
+        let from = p.from.text();
         let m = &p.milestones;
         vec![
             Cell::text(&p.id),

@@ -78,12 +78,7 @@ pub fn project(layout: Layout, c: &Content, links: &Backlinks, ix: ProjectIx, as
         timeline
             .push(TimelineStep { name, date: by(date).map_or("—".to_string(), |d| d.to_string()), done: by(date).is_some() });
     }
-    let origin = match (&p.from.country, &p.from.province, &p.from.city) {
-        (Some(country), _, _) => format!("境外·{country}"),
-        (None, Some(pr), Some(city)) => format!("{pr}{city}"),
-        (None, Some(pr), None) => pr.clone(),
-        _ => "—".to_string(),
-    };
+    let origin = p.from.text().unwrap_or_else(|| "—".to_string());
     let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".to_string());
     let facts = vec![
         ("投资方".to_string(), p.investor.clone()),
