@@ -13,7 +13,7 @@ pub fn squads(s: &Snapshot) -> Table {
     let count = |h, unit| Column::num(h, Num::Count).unit(unit);
     let columns = vec![
         Column::link("小分队"),
-        Column::text("所属单位"),
+        Column::text("所属单位").screen_only(),
         count("本月外出", "次"),
         count("累计外出", "次"),
         count("外出天数", "天"),
