@@ -33,6 +33,27 @@ pub enum Command {
     Import(ImportArgs),
     /// Write a month's bulletin tables as an Excel workbook (导出表格)
     Export(ExportArgs),
+    /// Install the git hook that checks the content before each commit (提交前检查)
+    Hooks(HooksArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct HooksArgs {
+    #[command(subcommand)]
+    pub action: HooksAction,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum HooksAction {
+    /// Install a pre-commit hook that runs `bulletin check` on the content folder
+    Install {
+        /// The content folder (inside a git repository)
+        #[arg(long, default_value = "content", value_name = "DIR")]
+        content: PathBuf,
+        /// Replace a pre-commit hook that bulletin did not write
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(clap::Args, Debug)]

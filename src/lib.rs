@@ -17,6 +17,7 @@ pub mod figures;
 pub mod output;
 pub mod paths;
 pub mod period;
+pub mod record;
 pub mod render;
 pub mod report;
 pub mod scaffold;

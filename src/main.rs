@@ -18,11 +18,13 @@ fn main() -> ExitCode {
         Command::New(args) => commands::new::run(&args),
         Command::Import(args) => commands::import::run(&args),
         Command::Export(args) => commands::export::run(&args),
+        Command::Hooks(args) => commands::hooks::run(&args),
     };
     match outcome {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("bulletin: {e:#}");
+            // Errors may quote file and sheet names: never pass a control character through.
+            eprintln!("bulletin: {}", bulletin::diagnostics::render::printable(&format!("{e:#}")));
             ExitCode::from(2)
         }
     }

@@ -24,8 +24,8 @@ pub enum BuildError {
     /// The content has errors; `Loaded` holds them with the sources to show them.
     #[error("the content has errors")]
     Content(Box<Loaded>),
-    #[error("cannot read the content folder {path}: {source}")]
-    Folder { path: String, source: std::io::Error },
+    #[error("cannot read the content folder {path}: {error}")]
+    Folder { path: String, error: std::io::Error },
     #[error("there is no briefing yet, so no month to build: add content/briefings/YYYY-MM.md or pass --month YYYY-MM")]
     NoMonth,
     /// The month asked for is in a year without targets.
@@ -50,7 +50,7 @@ pub fn build(
     reload: Reload,
     emit: &(dyn Fn(Page) -> Result<(), BuildError> + Sync),
 ) -> Result<Built, BuildError> {
-    let mut loaded = content::load(dir).map_err(|source| BuildError::Folder { path: dir.display().to_string(), source })?;
+    let mut loaded = content::load(dir).map_err(|error| BuildError::Folder { path: dir.display().to_string(), error })?;
     let Some(content) = loaded.content.take() else { return Err(BuildError::Content(Box::new(loaded))) };
     let month = month.or_else(|| content.latest_period()).ok_or(BuildError::NoMonth)?;
     content.check_report_month(month).map_err(BuildError::Month)?;

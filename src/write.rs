@@ -35,12 +35,13 @@ pub enum WriteError {
     NotOurs { path: String },
     #[error("--out {path}：{zh} / {en}")]
     BadOut { path: String, zh: &'static str, en: &'static str },
-    #[error("{path}: {source}")]
-    Io { path: String, source: io::Error },
+    // Not a `source`: the message says it once, however it is printed.
+    #[error("{path}: {error}")]
+    Io { path: String, error: io::Error },
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
-    move |source| WriteError::Io { path: path.display().to_string(), source }
+    move |error| WriteError::Io { path: path.display().to_string(), error }
 }
 
 /// Writes `pages` as the whole content of `out`.
@@ -218,7 +219,7 @@ impl Staging {
     /// Removes the staging folder and explains a failed swap.
     fn failed(&self, e: io::Error) -> WriteError {
         let _ = fs::remove_dir_all(&self.tmp);
-        WriteError::Io { path: self.out.display().to_string(), source: e }
+        WriteError::Io { path: self.out.display().to_string(), error: e }
     }
 }
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 mod common;
-use common::files;
+use common::{files, small_site};
 
 const BIN: &str = env!("CARGO_BIN_EXE_bulletin");
 
@@ -254,24 +254,6 @@ fn normalize(path: &Path) -> String {
 }
 
 /// A small content folder written to disk, for the escaping and failure cases.
-fn small_site(dir: &Path, project_name: &str) {
-    let w = |p: &str, t: &str| {
-        let path = dir.join(p);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, t).unwrap();
-    };
-    w("site.yaml", "title: 测试简报\nissuer: 测试办\n");
-    w("units.yaml", "- {id: u1, name: \"<b>甲镇</b>\", kind: 镇办}\n");
-    w("chains.yaml", "chains:\n  - {id: agri, name: 新农业}\n");
-    w("targets/2026.yaml", "county: {projects: 10, funds: 1000, fdi: 100}\n");
-    w(
-        "projects/p1.yaml",
-        &format!(
-            "name: \"{project_name}\"\ninvestor: 某公司\nchain: agri\nsign_type: 合同\ntotal_investment: 100\ncontract_amount: 100\nunit: u1\nmilestones:\n  signed: 2026-01-05\n"
-        ),
-    );
-    w("briefings/2026-01.md", "---\nissue: 1\ntitle: \"<script>alert(2)</script>\"\n---\n正文 <script>alert(3)</script>\n");
-}
 
 #[test]
 fn all_text_is_escaped() {

@@ -423,6 +423,25 @@ fn issue_10_script_links_are_errors_in_every_markdown_form() {
 }
 
 #[test]
+fn issue_10_pictures_from_outside_warn_and_charts_are_capped() {
+    let loaded = with(&[("pages/p.md", "---\ntitle: 页\n---\n![图](https://example.org/a.png) ![本站](../pages/a.png)\n")]);
+    assert!(!loaded.diagnostics.has_errors());
+    let warned: Vec<_> = loaded.diagnostics.warnings().filter(|d| d.code == "external-image").collect();
+    assert_eq!(warned.len(), 1);
+    assert!(warned[0].message.zh.contains("https://example.org/a.png"));
+
+    let charts = "{{ chart progress }}\n\n".repeat(31);
+    let loaded = with(&[("pages/p.md", &format!("---\ntitle: 页\n---\n{charts}"))]);
+    let errors: Vec<_> = loaded
+        .diagnostics
+        .errors()
+        .map(|d| (d.code, loaded.sources.get(d.file.unwrap()).line_col(d.span.unwrap().start).0))
+        .collect();
+    // The 31st chart, on line 4 + 2 × 30, is one too many.
+    assert_eq!(errors, [("too-many-charts", 64)]);
+}
+
+#[test]
 fn issue_10_two_sources_of_one_page_are_an_error_naming_both() {
     // A project whose id is `index` would replace the ledger page.
     let loaded = with(&[("projects/index.yaml", &PROJECT.replace("茶叶项目", "另一个项目"))]);

@@ -29,22 +29,9 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// A small content folder that builds.
+/// The shared small site with a plain project name.
 fn small_site(dir: &Path) {
-    let w = |p: &str, t: &str| {
-        let path = dir.join(p);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, t).unwrap();
-    };
-    w("site.yaml", "title: 测试简报\nissuer: 测试办\n");
-    w("units.yaml", "- {id: u1, name: 甲镇, kind: 镇办}\n");
-    w("chains.yaml", "chains:\n  - {id: agri, name: 新农业}\n");
-    w("targets/2026.yaml", "county: {projects: 10, funds: 1000, fdi: 100}\n");
-    w(
-        "projects/p1.yaml",
-        "name: 茶叶项目\ninvestor: 某公司\nchain: agri\nsign_type: 合同\ntotal_investment: 100\ncontract_amount: 100\nunit: u1\nmilestones:\n  signed: 2026-01-05\n",
-    );
-    w("briefings/2026-01.md", "---\nissue: 1\ntitle: 一月通报\n---\n正文\n");
+    common::small_site(dir, "茶叶项目");
 }
 
 #[test]
@@ -57,6 +44,14 @@ fn no_page_of_the_sample_site_links_to_a_script() {
     for (path, bytes) in &site {
         if !(path.ends_with(".html") || path.ends_with(".svg")) {
             continue;
+        }
+        // And a policy that would stop an inline script or a javascript: link that got through.
+        if path.ends_with(".html") {
+            let html = String::from_utf8_lossy(bytes);
+            let csp = html.split("Content-Security-Policy\" content=\"").nth(1).map(|rest| &rest[..rest.find('"').unwrap()]);
+            let csp = csp.unwrap_or_else(|| panic!("{path} has no Content-Security-Policy"));
+            let scripts = csp.split(';').find(|d| d.trim().starts_with("script-src")).unwrap();
+            assert!(!scripts.contains("unsafe") && csp.contains("object-src 'none'"), "{path}: {csp}");
         }
         for url in common::link_targets(&String::from_utf8_lossy(bytes)) {
             // Entities in attributes are decoded by the browser before it reads the scheme.
@@ -283,4 +278,30 @@ fn a_workbook_with_a_far_cell_is_refused_not_allocated() {
     let err = stderr(&run);
     assert!(err.contains("XFD1048576") && err.contains("远超台账的正常大小"), "{err}");
     assert!(!content.join("projects/p9.yaml").exists());
+}
+
+#[test]
+fn a_workbook_that_unpacks_to_gigabytes_is_refused_before_it_is_read() {
+    use std::io::Write;
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    small_site(&content);
+    // A valid ledger with one more part, 300 MB of shared strings that deflate to a few hundred KB.
+    let book = tmp.path().join("bomb.xlsx");
+    ledger(&book, false);
+    let mut zip = zip::ZipWriter::new_append(fs::File::options().read(true).write(true).open(&book).unwrap()).unwrap();
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1))
+        .large_file(true);
+    zip.start_file("xl/padding.xml", options).unwrap();
+    let zeros = vec![b'0'; 1 << 20];
+    for _ in 0..300 {
+        zip.write_all(&zeros).unwrap();
+    }
+    zip.finish().unwrap();
+    assert!(fs::metadata(&book).unwrap().len() < 5 << 20, "a small file");
+    let run = import(&book, &content);
+    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    assert!(stderr(&run).contains("解压后有 300 MB"), "{}", stderr(&run));
 }

@@ -76,13 +76,13 @@ fn copy(from: &Path, to: &Path) {
     }
 }
 
-#[test]
-fn edits_reload_the_page_and_mistakes_show_without_losing_the_site() {
+/// A copy of the sample content served on a free port, once its home page answers.
+fn serve_sample() -> (tempfile::TempDir, Server, u16) {
     let tmp = tempfile::tempdir().unwrap();
     let content = tmp.path().join("content");
     copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &content);
     let port = free_port();
-    let _server = Server(
+    let server = Server(
         Command::new(env!("CARGO_BIN_EXE_bulletin"))
             .args(["serve", "--port", &port.to_string(), "--content"])
             .arg(&content)
@@ -92,13 +92,18 @@ fn edits_reload_the_page_and_mistakes_show_without_losing_the_site() {
             .unwrap(),
     );
     let started = Instant::now();
-    let home = loop {
-        if let Some((200, body)) = get(port, "/") {
-            break body;
-        }
+    while get(port, "/").map(|r| r.0) != Some(200) {
         assert!(started.elapsed() < Duration::from_secs(60), "serve did not come up");
         std::thread::sleep(Duration::from_millis(100));
-    };
+    }
+    (tmp, server, port)
+}
+
+#[test]
+fn edits_reload_the_page_and_mistakes_show_without_losing_the_site() {
+    let (tmp, _server, port) = serve_sample();
+    let content = tmp.path().join("content");
+    let home = get(port, "/").unwrap().1;
     assert!(home.contains("商南县招商引资工作简报"));
     // Served pages listen for rebuilds; built pages never do (see build_site.rs).
     assert!(home.contains("/__bulletin/reload.js"));
@@ -159,24 +164,7 @@ fn raw(port: u16, head: &[u8]) -> Option<u16> {
 
 #[test]
 fn issue_10_serve_answers_only_loopback_hosts_and_small_requests() {
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &content);
-    let port = free_port();
-    let _server = Server(
-        Command::new(env!("CARGO_BIN_EXE_bulletin"))
-            .args(["serve", "--port", &port.to_string(), "--content"])
-            .arg(&content)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    let started = Instant::now();
-    while get(port, "/").map(|r| r.0) != Some(200) {
-        assert!(started.elapsed() < Duration::from_secs(60), "serve did not come up");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    let (_tmp, _server, port) = serve_sample();
     let with_host = |host: &str| raw(port, format!("GET / HTTP/1.1\r\nHost: {host}\r\n\r\n").as_bytes());
     assert_eq!(with_host(&format!("localhost:{port}")), Some(200));
     // DNS rebinding: a page of another site reaching 127.0.0.1 through its own name.

@@ -27,7 +27,12 @@ pub fn run(args: &FiguresArgs) -> anyhow::Result<ExitCode> {
             serde_json::to_writer_pretty(&mut out, &snapshot)?;
             writeln!(out)?;
         }
-        FiguresFormat::Table => write!(out, "{}", table(&snapshot))?,
+        FiguresFormat::Table => {
+            // Unit and squad names come from the content: no control character reaches the terminal.
+            for line in table(&snapshot).lines() {
+                writeln!(out, "{}", crate::diagnostics::render::printable(line))?;
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

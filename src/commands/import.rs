@@ -65,7 +65,9 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     let bytes = read_workbook(&args.ledger)?;
     let sheets = match import::read_sheets(bytes) {
         Ok(sheets) => sheets,
-        Err(e @ WorkbookError::TooLarge { .. }) => anyhow::bail!("{}: {e}", args.ledger.display()),
+        Err(e @ (WorkbookError::TooLarge { .. } | WorkbookError::Unpacked { .. })) => {
+            anyhow::bail!("{}: {e}", args.ledger.display())
+        }
         Err(WorkbookError::Unreadable(e)) => {
             return Err(anyhow::Error::new(e).context(format!(
                 "{} 不是能读取的 Excel 文件（.xlsx、.xls 或 .ods）/ cannot read it as a workbook",
@@ -79,6 +81,7 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
             anyhow::bail!("工作簿里没有名为“{wanted}”的工作表，现有的是：{}（no sheet named “{wanted}”）", available.join("、"))
         }
         Err(SheetError::NoHeader { sheet }) => {
+            let sheet = render::printable(&sheet);
             writeln!(
                 out,
                 "{}",
@@ -100,7 +103,12 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         args.ledger.file_name().map_or_else(|| args.ledger.display().to_string(), |n| n.to_string_lossy().into_owned());
     let plan = import::plan(&content, &files, sheet, range, &header, &ledger_name);
 
-    print_header(&mut out, &plan, &ledger_name, lang)?;
+    // Sheet names and headers come from the workbook: shown with control characters made visible.
+    let mut header = Vec::new();
+    print_header(&mut header, &plan, &ledger_name, lang)?;
+    for line in String::from_utf8_lossy(&header).lines() {
+        writeln!(out, "{}", render::printable(line))?;
+    }
     let empty = Sources::default();
     for d in &plan.problems {
         writeln!(out, "{}\n", render::text(d, &empty, lang, color))?;
@@ -174,10 +182,11 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
             },
         };
         let at = if lang == Lang::En { format!("row {:>3}", row.row) } else { format!("第 {:>3} 行", row.row) };
-        writeln!(out, "{at}  {who}  {line}")?;
+        // Names and values come from the workbook: shown with control characters made visible.
+        writeln!(out, "{}", render::printable(&format!("{at}  {who}  {line}")))?;
         // How the row found its project matters only when something is written.
         for note in row.notes.iter().filter(|_| !matches!(row.outcome, Outcome::Unchanged { .. })) {
-            writeln!(out, "          {}", note.get(lang))?;
+            writeln!(out, "          {}", render::printable(note.get(lang)))?;
         }
     }
 

@@ -55,5 +55,9 @@ pub fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
         "下一步：修改 site.yaml 中的名称，然后运行 bulletin check --content {0} 和 bulletin serve --content {0}",
         dir.display()
     );
+    println!(
+        "用 git 管理内容时，运行 bulletin hooks install --content {} 安装提交前检查：有错误的内容提交不进去（见 docs/workflow.md）。",
+        dir.display()
+    );
     Ok(ExitCode::SUCCESS)
 }

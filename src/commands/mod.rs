@@ -5,6 +5,7 @@ pub mod build;
 pub mod check;
 pub mod export;
 pub mod figures;
+pub mod hooks;
 pub mod import;
 pub mod init;
 pub mod new;

@@ -407,12 +407,24 @@ pub fn choice<T: Copy>(d: &mut Decoder, node: &Node, path: &str, options: &[(&st
     None
 }
 
-/// Is `id` safe as a file name on every system the site may be copied to?
+/// Is `id` safe as a file name on every system the site may be copied to? ASCII letters,
+/// digits, `-` and `_`, starting with a letter or digit, at most 64 characters, and not a name
+/// Windows reserves for a device (`con`, `nul`, `com1`…: a file share cannot hold `con.html`).
 pub fn is_safe_id(id: &str) -> bool {
     let mut chars = id.chars();
     id.len() <= 64
         && chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && !is_windows_device(id)
+}
+
+fn is_windows_device(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    matches!(lower.as_str(), "con" | "prn" | "aux" | "nul")
+        || (lower.len() == 4
+            && (lower.starts_with("com") || lower.starts_with("lpt"))
+            && lower.as_bytes()[3].is_ascii_digit()
+            && lower.as_bytes()[3] != b'0')
 }
 
 /// The ids of one kind, for resolving references and suggesting the closest.
@@ -542,10 +554,10 @@ mod tests {
 
     #[test]
     fn safe_ids() {
-        for ok in ["p2026-001", "chengguan", "A_1"] {
+        for ok in ["p2026-001", "chengguan", "A_1", "com0", "console", "com10"] {
             assert!(is_safe_id(ok), "{ok}");
         }
-        for bad in ["", "-a", "城关", "a b", "a/b", "..", "a.b", &"x".repeat(65)] {
+        for bad in ["", "-a", "城关", "a b", "a/b", "..", "a.b", &"x".repeat(65), "con", "NUL", "Com1", "lpt9"] {
             assert!(!is_safe_id(bad), "{bad}");
         }
     }

@@ -37,18 +37,20 @@ pub fn scheme(url: &str) -> Option<String> {
     None
 }
 
-/// A link or image in Markdown whose target is not allowed.
+/// A link or image in Markdown.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unsafe {
+pub struct Target {
     /// Byte range of the whole link or image in the text.
     pub range: Range<usize>,
     /// The target as the browser would get it (character references decoded).
     pub url: String,
     pub image: bool,
+    /// Whether [`is_allowed`] lets it through.
+    pub allowed: bool,
 }
 
-/// Every link and image of a Markdown text whose target is not allowed, with where it is.
-pub fn find_unsafe(markdown: &str) -> Vec<Unsafe> {
+/// Every link and image of a Markdown text, with where it is.
+pub fn find(markdown: &str) -> Vec<Target> {
     let mut found = Vec::new();
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         if let Event::Start(tag) = event {
@@ -57,12 +59,15 @@ pub fn find_unsafe(markdown: &str) -> Vec<Unsafe> {
                 Tag::Image { dest_url, .. } => (dest_url, true),
                 _ => continue,
             };
-            if !is_allowed(&url) {
-                found.push(Unsafe { range, url: url.into_string(), image });
-            }
+            found.push(Target { range, allowed: is_allowed(&url), url: url.into_string(), image });
         }
     }
     found
+}
+
+/// The links and images of a Markdown text whose target is not allowed.
+pub fn find_unsafe(markdown: &str) -> Vec<Target> {
+    find(markdown).into_iter().filter(|t| !t.allowed).collect()
 }
 
 /// The Markdown extensions the site renders with, so checking and rendering see the same links.

@@ -92,7 +92,7 @@ pub fn load(root: &Path) -> std::io::Result<Loaded> {
 /// place of its bytes.
 pub fn read_folder(root: &Path) -> std::io::Result<Vec<(String, std::io::Result<Vec<u8>>)>> {
     if !root.is_dir() {
-        return Err(std::io::Error::new(std::io::ErrorKind::NotFound, format!("{} is not a folder", root.display())));
+        return Err(std::io::Error::new(std::io::ErrorKind::NotFound, "not a folder"));
     }
     let mut paths = Vec::new();
     let walker = WalkDir::new(root).sort_by_file_name().into_iter().filter_entry(|e| {

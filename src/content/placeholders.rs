@@ -40,6 +40,9 @@ pub const FIGURES: &[(&str, &str)] = &[
     ("meetings.closed_rate", "交办事项办结率"),
 ];
 
+/// The most charts one briefing or page may embed.
+pub const MAX_CHARTS: usize = 30;
+
 /// Charts a briefing can embed; each is a `render::charts::ChartKind`.
 pub const CHARTS: &[&str] = &[
     "progress",

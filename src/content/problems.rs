@@ -715,8 +715,8 @@ pub fn unsafe_id(path: &str, id: &str) -> Diagnostic {
     )
     .field(path)
     .help(Text::new(
-        "编号会成为网页文件名：只用英文字母、数字、- 和 _，以字母或数字开头，不超过 64 个字符，例如 p2026-001",
-        "ids become file names: use only ASCII letters, digits, - and _, start with a letter or digit, at most 64 characters",
+        "编号会成为网页文件名：只用英文字母、数字、- 和 _，以字母或数字开头，不超过 64 个字符，例如 p2026-001；con、nul、com1 等是 Windows 的保留名，也不能用",
+        "ids become file names: use only ASCII letters, digits, - and _, start with a letter or digit, at most 64 characters; Windows device names (con, nul, com1…) are not allowed",
     ))
 }
 
@@ -927,6 +927,35 @@ pub fn output_clash(path: &str, other_zh: &str, other_en: &str) -> Diagnostic {
             "rename one of the two (names that differ only in case are one file on a Windows share)",
         )
     })
+}
+
+pub fn too_many_charts() -> Diagnostic {
+    let max = super::placeholders::MAX_CHARTS;
+    Diagnostic::error(
+        "too-many-charts",
+        Text::new(
+            format!("一个页面最多放 {max} 张图表，从这里起超出了"),
+            format!("a page holds at most {max} charts; this is one more"),
+        ),
+    )
+    .help(Text::new("删除重复的 {{ chart … }}；同一张图表放一次就够了", "remove repeated `{{ chart … }}` lines"))
+}
+
+pub fn external_image(url: &str) -> Diagnostic {
+    Diagnostic::warning(
+        "external-image",
+        Text::new(
+            format!("图片来自网站以外：{}；内网没有互联网时显示不出来", printable(url, 80)),
+            format!(
+                "the picture comes from outside the site: {}; an intranet without internet cannot show it",
+                printable(url, 80)
+            ),
+        ),
+    )
+    .help(Text::new(
+        "把图片下载下来放进 pages/ 文件夹，用相对路径引用，如 ![现场](../pages/photos/site.jpg)",
+        "save the picture in pages/ and refer to it with a relative path",
+    ))
 }
 
 pub fn unsafe_link(url: &str, image: bool) -> Diagnostic {

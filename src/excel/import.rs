@@ -39,12 +39,20 @@ pub const MAX_ROWS: u32 = 100_000;
 pub const MAX_COLUMNS: u32 = 1_000;
 /// The most cells (rows × columns of the rectangle) and the most values read from a sheet.
 pub const MAX_CELLS: u64 = 5_000_000;
+/// The most a workbook may unpack to; a ledger of ten thousand rows unpacks to a few MB.
+pub const MAX_UNPACKED_BYTES: u64 = 256 << 20;
 
 /// Why a workbook cannot be read.
 #[derive(Debug, thiserror::Error)]
 pub enum WorkbookError {
     #[error(transparent)]
     Unreadable(#[from] calamine::Error),
+    /// A workbook whose parts unpack to more than [`MAX_UNPACKED_BYTES`].
+    #[error(
+        "工作簿解压后有 {mib} MB，远超台账的正常大小（最多 {} MB），没有读取。请在 Excel 或 WPS 中打开，把台账复制到一个新的工作簿后再导入 / the workbook unpacks to {mib} MiB, more than a ledger can be",
+        MAX_UNPACKED_BYTES >> 20
+    )]
+    Unpacked { mib: u64 },
     /// A sheet whose values span more rows or columns than any real ledger.
     #[error(
         "工作表“{sheet}”的内容跨越 {rows} 行、{columns} 列（最远到 {last}），远超台账的正常大小（最多 {MAX_ROWS} 行、{MAX_COLUMNS} 列、共 {MAX_CELLS} 格），没有读取。请删除表格下方和右侧多余的内容后另存，或把台账复制到一个新的工作簿 / sheet “{sheet}” has values spanning {rows} rows × {columns} columns (as far as {last}), beyond what a ledger can have; delete the stray cells or copy the ledger into a new workbook"
@@ -57,6 +65,15 @@ pub enum WorkbookError {
 /// an absurd area, before any rectangle is made; .xls (at most 65 536 × 256 cells by format)
 /// and .ods (capped by the reader) are read whole.
 pub fn read_sheets(bytes: Vec<u8>) -> Result<Vec<(String, Range<Data>)>, WorkbookError> {
+    // .xlsx, .xlsb and .ods are zip files whose directory states each part's unpacked size, and
+    // the zip reader stops at that size; a small file could otherwise unpack to gigabytes of
+    // shared strings before any sheet is looked at.
+    if let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(&bytes[..])) {
+        let total: u64 = (0..zip.len()).filter_map(|i| zip.by_index_raw(i).ok().map(|f| f.size())).fold(0, u64::saturating_add);
+        if total > MAX_UNPACKED_BYTES {
+            return Err(WorkbookError::Unpacked { mib: total >> 20 });
+        }
+    }
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))?;
     let names = book.sheet_names().to_vec();
     let mut sheets = Vec::with_capacity(names.len());

@@ -53,8 +53,8 @@ pub struct Theme {
 pub enum ThemeError {
     #[error("template {name}: {message}")]
     Template { name: String, message: String },
-    #[error("cannot read {path}: {source}")]
-    Read { path: String, source: std::io::Error },
+    #[error("cannot read {path}: {error}")]
+    Read { path: String, error: std::io::Error },
 }
 
 /// The built-in theme, with the files of `site_root/templates` and `site_root/theme` (if
@@ -86,14 +86,14 @@ fn overlay(dir: &Path, files: &mut Vec<(String, Vec<u8>)>) -> Result<(), ThemeEr
         return Ok(());
     }
     for entry in WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| ThemeError::Read { path: dir.display().to_string(), source: e.into() })?;
+        let entry = entry.map_err(|e| ThemeError::Read { path: dir.display().to_string(), error: e.into() })?;
         if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
         let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
         let name = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/");
         let bytes =
-            std::fs::read(entry.path()).map_err(|e| ThemeError::Read { path: entry.path().display().to_string(), source: e })?;
+            std::fs::read(entry.path()).map_err(|e| ThemeError::Read { path: entry.path().display().to_string(), error: e })?;
         match files.iter_mut().find(|(n, _)| *n == name) {
             Some(existing) => existing.1 = bytes,
             None => files.push((name, bytes)),

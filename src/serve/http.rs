@@ -9,7 +9,7 @@ use std::io::{self, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The largest request head read (request line and headers); browsers send under 2 KB.
 pub const MAX_HEAD_BYTES: usize = 16 * 1024;
@@ -69,7 +69,6 @@ pub fn serve(listener: TcpListener, port: u16, handle: Arc<dyn Fn(Request, TcpSt
         let handle = handle.clone();
         std::thread::spawn(move || {
             let _slot = slot;
-            let _ = stream.set_read_timeout(Some(READ_TIMEOUT));
             let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
             match read_request(&mut stream, port) {
                 Ok(request) => handle(request, stream),
@@ -92,8 +91,27 @@ fn refused(status: u16, reason: &'static str) -> Refused {
     Refused { status, reason }
 }
 
-/// Reads and checks one request head.
-fn read_request(stream: &mut impl Read, port: u16) -> Result<Request, Refused> {
+/// A stream whose reads can be given a time limit.
+trait Timed: Read {
+    fn limit(&mut self, left: Duration) -> io::Result<()>;
+}
+
+impl Timed for TcpStream {
+    fn limit(&mut self, left: Duration) -> io::Result<()> {
+        self.set_read_timeout(Some(left))
+    }
+}
+
+impl Timed for &[u8] {
+    fn limit(&mut self, _: Duration) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Reads and checks one request head, which must arrive whole within [`READ_TIMEOUT`] (a
+/// client sending a byte now and then cannot hold a connection open).
+fn read_request(stream: &mut impl Timed, port: u16) -> Result<Request, Refused> {
+    let deadline = Instant::now() + READ_TIMEOUT;
     let mut head = Vec::with_capacity(1024);
     let mut chunk = [0u8; 1024];
     loop {
@@ -102,6 +120,10 @@ fn read_request(stream: &mut impl Read, port: u16) -> Result<Request, Refused> {
         }
         if head.len() >= MAX_HEAD_BYTES {
             return Err(refused(431, "request head too large\n"));
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() || stream.limit(left).is_err() {
+            return Err(refused(408, "request timed out\n"));
         }
         let n = stream.read(&mut chunk).map_err(|_| refused(408, "request timed out\n"))?;
         if n == 0 {

@@ -32,21 +32,36 @@ pub fn split(text: &str) -> Option<Parts> {
     None
 }
 
-/// Reports every `{{ … }}` in the body that names no figure or chart.
+/// Reports every `{{ … }}` in the body that names no figure or chart, and charts past
+/// [`placeholders::MAX_CHARTS`] (each is drawn in full: a body of thousands would make a page
+/// of hundreds of megabytes).
 fn check_placeholders(d: &mut Decoder, body: Range<usize>) {
+    let mut charts = 0;
     for found in placeholders::scan(&d.src.text[body.clone()]) {
-        if let Err(unknown) = &found.what {
-            let span = crate::source::Span::new(body.start + found.range.start..body.start + found.range.end);
-            d.report(problems::unknown_placeholder(unknown), Some(span));
+        let span = crate::source::Span::new(body.start + found.range.start..body.start + found.range.end);
+        match &found.what {
+            Err(unknown) => d.report(problems::unknown_placeholder(unknown), Some(span)),
+            Ok(placeholders::Placeholder::Chart(_)) => {
+                charts += 1;
+                if charts == placeholders::MAX_CHARTS + 1 {
+                    d.report(problems::too_many_charts(), Some(span));
+                }
+            }
+            Ok(_) => {}
         }
     }
 }
 
-/// Reports every link or image whose target could run a script (`javascript:`, `data:` …).
+/// Reports every link or image whose target could run a script (`javascript:`, `data:` …), and
+/// warns of pictures from outside the site, which an intranet without internet cannot show.
 fn check_links(d: &mut Decoder, body: Range<usize>) {
-    for found in links::find_unsafe(&d.src.text[body.clone()]) {
+    for found in links::find(&d.src.text[body.clone()]) {
         let span = crate::source::Span::new(body.start + found.range.start..body.start + found.range.end);
-        d.report(problems::unsafe_link(&found.url, found.image), Some(span));
+        if !found.allowed {
+            d.report(problems::unsafe_link(&found.url, found.image), Some(span));
+        } else if found.image && links::scheme(&found.url).is_some() {
+            d.report(problems::external_image(&found.url), Some(span));
+        }
     }
 }
 
