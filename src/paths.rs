@@ -72,14 +72,16 @@ pub enum Tables<'a> {
     Leader(&'a str),
 }
 
-/// The CSV file of one table: `data/2026-10/towns.csv`, `data/units/chengguan/credited.csv`.
+/// The CSV file of one table: `data/2026-10/towns.csv`, `data/units/chengguan-credited.csv`.
+/// A page's own tables sit side by side in their family's folder (a folder per unit or leader
+/// would be hundreds of folders on a city's site, each costing more to write than its files).
 pub fn table_csv(whose: Tables, slug: &str) -> String {
     match whose {
         Tables::Month(month) => format!("data/{month}/{slug}.csv"),
-        Tables::Unit(id) => format!("data/units/{id}/{slug}.csv"),
-        Tables::Squad(id) => format!("data/squads/{id}/{slug}.csv"),
-        Tables::Chain(id) => format!("data/chains/{id}/{slug}.csv"),
-        Tables::Leader(id) => format!("data/leaders/{id}/{slug}.csv"),
+        Tables::Unit(id) => format!("data/units/{id}-{slug}.csv"),
+        Tables::Squad(id) => format!("data/squads/{id}-{slug}.csv"),
+        Tables::Chain(id) => format!("data/chains/{id}-{slug}.csv"),
+        Tables::Leader(id) => format!("data/leaders/{id}-{slug}.csv"),
     }
 }
 
@@ -98,9 +100,9 @@ mod tests {
         let m = Month::new(2026, 10).unwrap();
         assert_eq!(bulletin(m), "bulletins/2026-10.html");
         assert_eq!(table_csv(Tables::Month(m), "towns"), "data/2026-10/towns.csv");
-        assert_eq!(table_csv(Tables::Unit("qingshan"), "credited"), "data/units/qingshan/credited.csv");
+        assert_eq!(table_csv(Tables::Unit("qingshan"), "credited"), "data/units/qingshan-credited.csv");
         assert_eq!(root_of(DASHBOARD), "");
         assert_eq!(root_of(&project("p1")), "../");
-        assert_eq!(root_of(&table_csv(Tables::Unit("u"), "x")), "../../../");
+        assert_eq!(root_of(&table_csv(Tables::Unit("u"), "x")), "../../");
     }
 }
