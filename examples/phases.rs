@@ -85,7 +85,10 @@ fn main() {
                     tables
                         .all()
                         .iter()
-                        .map(|t| render::Page { path: String::new(), bytes: bulletin::output::csv::table(t) })
+                        .map(|t| render::Page {
+                            path: t.csv.clone().expect("a month table has a CSV"),
+                            bytes: bulletin::output::csv::table(t),
+                        })
                         .collect()
                 });
                 time("3 render: bulletin workbooks (.xlsx)", &mut || {
