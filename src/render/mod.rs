@@ -362,9 +362,9 @@ impl<'a> Site<'a> {
         has_bulletin(self.content, month, self.opts).then(|| paths::workbook(month))
     }
 
-    /// A view of one of the latest month's tables, offering its workbook.
-    fn latest_view(&self, t: &Table) -> table::TableView {
-        table_view(t, self.workbook_of(self.opts.month))
+    /// A view of one of the latest month's tables on the page at `path`, offering its workbook.
+    fn latest_view(&self, t: &Table, path: &str) -> table::TableView {
+        table_view(t, self.workbook_of(self.opts.month), &paths::root_of(path))
     }
 
     /// A month's files (see [`Job::Month`]) from its snapshot.
@@ -401,7 +401,7 @@ impl<'a> Site<'a> {
         let path = paths::bulletin(b.period);
         let title = format!("第{}期 {}", b.issue, b.title);
         let layout = self.layout(&path, &title, "bulletins", b.period);
-        let views = MonthViews::of(tables, self.workbook_of(b.period));
+        let views = MonthViews::of(tables, self.workbook_of(b.period), &paths::root_of(&path));
         self.html(&path, "bulletin.html", &pages::bulletin::bulletin(layout, self.content, b, s, views))
     }
 
@@ -465,8 +465,8 @@ impl<'a> Site<'a> {
                     layout("首页", "home"),
                     c,
                     s,
-                    self.latest_view(&t.targets),
-                    self.latest_view(&t.rates),
+                    self.latest_view(&t.targets, &path),
+                    self.latest_view(&t.rates, &path),
                 );
                 one(self.html(&path, "dashboard.html", &context))
             }
@@ -483,8 +483,8 @@ impl<'a> Site<'a> {
                 let context = pages::units::units(
                     layout("各单位完成情况", "units"),
                     s,
-                    self.latest_view(&t.towns),
-                    self.latest_view(&t.departments),
+                    self.latest_view(&t.towns, &path),
+                    self.latest_view(&t.departments, &path),
                 );
                 one(self.html(&path, "units.html", &context))
             }
@@ -496,7 +496,7 @@ impl<'a> Site<'a> {
                 Ok(with_csvs(self.html(&path, "unit.html", &context)?, &tables))
             }
             Job::Squads => {
-                let context = pages::squads::squads(layout("招商小分队", "squads"), s, self.latest_view(&t.squads));
+                let context = pages::squads::squads(layout("招商小分队", "squads"), s, self.latest_view(&t.squads, &path));
                 one(self.html(&path, "squads.html", &context))
             }
             Job::Squad(i) => {
@@ -506,7 +506,7 @@ impl<'a> Site<'a> {
                 Ok(with_csvs(self.html(&path, "squad.html", &context)?, std::slice::from_ref(&trips)))
             }
             Job::Chains => {
-                let context = pages::chains::chains(layout("产业链", "chains"), c, s, self.latest_view(&t.chains));
+                let context = pages::chains::chains(layout("产业链", "chains"), c, s, self.latest_view(&t.chains, &path));
                 one(self.html(&path, "chains.html", &context))
             }
             Job::Chain(i) => {
@@ -516,7 +516,7 @@ impl<'a> Site<'a> {
                 Ok(with_csvs(self.html(&path, "chain.html", &context)?, std::slice::from_ref(&projects)))
             }
             Job::Leaders => {
-                let context = pages::leaders::leaders(layout("五个一包抓", "leaders"), self.latest_view(&t.leaders));
+                let context = pages::leaders::leaders(layout("五个一包抓", "leaders"), self.latest_view(&t.leaders, &path));
                 one(self.html(&path, "leaders.html", &context))
             }
             Job::Leader(i) => {

@@ -3,8 +3,9 @@
 
 use serde::Serialize;
 
+use super::markdown::escape;
 use crate::report::MonthTables;
-use crate::report::table::{Align, Cell, Kind, Mark, Table, Tone};
+use crate::report::table::{Align, Cell, Kind, Link, Mark, Table, Tone};
 
 #[derive(Serialize, Clone)]
 pub struct TableView {
@@ -35,27 +36,9 @@ pub struct ColumnView {
 #[derive(Serialize, Clone)]
 pub struct RowView {
     pub class: &'static str,
-    pub cells: Vec<CellView>,
-}
-
-#[derive(Serialize, Clone)]
-pub struct CellView {
-    pub text: String,
-    /// Names the row (`<th scope="row">`).
-    pub header: bool,
-    pub class: String,
-    /// The exact value, for sorting numbers.
-    pub sort: Option<String>,
-    /// Links (the text is theirs, joined by `、`).
-    pub links: Vec<LinkView>,
-    /// A label's classes (`tag tag-red`, `stage producing`).
-    pub tag: Option<&'static str>,
-}
-
-#[derive(Serialize, Clone)]
-pub struct LinkView {
-    pub href: String,
-    pub text: String,
+    /// Each cell's element, escaped and classed here: a city's ledger is 100 000 cells, and
+    /// one string per cell keeps the template's loop cheap.
+    pub cells: Vec<String>,
 }
 
 fn column_class(kind: Kind, printed: bool) -> String {
@@ -81,8 +64,56 @@ fn tone_class(tone: Tone) -> &'static str {
     }
 }
 
-/// The view of `t`; `workbook` is where its month's workbook is, if it has one.
-pub fn view(t: &Table, workbook: Option<String>) -> TableView {
+/// One cell as `<td>` (or `<th scope="row">` for the row's name): numbers carry their exact
+/// value for sorting, links are relative to the page (`root`), labels get their tone's class.
+fn cell_html(cell: &Cell, kind: Kind, header: bool, class: &str, root: &str) -> String {
+    let mut h = String::with_capacity(64);
+    h.push_str(if header { "<th scope=\"row\"" } else { "<td" });
+    if !class.is_empty() {
+        h.push_str(" class=\"");
+        h.push_str(class);
+        h.push('"');
+    }
+    if let Cell::Number(v, _) = cell {
+        h.push_str(" data-sort=\"");
+        h.push_str(&v.normalize().to_string());
+        h.push('"');
+    }
+    h.push('>');
+    let link = |h: &mut String, l: &Link| {
+        h.push_str("<a href=\"");
+        h.push_str(&escape(root));
+        h.push_str(&escape(&l.href));
+        h.push_str("\">");
+        h.push_str(&escape(&l.text));
+        h.push_str("</a>");
+    };
+    match cell {
+        Cell::Link(l) => link(&mut h, l),
+        Cell::Links(ls) => {
+            for (i, l) in ls.iter().enumerate() {
+                if i > 0 {
+                    h.push('、');
+                }
+                link(&mut h, l);
+            }
+        }
+        Cell::Tag(text, tone) => {
+            h.push_str("<span class=\"");
+            h.push_str(tone_class(*tone));
+            h.push_str("\">");
+            h.push_str(&escape(text));
+            h.push_str("</span>");
+        }
+        other => h.push_str(&escape(&other.display(kind))),
+    }
+    h.push_str(if header { "</th>" } else { "</td>" });
+    h
+}
+
+/// The view of `t` on a page whose links start with `root`; `workbook` is where its month's
+/// workbook is, if it has one.
+pub fn view(t: &Table, workbook: Option<String>, root: &str) -> TableView {
     let unit = t.shared_unit();
     let classes: Vec<String> = t.columns.iter().map(|c| column_class(c.kind, c.printed)).collect();
     let columns = t
@@ -107,29 +138,7 @@ pub fn view(t: &Table, workbook: Option<String>) -> TableView {
                 .cells
                 .iter()
                 .enumerate()
-                .map(|(i, cell)| {
-                    let kind = t.columns[i].kind;
-                    CellView {
-                        text: cell.display(kind),
-                        header: i == t.row_header,
-                        class: classes[i].clone(),
-                        sort: match cell {
-                            Cell::Number(v, _) => Some(v.normalize().to_string()),
-                            _ => None,
-                        },
-                        links: match cell {
-                            Cell::Link(l) => vec![LinkView { href: l.href.clone(), text: l.text.clone() }],
-                            Cell::Links(ls) => {
-                                ls.iter().map(|l| LinkView { href: l.href.clone(), text: l.text.clone() }).collect()
-                            }
-                            _ => Vec::new(),
-                        },
-                        tag: match cell {
-                            Cell::Tag(_, tone) => Some(tone_class(*tone)),
-                            _ => None,
-                        },
-                    }
-                })
+                .map(|(i, cell)| cell_html(cell, t.columns[i].kind, i == t.row_header, &classes[i], root))
                 .collect(),
         })
         .collect();
@@ -170,8 +179,8 @@ pub struct MonthViews {
 }
 
 impl MonthViews {
-    pub fn of(t: &MonthTables, workbook: Option<String>) -> MonthViews {
-        let v = |table: &Table| view(table, workbook.clone());
+    pub fn of(t: &MonthTables, workbook: Option<String>, root: &str) -> MonthViews {
+        let v = |table: &Table| view(table, workbook.clone(), root);
         MonthViews {
             targets: v(&t.targets),
             others: v(&t.others),

@@ -39,6 +39,7 @@ pub fn projects_table(c: &Content, ch: &Chain, s: &Snapshot) -> Table {
 }
 
 pub fn chain(layout: Layout, ch: &Chain, s: &Snapshot, projects: &Table) -> ChainPage {
+    let root = layout.root.clone();
     ChainPage {
         name: ch.name.clone(),
         key: ch.key,
@@ -52,7 +53,7 @@ pub fn chain(layout: Layout, ch: &Chain, s: &Snapshot, projects: &Table) -> Chai
                 fmt::percent(r.funds_share.value)
             )
         }),
-        projects: view(projects, None),
+        projects: view(projects, None, &root),
         layout,
     }
 }

@@ -46,6 +46,7 @@ pub fn tables(l: &Leader, c: &Content, s: &Snapshot) -> [Table; 2] {
 }
 
 pub fn leader(layout: Layout, c: &Content, l: &Leader, s: &Snapshot, tables: &[Table; 2]) -> LeaderPage {
+    let root = layout.root.clone();
     let as_of = s.month.last_day();
     let mine: Vec<&Project> = c
         .projects
@@ -67,8 +68,8 @@ pub fn leader(layout: Layout, c: &Content, l: &Leader, s: &Snapshot, tables: &[T
                 r.overdue_items
             )
         }),
-        projects: view(live, None),
-        terminated: (!terminated.rows.is_empty()).then(|| view(terminated, None)),
+        projects: view(live, None, &root),
+        terminated: (!terminated.rows.is_empty()).then(|| view(terminated, None, &root)),
         measures: mine.iter().map(|p| (p.name.clone(), p.measures.clone().unwrap_or_else(|| "未落实".to_string()))).collect(),
         layout,
     }

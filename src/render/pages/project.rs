@@ -57,6 +57,7 @@ pub struct TimelineStep {
 }
 
 pub fn project(layout: Layout, c: &Content, links: &Backlinks, ix: ProjectIx, as_of: NaiveDate) -> ProjectPage {
+    let root = layout.root.clone();
     let p = c.project(ix);
     let m = &p.milestones;
     let by = |d: Option<NaiveDate>| d.filter(|d| *d <= as_of);
@@ -127,7 +128,7 @@ pub fn project(layout: Layout, c: &Content, links: &Backlinks, ix: ProjectIx, as
     let stage = (m.signed <= as_of).then(|| rules::stage(p, &c.site.rules, as_of));
     let t = project::tables(c, links, ix, as_of);
     let ratio = crate::figures::snapshot::Ratio::of(t.funds_total, p.contract_amount);
-    let shown = |t: &crate::report::Table| (!t.rows.is_empty()).then(|| view(t, None));
+    let shown = |t: &crate::report::Table| (!t.rows.is_empty()).then(|| view(t, None, &root));
     ProjectPage {
         layout,
         head: Head {
@@ -154,9 +155,9 @@ pub fn project(layout: Layout, c: &Content, links: &Backlinks, ix: ProjectIx, as
             2,
         ),
         funds_ratio: fmt::percent(ratio.value),
-        funds: view(&t.funds, None),
+        funds: view(&t.funds, None, &root),
         fdi: shown(&t.fdi),
-        problems: view(&t.problems, None),
+        problems: view(&t.problems, None, &root),
         items: shown(&t.items),
         trips: shown(&t.trips),
         factory,

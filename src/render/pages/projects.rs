@@ -24,6 +24,7 @@ pub struct Archive {
 }
 
 pub fn archive(layout: Layout, c: &Content, month: Month) -> Archive {
+    let root = layout.root.clone();
     let mut years: Vec<(i32, Vec<&Briefing>)> = Vec::new();
     for b in c.briefings.iter().rev().filter(|b| b.period <= month) {
         match years.last_mut() {
@@ -31,7 +32,7 @@ pub fn archive(layout: Layout, c: &Content, month: Month) -> Archive {
             _ => years.push((b.period.year(), vec![b])),
         }
     }
-    Archive { layout, years: years.iter().map(|(y, list)| view(&site::bulletins(*y, list), None)).collect() }
+    Archive { layout, years: years.iter().map(|(y, list)| view(&site::bulletins(*y, list), None, &root)).collect() }
 }
 
 #[derive(Serialize)]
@@ -48,6 +49,7 @@ pub struct Ledger {
 }
 
 pub fn ledger(layout: Layout, c: &Content, as_of: NaiveDate) -> Ledger {
+    let root = layout.root.clone();
     let mut list: Vec<&Project> = c.projects.iter().filter(|p| p.milestones.signed <= as_of).collect();
     list.sort_by(|a, b| b.milestones.signed.cmp(&a.milestones.signed).then_with(|| a.id.cmp(&b.id)));
     let years: BTreeSet<i32> = list.iter().map(|p| p.milestones.signed.year()).collect();
@@ -57,7 +59,7 @@ pub fn ledger(layout: Layout, c: &Content, as_of: NaiveDate) -> Ledger {
     Ledger {
         layout,
         count: list.len(),
-        table: view(&table, None),
+        table: view(&table, None, &root),
         csv: paths::LEDGER_CSV,
         chains: c.chains.iter().map(|ch| ch.name.clone()).collect(),
         stages: Stage::ALL.iter().map(|s| s.zh()).collect(),

@@ -21,11 +21,12 @@ pub struct FactoriesPage {
 }
 
 pub fn factories(layout: Layout, c: &Content, s: &Snapshot) -> FactoriesPage {
+    let root = layout.root.clone();
     FactoriesPage {
         layout,
         summary: summary_lines(s).2,
         target: s.factories.target.map(|t| fmt::percent(Some(t))),
-        table: view(&site::factories(c, s), None),
+        table: view(&site::factories(c, s), None, &root),
         chart: view::chart(s, ChartKind::Factories),
     }
 }
@@ -47,6 +48,7 @@ pub struct MeetingView {
 }
 
 pub fn meetings(layout: Layout, c: &Content, s: &Snapshot) -> MeetingsPage {
+    let root = layout.root.clone();
     let as_of = s.month.last_day();
     MeetingsPage {
         layout,
@@ -61,7 +63,7 @@ pub fn meetings(layout: Layout, c: &Content, s: &Snapshot) -> MeetingsPage {
                 date: fmt::date_zh(m.date),
                 title: m.title.clone().unwrap_or_else(|| "招商落地项目交办联评会议".to_string()),
                 chair: m.chair.map_or("—".to_string(), |l| leader_label(c.leader(l))),
-                items: view(&site::meeting_items(c, m, as_of), None),
+                items: view(&site::meeting_items(c, m, as_of), None, &root),
             })
             .collect(),
     }

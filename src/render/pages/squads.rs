@@ -42,6 +42,7 @@ pub fn trips_table(c: &Content, q: &Squad, s: &Snapshot) -> Table {
 }
 
 pub fn squad(layout: Layout, c: &Content, q: &Squad, s: &Snapshot, trips: &Table) -> SquadPage {
+    let root = layout.root.clone();
     SquadPage {
         layout,
         name: q.name.clone(),
@@ -61,6 +62,6 @@ pub fn squad(layout: Layout, c: &Content, q: &Squad, s: &Snapshot, trips: &Table
                 if missed.is_empty() { "无".to_string() } else { missed.join("、") }
             )
         }),
-        trips: view(trips, None),
+        trips: view(trips, None, &root),
     }
 }

@@ -73,6 +73,7 @@ pub fn tables(c: &Content, ix: UnitIx, s: &Snapshot) -> [Table; 3] {
 
 /// `ranking` is the month's table of the unit's kind.
 pub fn unit(layout: Layout, c: &Content, ix: UnitIx, ranking: &Table, tables: &[Table; 3]) -> UnitPage {
+    let root = layout.root.clone();
     let u = c.unit(ix);
     let shown = |col: usize, row: &[crate::report::table::Cell]| row[col].display(ranking.columns[col].kind);
     let line = ranking
@@ -107,15 +108,15 @@ pub fn unit(layout: Layout, c: &Content, ix: UnitIx, ranking: &Table, tables: &[
         kind: u.kind.zh(),
         head: u.head.clone().unwrap_or_else(|| "—".to_string()),
         line,
-        credited: view(credited, None),
-        responsible: view(responsible, None),
+        credited: view(credited, None, &root),
+        responsible: view(responsible, None, &root),
         squads: c
             .squads
             .iter()
             .filter(|q| q.unit == ix)
             .map(|q| Link { href: paths::squad(&q.id), text: q.name.clone() })
             .collect(),
-        items: (!items.rows.is_empty()).then(|| view(items, None)),
+        items: (!items.rows.is_empty()).then(|| view(items, None, &root)),
     }
 }
 
