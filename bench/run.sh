@@ -9,16 +9,22 @@
 #      Python wrapper);
 #   3. generates, into tmpfs ($WORK, default /dev/shm/bulletin-bench):
 #        c1k, c10k     1 000 and 10 000 projects over 10 years, 120 monthly bulletins (2017-01…2026-12)
+#        c10k-git      the same 10 000 projects as a git repository whose history builds them up
+#                      month by month (gen-content --git: 1 220 commits by four clerks, with
+#                      corrections; about 2 minutes to write, kept between runs like the others)
 #        empty         a minimal site (1 briefing, no project, no page): start-up cost
 #        plain-N       a minimal site whose bulk is N plain Markdown pages, and plain-N-hugo, the
 #                      same N pages as a Hugo site (no taxonomies, RSS, sitemap, robots, 404)
 #      and checks that every generated folder passes `bulletin check`;
 #   4. times, with hyperfine (--warmup 1, --runs $RUNS, output into tmpfs, each build into a fresh
 #      folder via --prepare 'rm -rf OUT'): build of the sample content/, of c1k and c10k, a rebuild
-#      of c10k over its previous output, check and figures (one month) of c10k, build of the empty
+#      of c10k over its previous output, build of c10k-git beside it (history costs nothing there until
+#      build reads it), check and figures (one month) of c10k, build of the empty
 #      site and `bulletin --version` (start-up), ours and Hugo on each plain-N;
 #      the figures of all 120 months (gen-content --time-figures: load once, then every month's
 #      snapshot in parallel as `build` does, and one after another), $RUNS times;
+#      the history of c10k-git read alone (gen-content --time-history: History::read), $HISTORY_RUNS
+#      times, with its peak memory;
 #      peak memory (Maximum resident set size from /usr/bin/time), $MEM_RUNS runs each;
 #      the save → reload time of `serve` on the sample (bench/serve-reload.py, 10 edits);
 #   5. prints a Markdown table of medians, the Hugo ratios, the 1k→10k growth and each target of
@@ -40,6 +46,7 @@
 #   WORK            tmpfs folder (/dev/shm/bulletin-bench); generated content is kept there and
 #                   regenerated only when the generator or its arguments change
 #   RUNS, MEM_RUNS  hyperfine runs (5) and GNU time runs for peak memory (3)
+#   HISTORY_RUNS    runs of gen-content --time-history (3: at 10 000 projects one takes half a minute)
 #   HEAVY           seconds above which a command is run once only (20)
 #   PLAIN_SIZES     page counts for the Hugo comparison ("1000 10000")
 #   CARGO_TARGET_DIR  (/tmp/target-perf, away from the other engineers' target/)
@@ -53,6 +60,7 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK="${WORK:-/dev/shm/bulletin-bench}"
 RUNS="${RUNS:-5}"
 MEM_RUNS="${MEM_RUNS:-3}"
+HISTORY_RUNS="${HISTORY_RUNS:-3}"
 HEAVY="${HEAVY:-20}"
 QUIET_BUSY="${QUIET_BUSY:-15}"
 QUIET_MAX="${QUIET_MAX:-300}"
@@ -60,7 +68,7 @@ ATTEMPTS="${ATTEMPTS:-3}"
 PLAIN_SIZES="${PLAIN_SIZES:-1000 10000}"
 SIZES="1000 10000"
 if [[ "${QUICK:-0}" == 1 ]]; then
-    RUNS=3; MEM_RUNS=1; PLAIN_SIZES="1000"; SIZES="1000"
+    RUNS=3; MEM_RUNS=1; HISTORY_RUNS=1; PLAIN_SIZES="1000"; SIZES="1000"
 fi
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/tmp/target-perf}"
 SAMPLE="${SAMPLE:-$REPO/content}"
@@ -118,6 +126,8 @@ gen() { # gen NAME ARGS… : generate $WORK/NAME unless it is already there with
 }
 log "generating content into $WORK"
 for n in $SIZES; do gen "c$n" --projects "$n" --years 10 --last-month 12; done
+last="${SIZES##* }"
+gen "c$last-git" --projects "$last" --years 10 --last-month 12 --git
 gen empty --plain-pages 0
 for n in $PLAIN_SIZES; do gen "plain-$n" --plain-pages "$n" --hugo-out "$WORK/plain-$n-hugo"; done
 for d in "$SAMPLE" "$WORK"/c[0-9]* "$WORK/empty" "$WORK"/plain-[0-9]*; do
@@ -212,7 +222,7 @@ measure sample "build of the sample content/ (100 projects, 10 bulletins)" "$O/s
 for n in $SIZES; do
     measure "build-$n" "build of $n projects × 10 years (120 bulletins)" "$O/c$n" -- "$B" build --content "$WORK/c$n" --out "$O/c$n"
 done
-last="${SIZES##* }"
+measure "build-$last-git" "build of the same $last projects in git, with their history" "$O/c$last-git" -- "$B" build --content "$WORK/c$last-git" --out "$O/c$last-git"
 # A rebuild over the previous output (what a second `bulletin build` costs: the old site is deleted).
 "$B" build --content "$WORK/c$last" --out "$O/re$last" 2>/dev/null
 measure "rebuild-$last" "rebuild of $last projects over its previous output" - -- "$B" build --content "$WORK/c$last" --out "$O/re$last"
@@ -232,10 +242,18 @@ log "figures of every month (gen-content --time-figures), $RUNS runs"
 : > "$R/figures-all.txt"
 for ((i = 0; i < RUNS; i++)); do wait_quiet >/dev/null; "$G" --time-figures "$WORK/c$last" >> "$R/figures-all.txt"; done
 
+log "the git history of c$last-git read alone (gen-content --time-history), $HISTORY_RUNS runs"
+: > "$R/history.txt"
+for ((i = 0; i < HISTORY_RUNS; i++)); do
+    wait_quiet >/dev/null
+    /usr/bin/time -f '%M' -o "$R/history.one" "$G" --time-history "$WORK/c$last-git" | tr -d '\n' >> "$R/history.txt"
+    echo " peak_kib=$(cat "$R/history.one")" >> "$R/history.txt"
+done
+
 # --- the table ---------------------------------------------------------------------------------
-python3 - "$ROWS" "$R/figures-all.txt" "$last" "$PLAIN_SIZES" "$SIZES" "$R/serve.txt" <<'EOF' | tee "$R/table.md"
+python3 - "$ROWS" "$R/figures-all.txt" "$last" "$PLAIN_SIZES" "$SIZES" "$R/serve.txt" "$R/history.txt" <<'EOF' | tee "$R/table.md"
 import json, re, statistics, sys
-rows_file, figures_file, last, plain_sizes, sizes, serve_file = sys.argv[1:7]
+rows_file, figures_file, last, plain_sizes, sizes, serve_file, history_file = sys.argv[1:8]
 rows, by_id = [], {}
 for line in open(rows_file, encoding="utf-8"):
     rid, label, js, mem, cmd = line.rstrip("\n").split("\t")
@@ -271,8 +289,18 @@ if fig:
           f"one after another {m('figures_sequential_ms'):.0f} ms = {m('per_month_ms'):.1f} ms a month; "
           f"their JSON {m('json_ms'):.0f} ms ({float(fig[0]['json_bytes']) / 1048576:.1f} MiB).")
 
+hist = [dict(kv.split("=") for kv in l.split()) for l in open(history_file) if l.strip()]
+if hist:
+    m = lambda k: statistics.median(float(h[k]) for h in hist)
+    plain = by_id.get(f"build-{last}")
+    share = f" = {100 * m('read_ms') / 1000 / plain['median']:.0f} % of the plain build" if plain else ""
+    print()
+    print(f"Git history of {last} projects (gen-content --time-history: `History::read`, median of {len(hist)}): "
+          f"{hist[0]['commits']} commits, {int(hist[0]['file_changes'])} file changes, {int(hist[0]['field_changes'])} field changes; "
+          f"read in {secs(m('read_ms') / 1000)}{share}; peak RSS {m('peak_kib') / 1024:.0f} MiB.")
+
 print()
-print("| Target (issue 6) | Measured | Met |")
+print("| Target (issues 6 and 13) | Measured | Met |")
 print("|---|---:|:---:|")
 def target(text, value, ok):
     print(f"| {text} | {value} | {'yes' if ok else '**no**'} |")
@@ -294,6 +322,11 @@ if len(s) >= 2:
     limit = 11 if k == 10 else k * 1.1
     target(f"{k} × the projects costs ≤ {limit:g} × the time (build {s[0]} → {s[-1]})", f"{g:.2f} ×", g <= limit)
     growth = f"Growth {s[0]} → {s[-1]} projects: build time × {g:.2f}, peak memory × {z['peak'] / a['peak']:.2f}."
+g, p = by_id.get(f"build-{last}-git"), by_id.get(f"build-{last}")
+if g and p:
+    ratio = g["median"] / p["median"] - 1
+    target(f"history and corrections add ≤ 15 % to a full build (issue 13; {last} projects, build {secs(p['median'])})",
+           f"{secs(g['median'])} = {100 * ratio:+.0f} %", ratio <= 0.15)
 sm = by_id.get("sample")
 if sm:
     target("the sample site: full build ≤ 150 ms", secs(sm["median"]), sm["median"] <= 0.150)

@@ -9,6 +9,10 @@
 //! cargo run --release --example gen-content -- --plain-pages 1000 --out DIR --hugo-out DIR-hugo
 //! # Time the figures of every month (load once, then one snapshot per month):
 //! cargo run --release --example gen-content -- --time-figures DIR
+//! # The same content as a git repository whose history builds it up month by month
+//! # (10 commits a month by four clerks, with corrections), and the time to read that history:
+//! cargo run --release --example gen-content -- --projects 10000 --years 10 --git --out DIR
+//! cargo run --release --example gen-content -- --time-history DIR
 //! ```
 //!
 //! The logic is in `examples/gen_content/` (std + chrono only), shared with
@@ -24,7 +28,8 @@ use std::time::Instant;
 use clap::Parser;
 use rayon::prelude::*;
 
-use gen_content::{Options, generate, generate_plain};
+use gen_content::history::GitOptions;
+use gen_content::{Options, generate, generate_plain, generate_with_history};
 
 #[derive(Parser, Debug)]
 #[command(name = "gen-content", about = "Generate a valid, deterministic bulletin content folder of any size")]
@@ -62,18 +67,33 @@ struct Args {
     /// With --plain-pages: also write the same pages as a Hugo site here
     #[arg(long, value_name = "DIR", requires = "plain_pages")]
     hugo_out: Option<PathBuf>,
+    /// Also make the folder a git repository whose history builds the content up month by month
+    /// (several commits a month by four clerks, and corrections of earlier months)
+    #[arg(long, conflicts_with = "plain_pages")]
+    git: bool,
+    /// With --git: commits a month (the project ledger's commits by unit fill what the squads,
+    /// meetings, briefing and targets leave), plus one per correction
+    #[arg(long, value_name = "N", default_value_t = 10, requires = "git", value_parser = clap::value_parser!(u32).range(1..=1000))]
+    git_commits_per_month: u32,
     /// The content folder to write (must not exist, or be empty)
-    #[arg(long, value_name = "DIR", required_unless_present = "time_figures")]
+    #[arg(long, value_name = "DIR", required_unless_present_any = ["time_figures", "time_history"])]
     out: Option<PathBuf>,
     /// Instead of generating: load DIR and time the figures of every month (as `build` does)
-    #[arg(long, value_name = "DIR", conflicts_with = "out")]
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["out", "time_history"])]
     time_figures: Option<PathBuf>,
+    /// Instead of generating: time reading the git history of the content folder DIR
+    /// (`bulletin::record::git::History::read`)
+    #[arg(long, value_name = "DIR", conflicts_with = "out")]
+    time_history: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
     if let Some(dir) = &args.time_figures {
         return time_figures(dir);
+    }
+    if let Some(dir) = &args.time_history {
+        return time_history(dir);
     }
     let out = args.out.as_ref().expect("clap requires --out");
     let started = Instant::now();
@@ -92,7 +112,23 @@ fn main() -> ExitCode {
                 eprintln!("gen-content: --years must be at least 1");
                 return ExitCode::from(2);
             }
-            generate(&opts, out)
+            if args.git {
+                let git = GitOptions { commits_per_month: args.git_commits_per_month as usize };
+                generate_with_history(&opts, out, &git).map(|(summary, made)| {
+                    eprintln!(
+                        "gen-content: git history of {} months: {} commits ({} corrections), {} file versions, in {} ms ({} ms of it packing)",
+                        made.months,
+                        made.commits,
+                        made.corrections.len(),
+                        made.file_versions,
+                        made.millis,
+                        made.pack_millis
+                    );
+                    summary
+                })
+            } else {
+                generate(&opts, out)
+            }
         }
     };
     match result {
@@ -174,5 +210,22 @@ fn time_figures(dir: &std::path::Path) -> ExitCode {
         months.len(),
         seq_ms / months.len() as f64
     );
+    ExitCode::SUCCESS
+}
+
+/// Reads the git history of the content folder `dir` as `build` will
+/// (`bulletin::record::git::History::read`) and prints one line of `key=value`, for
+/// bench/run.sh.
+fn time_history(dir: &std::path::Path) -> ExitCode {
+    let t0 = Instant::now();
+    let history = bulletin::record::git::History::read(dir);
+    let read_ms = t0.elapsed().as_secs_f64() * 1e3;
+    if let Some(notice) = history.notice() {
+        eprintln!("gen-content: {notice}");
+        return ExitCode::from(1);
+    }
+    let files: usize = history.commits.iter().map(|c| c.files.len()).sum();
+    let fields: usize = history.commits.iter().flat_map(|c| &c.files).filter_map(|f| f.fields.as_ref()).map(Vec::len).sum();
+    println!("commits={} file_changes={files} field_changes={fields} read_ms={read_ms:.1}", history.commits.len());
     ExitCode::SUCCESS
 }

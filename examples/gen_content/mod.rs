@@ -1,6 +1,7 @@
 //! The content generator behind `cargo run --release --example gen-content`: writes a valid,
-//! deterministic content folder at any scale (see `docs/performance.md`), and the plain-page
-//! sites used to compare with Hugo.
+//! deterministic content folder at any scale (see `docs/performance.md`), the plain-page
+//! sites used to compare with Hugo, and, with [`generate_with_history`], the same folder as a
+//! git repository whose history builds it up month by month ([`history`]; runs `git`).
 //!
 //! Only `std` and `chrono` (already a dependency of the crate), so the integration test
 //! `tests/generated_content.rs` includes this module with `#[path]` and calls [`generate`]
@@ -9,6 +10,7 @@
 
 #![allow(dead_code)]
 
+pub mod history;
 pub mod names;
 pub mod rng;
 
@@ -92,16 +94,21 @@ pub fn prepare_out(dir: &Path) -> io::Result<()> {
     fs::create_dir_all(dir)
 }
 
+/// Files as written: (path relative to the folder, text).
+type Kept = Vec<(String, String)>;
+
 struct Out {
     root: PathBuf,
     dirs: HashSet<PathBuf>,
     files: usize,
     bytes: u64,
+    /// Every file written, (path, text), when the history is to be built from them.
+    kept: Option<Kept>,
 }
 
 impl Out {
     fn new(root: &Path) -> Out {
-        Out { root: root.to_path_buf(), dirs: HashSet::new(), files: 0, bytes: 0 }
+        Out { root: root.to_path_buf(), dirs: HashSet::new(), files: 0, bytes: 0, kept: None }
     }
 
     fn write(&mut self, rel: &str, text: &str) -> io::Result<()> {
@@ -114,6 +121,9 @@ impl Out {
         fs::write(&path, text)?;
         self.files += 1;
         self.bytes += text.len() as u64;
+        if let Some(kept) = &mut self.kept {
+            kept.push((rel.to_string(), text.to_string()));
+        }
         Ok(())
     }
 }
@@ -248,10 +258,27 @@ impl Ctx {
 
 /// Writes a full content folder into `out` (which must be missing or empty).
 pub fn generate(opts: &Options, out: &Path) -> io::Result<Summary> {
+    generate_kept(opts, out, false).map(|(summary, ..)| summary)
+}
+
+/// Writes a full content folder into `out`, then makes it a git repository whose history
+/// builds that content up month by month (see [`history`]); the working tree ends as
+/// [`generate`] writes it.
+pub fn generate_with_history(opts: &Options, out: &Path, git: &history::GitOptions) -> io::Result<(Summary, history::Made)> {
+    let (summary, c, files) = generate_kept(opts, out, true)?;
+    let made = history::write(&c, out, files, git)?;
+    Ok((summary, made))
+}
+
+/// [`generate`], also returning the model and, when `keep`, every file written.
+fn generate_kept(opts: &Options, out: &Path, keep: bool) -> io::Result<(Summary, Ctx, Kept)> {
     assert!(opts.years >= 1, "years must be at least 1");
     assert!((1..=12).contains(&opts.last_month), "last_month is 1–12");
     prepare_out(out)?;
     let mut w = Out::new(out);
+    if keep {
+        w.kept = Some(Vec::new());
+    }
     let first_year = opts.last_year - opts.years as i32 + 1;
     let mut county_rng = Rng::fork(opts.seed, "county", 0);
     let mut c = Ctx {
@@ -287,7 +314,7 @@ pub fn generate(opts: &Options, out: &Path) -> io::Result<Summary> {
     targets(&c, &mut w)?;
     let briefings = briefings(&c, &mut w)?;
     pages(&c, &mut w, opts.pages)?;
-    Ok(Summary {
+    let summary = Summary {
         files: w.files,
         bytes: w.bytes,
         projects: c.projects.len(),
@@ -299,7 +326,9 @@ pub fn generate(opts: &Options, out: &Path) -> io::Result<Summary> {
         meetings,
         briefings,
         pages: opts.pages + 1,
-    })
+    };
+    let kept = w.kept.take().unwrap_or_default();
+    Ok((summary, c, kept))
 }
 
 fn site(c: &Ctx, w: &mut Out) -> io::Result<()> {
