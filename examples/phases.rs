@@ -71,15 +71,29 @@ fn main() {
             let s = snapshot.expect("computed");
             time("3 render: data/*.json", &mut || vec![site.data(&s)]);
             if let Some(b) = content.briefings.iter().find(|b| b.period == m) {
-                // The annex lists are made once for the page and the workbook: counted with the page.
-                let mut annex = None;
+                // The month's tables are made once for the page, its CSV files and the workbook:
+                // counted with the page.
+                let mut tables = None;
                 time("3 render: bulletin pages", &mut || {
-                    annex = Some(bulletin::figures::annex::Annex::of(&content, m));
+                    let annex = bulletin::figures::annex::Annex::of(&content, m);
+                    tables = Some(bulletin::report::MonthTables::of(&content, &s, &annex));
                     Vec::new()
                 });
-                let annex = annex.expect("made");
-                time("3 render: bulletin pages", &mut || vec![site.bulletin(b, &s, &annex).expect("renders")]);
-                time("3 render: bulletin workbooks (.xlsx)", &mut || vec![site.workbook(&s, &annex).expect("renders")]);
+                let tables = tables.expect("made");
+                time("3 render: bulletin pages", &mut || vec![site.bulletin(b, &s, &tables).expect("renders")]);
+                time("3 render: table CSV files", &mut || {
+                    tables
+                        .all()
+                        .iter()
+                        .map(|t| render::Page {
+                            path: t.csv.clone().expect("a month table has a CSV"),
+                            bytes: bulletin::output::csv::table(t),
+                        })
+                        .collect()
+                });
+                time("3 render: bulletin workbooks (.xlsx)", &mut || {
+                    vec![render::workbook(&content, &s, &tables).expect("renders")]
+                });
             }
         }
         *by_kind.entry("2 figures of every month").or_default() += years_time;

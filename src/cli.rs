@@ -203,6 +203,15 @@ pub enum LangArg {
     En,
 }
 
+impl From<LangArg> for crate::diagnostics::Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Zh => crate::diagnostics::Lang::Zh,
+            LangArg::En => crate::diagnostics::Lang::En,
+        }
+    }
+}
+
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Text,

@@ -91,6 +91,13 @@ impl fmt::Display for Month {
     }
 }
 
+/// As `YYYY-MM`, the form of the content files and the published JSON.
+impl serde::Serialize for Month {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// Parses exactly `YYYY-MM-DD` with a real calendar date.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let b = text.as_bytes();

@@ -3,11 +3,11 @@
 
 use std::path::Path;
 
-use crate::content::source::Sources;
 use crate::content::{self, Content, Loaded};
 use crate::diagnostics::{self, Diagnostic, Lang};
 use crate::period::Month;
 use crate::render::{self, Options, Page, Reload, theme};
+use crate::source::Sources;
 
 /// What a build made.
 pub struct Built {

@@ -119,23 +119,70 @@ fn the_sample_site_has_every_page_links_resolve_and_figures_are_right() {
     // (p2026-022, -023, -029) + 1 协议 of 2025 converted 2026-03-18 (p2025-036) = 47; 47 / 50 = 94.00%,
     // 10.67 points ahead.
     for page in ["index.html", "bulletins/2026-10.html"] {
-        let html = text(&site, page);
-        for figure in ["208", "69.33%", "欠时序进度14.00个百分点", "同比增长15.56%", "47", "94.00%", "超时序进度10.67个百分点"]
-        {
-            assert!(html.contains(figure), "{page} does not show {figure}");
-        }
+        let targets = Table::parse(text(&site, page), "table-targets");
+        let cell = |row: &str, col: &str| targets.cell(row, col).unwrap_or_else(|| panic!("{page}: no cell {row} / {col}"));
+        assert_eq!(cell("外资直投（万美元）", "1—本月累计"), "208", "{page}");
+        assert_eq!(cell("外资直投（万美元）", "年度目标"), "300", "{page}");
+        assert_eq!(cell("外资直投（万美元）", "完成率"), "69.33%", "{page}");
+        assert_eq!(cell("外资直投（万美元）", "进度差（个百分点）"), "−14.00", "{page}");
+        assert_eq!(cell("外资直投（万美元）", "上年同期"), "180", "{page}");
+        assert_eq!(cell("外资直投（万美元）", "同比"), "+15.56%", "{page}");
+        assert_eq!(cell("招引项目（个）", "1—本月累计"), "47", "{page}");
+        assert_eq!(cell("招引项目（个）", "完成率"), "94.00%", "{page}");
+        assert_eq!(cell("招引项目（个）", "进度差（个百分点）"), "+10.67", "{page}");
+        // The note states the time progress the gaps are measured against.
+        assert!(targets.notes.iter().any(|n| n.contains("时序进度 83.33%")), "{page}: {:?}", targets.notes);
+    }
+    // The bulletin's text says the same: the overview paragraph.
+    let bulletin = text(&site, "bulletins/2026-10.html");
+    for figure in
+        ["外资直投208万美元", "欠时序进度14.00个百分点，同比增长15.56%", "新签约招引项目47个", "超时序进度10.67个百分点"]
+    {
+        assert!(bulletin.contains(figure), "the bulletin's overview does not say {figure}");
     }
     // 到位资金: an independent tally of the fund entries (see `funds_by_scan`) gives the 亿元 figure.
     let funds = funds_by_scan(&content, "2026-01", "2026-10");
-    let yi = format!("{:.2}亿元", (funds / 100.0 * 100.0).round() / 100.0 / 100.0);
-    assert_eq!(yi, "178.17亿元");
+    let yi = format!("{:.2}", (funds / 100.0 * 100.0).round() / 100.0 / 100.0);
+    assert_eq!(yi, "178.17");
     for page in ["index.html", "bulletins/2026-10.html"] {
-        assert!(text(&site, page).contains("178.17"), "{page} does not show 178.17");
+        let targets = Table::parse(text(&site, page), "table-targets");
+        assert_eq!(targets.cell("招商到位资金（亿元）", "1—本月累计"), Some(yi.as_str()), "{page}");
     }
     // An old bulletin keeps its own month: March's FDI is p2025-005's 15 (Jan) + 15 (Mar) = 30.
     let march = text(&site, "bulletins/2026-03.html");
-    assert!(march.contains("外资直投30万美元"), "the March bulletin shows March's FDI");
+    let targets = Table::parse(march, "table-targets");
+    assert_eq!(targets.cell("外资直投（万美元）", "1—本月累计"), Some("30"), "the March bulletin shows March's FDI");
     assert!(march.contains("第3期"));
+
+    // The units page and the bulletin show the same ranking, from the same table: 金丝峡镇 first
+    // with 156 797.70 万元 (its projects' non-县内 fund entries of 2026-01..10, credited by
+    // introducing unit, else the squad's unit, else the responsible unit, summed from the YAML by a
+    // separate script) of its 160 000 target = 98.00%, 98.00 − 83.33 = +14.67 points, on the 红榜.
+    for page in ["units/index.html", "bulletins/2026-10.html"] {
+        let towns = Table::parse(text(&site, page), "table-towns");
+        assert_eq!(towns.cell("金丝峡镇", "位次"), Some("1"), "{page}");
+        assert_eq!(towns.cell("金丝峡镇", "累计完成（万元）"), Some("156,797.70"), "{page}");
+        assert_eq!(towns.cell("金丝峡镇", "完成率"), Some("98.00%"), "{page}");
+        assert_eq!(towns.cell("金丝峡镇", "进度差（个百分点）"), Some("+14.67"), "{page}");
+        assert_eq!(towns.cell("金丝峡镇", "榜单"), Some("红榜"), "{page}");
+    }
+
+    // Every table of these pages offers its CSV, and the CSV holds the same row.
+    for page in [
+        "index.html",
+        "bulletins/2026-10.html",
+        "units/index.html",
+        "squads/index.html",
+        "chains/index.html",
+        "leaders/index.html",
+    ] {
+        let html = text(&site, page);
+        let blocks = html.matches("class=\"table-block\"").count();
+        let downloads = html.matches("class=\"downloads screen-only\"").count();
+        assert!(blocks > 0 && blocks == downloads, "{page}: {blocks} tables, {downloads} download links");
+    }
+    let csv = text(&site, "data/2026-10/towns.csv");
+    assert!(csv.lines().any(|l| l == "1,金丝峡镇,160000.00,156797.70,98.00%,14.67,80012.70,95.97%,1,红榜,2,3"), "{csv}");
 
     // The live-reload script exists only in `serve`.
     for (path, bytes) in &site {
@@ -347,4 +394,64 @@ fn issue_11_a_month_in_a_year_without_targets_is_refused() {
     // A month of a year with targets is fine, even before the latest briefing's.
     let run = Command::new(BIN).args(["figures", "--month", "2025-03", "--content"]).arg(&content).output().unwrap();
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+}
+
+/// A table of a built page, read back from its HTML: header texts, each row's cell texts (tags
+/// stripped), and its notes.
+struct Table {
+    headers: Vec<String>,
+    rows: Vec<Vec<String>>,
+    notes: Vec<String>,
+}
+
+impl Table {
+    /// The table in `<div class="table-block" id="{id}">`.
+    fn parse(html: &str, id: &str) -> Table {
+        let start = html.find(&format!("id=\"{id}\"")).unwrap_or_else(|| panic!("no table {id}"));
+        let block = &html[start..];
+        // Up to its download links (every table of the pages read here has them).
+        let block = &block[..block.find("<p class=\"downloads").unwrap_or_else(|| panic!("{id} has no downloads"))];
+        let cells = |row: &str| -> Vec<String> {
+            let mut out = Vec::new();
+            let mut rest = row;
+            while let Some(open) = rest.find('<') {
+                let tag = &rest[open..];
+                if tag.starts_with("<td") || tag.starts_with("<th") {
+                    let body_start = open + tag.find('>').unwrap() + 1;
+                    let close = rest[body_start..].find("</t").unwrap() + body_start;
+                    out.push(strip(&rest[body_start..close]));
+                    rest = &rest[close + 4..];
+                } else {
+                    rest = &rest[open + 1..];
+                }
+            }
+            out
+        };
+        let thead = &block[block.find("<thead>").unwrap()..block.find("</thead>").unwrap()];
+        let tbody = &block[block.find("<tbody>").unwrap()..block.find("</tbody>").unwrap()];
+        let rows = tbody.split("<tr").skip(1).map(cells).collect();
+        let notes = block.split("<p class=\"table-note\">").skip(1).map(|n| strip(&n[..n.find("</p>").unwrap()])).collect();
+        Table { headers: cells(thead), rows, notes }
+    }
+
+    /// The text of the cell in the row whose some cell reads `row`, under the header `column`.
+    fn cell(&self, row: &str, column: &str) -> Option<&str> {
+        let col = self.headers.iter().position(|h| h == column)?;
+        self.rows.iter().find(|r| r.iter().any(|c| c == row))?.get(col).map(String::as_str)
+    }
+}
+
+/// Text without tags, entities for `&`, `<`, `>` undone, trimmed.
+fn strip(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").trim().to_string()
 }

@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use bulletin::content::{self, Content};
-use bulletin::excel::{self, import, mapping::Mapping};
+use bulletin::excel::{import, mapping::Mapping};
 use bulletin::figures;
+use bulletin::output;
 use bulletin::period::Month;
 use calamine::{Data, Range, Reader};
 use rust_decimal::Decimal;
@@ -519,7 +520,7 @@ fn text_at(range: &Range<Data>, row: u32, col: u32) -> String {
 }
 
 fn f(d: Decimal) -> f64 {
-    excel::export::to_f64(d)
+    output::xlsx::to_f64(d)
 }
 
 #[test]
@@ -527,39 +528,47 @@ fn the_exported_workbook_holds_the_snapshot_figures() {
     let c = sample();
     let month = Month::parse("2026-10").unwrap();
     let s = figures::snapshot(&c, month);
-    let bytes = excel::export::workbook(&c, &s).unwrap();
+    let bytes = output::xlsx::workbook(&c, &s).unwrap();
 
+    // One sheet per table of the bulletin, in its order, named by number and short name.
     let book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes.clone())).unwrap();
-    assert_eq!(book.sheet_names(), excel::export::SHEETS.to_vec());
+    let names = book.sheet_names();
+    assert_eq!(names.len(), 16, "{names:?}");
+    assert_eq!(names[0], "表1 三项目标");
+    assert_eq!(names[8], "表9 镇办排名");
+    assert_eq!(names[12..], ["附件1 新签约项目", "附件2 到位资金明细", "附件3 本月外出", "附件4 交办事项"]);
 
-    let o = sheet(&bytes, "总体情况");
+    let o = sheet(&bytes, "表1 三项目标");
+    assert!(text_at(&o, 0, 0).starts_with("表1 三项目标任务完成情况"), "the caption as on the page");
     assert!(text_at(&o, 1, 0).contains("2026年1—10月"), "the period is stated");
     assert!(text_at(&o, 1, 0).contains("截至2026年10月31日"), "as of the month's end");
     assert_eq!(text_at(&o, 2, 1), "1—本月累计");
-    assert_eq!(text_at(&o, 4, 0), "招商到位资金（万元）");
+    assert_eq!(text_at(&o, 2, 4), "进度差（个百分点）");
+    assert_eq!(text_at(&o, 4, 0), "招商到位资金（亿元）");
     // Worked out by hand from the sample: 47 projects, 208 万美元 FDI
-    // (p2025-005 15+15+15, p2026-008 30+40+35, p2026-020 30+28), 1,781,741.9 万元.
+    // (p2025-005 15+15+15, p2026-008 30+40+35, p2026-020 30+28), 1,781,741.9 万元 = 178.17419 亿元.
     assert_eq!(number(&o, 3, 1), 47.0);
-    assert_eq!(number(&o, 4, 1), 1781741.9);
+    assert_eq!(number(&o, 4, 1), 178.17419);
     assert_eq!(number(&o, 5, 1), 208.0);
+    // Targets 50 个, 2 230 000 万元 = 223 亿元, 300 万美元.
+    assert_eq!(number(&o, 3, 2), 50.0);
+    assert_eq!(number(&o, 4, 2), 223.0);
     let h = &s.headline;
-    assert_eq!(number(&o, 4, 1), f(h.funds.value));
-    assert_eq!(number(&o, 4, 2), f(h.funds.target.unwrap()));
     assert_eq!(number(&o, 4, 3), f(h.funds.completion.value.unwrap()), "完成率 is the exact ratio");
-    assert_eq!(number(&o, 4, 4), 10.0 / 12.0);
-    assert_eq!(number(&o, 4, 5), f(h.funds.gap_points.unwrap()));
-    assert_eq!(number(&o, 4, 5), -3.43);
-    assert_eq!(number(&o, 4, 7), f(h.funds.yoy.value.unwrap()));
-    assert_eq!(number(&o, 3, 3), f(h.projects.completion.value.unwrap()));
+    // 47 ÷ 50 = 0.94 exactly; the gap as displayed: 79.90 − 83.33 = −3.43.
+    assert_eq!(number(&o, 3, 3), 0.94);
+    assert_eq!(number(&o, 4, 4), -3.43);
+    assert_eq!(number(&o, 4, 6), f(h.funds.yoy.value.unwrap()));
 
-    let r = sheet(&bytes, "四率");
+    let r = sheet(&bytes, "表3 四率");
     assert_eq!(text_at(&r, 4, 0), "资金到位率");
     assert_eq!(number(&r, 4, 1), f(s.rates.funds.rate.value.unwrap()));
     assert_eq!(number(&r, 4, 2), f(s.rates.funds.numerator));
-    assert_eq!(number(&r, 3, 1), f(s.rates.fulfilment.rate.value.unwrap()));
+    assert_eq!(text_at(&r, 4, 4), "万元");
 
-    let chains = sheet(&bytes, "产业链");
-    for (i, row) in s.breakdowns.by_chain.iter().filter(|r| r.projects > 0 || !r.funds.is_zero()).enumerate() {
+    // Every chain, in chains.yaml's order, with its figures.
+    let chains = sheet(&bytes, "表5 产业链");
+    for (i, row) in s.breakdowns.by_chain.iter().enumerate() {
         let at = 3 + i as u32;
         assert_eq!(text_at(&chains, at, 0), row.name);
         assert_eq!(number(&chains, at, 2), f(Decimal::from(row.projects)));
@@ -567,7 +576,7 @@ fn the_exported_workbook_holds_the_snapshot_figures() {
     }
 
     // The ranking: rank order, with each unit's figures.
-    for (name, rows) in [("镇办排名", &s.units.towns), ("部门排名", &s.units.departments)] {
+    for (name, rows) in [("表9 镇办排名", &s.units.towns), ("表10 部门排名", &s.units.departments)] {
         let u = sheet(&bytes, name);
         assert_eq!(text_at(&u, 2, 3), "累计完成（万元）");
         let mut last_rank = 0.0;
@@ -583,26 +592,28 @@ fn the_exported_workbook_holds_the_snapshot_figures() {
             assert_eq!(number(&u, at, 4), f(row.funds.completion.value.unwrap()));
         }
     }
-    let towns = sheet(&bytes, "镇办排名");
+    let towns = sheet(&bytes, "表9 镇办排名");
     assert_eq!(text_at(&towns, 3, 1), "金丝峡镇");
     assert_eq!(number(&towns, 3, 3), 156797.7);
 
     // Dates are date cells; 附件 rows are the bulletin's.
-    let items = sheet(&bytes, "交办事项");
+    let items = sheet(&bytes, "附件4 交办事项");
     assert!(matches!(items.get_value((3, 0)), Some(Data::DateTime(_))), "{:?}", items.get_value((3, 0)));
-    let detail = sheet(&bytes, "到位资金明细");
-    let total: f64 = (3..detail.height() as u32).map(|r| number(&detail, r, 4)).sum();
+    let detail = sheet(&bytes, "附件2 到位资金明细");
+    let total: f64 =
+        (3..).take_while(|r| matches!(detail.get_value((*r, 4)), Some(Data::Float(_)))).map(|r| number(&detail, r, 4)).sum();
     assert!((total - 1781741.9).abs() < 1e-6, "附件2 adds up to 到位资金: {total}");
-    let new = sheet(&bytes, "新签约项目");
-    assert_eq!(new.height() as u32 - 3, 47, "附件1 lists the 47 projects counted");
+    let new = sheet(&bytes, "附件1 新签约项目");
+    let listed = (3..).take_while(|r| matches!(new.get_value((*r, 0)), Some(Data::String(_)))).count();
+    assert_eq!(listed, 47, "附件1 lists the 47 projects counted");
 }
 
 #[test]
 fn two_exports_are_byte_identical() {
     let c = sample();
     let s = figures::snapshot(&c, Month::parse("2026-10").unwrap());
-    let a = excel::export::workbook(&c, &s).unwrap();
-    let b = excel::export::workbook(&c, &s).unwrap();
+    let a = output::xlsx::workbook(&c, &s).unwrap();
+    let b = output::xlsx::workbook(&c, &s).unwrap();
     assert!(a == b, "two exports differ");
 
     // And through the binary, into a folder that does not exist yet.

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use bulletin::content::{self, Loaded};
 use bulletin::diagnostics::{Lang, render};
+use rayon::prelude::*;
 
 fn sample_files() -> Vec<(String, Vec<u8>)> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content");
@@ -66,39 +67,45 @@ fn field_lines(text: &str, markdown: bool) -> Vec<usize> {
 #[test]
 fn breaking_any_field_names_its_file_and_line() {
     let files = sample_files();
-    let mut tried = 0;
+    // Every field of the small files; a spread of fields of the many project and squad files.
+    let mut cases = Vec::new();
     for (index, (path, bytes)) in files.iter().enumerate() {
         let text = String::from_utf8(bytes.clone()).unwrap();
-        let markdown = path.ends_with(".md");
-        let lines = field_lines(&text, markdown);
-        // Every field of the small files; a spread of fields of the many project and squad files.
+        let lines = field_lines(&text, path.ends_with(".md"));
         let step = if path.starts_with("projects/") || path.starts_with("squads/") { 1 + lines.len() / 4 } else { 1 };
-        for &line_no in lines.iter().step_by(step) {
-            let broken: String = text
-                .lines()
-                .enumerate()
-                .map(|(i, l)| {
-                    if i + 1 == line_no {
-                        let at = l.find(':').unwrap();
-                        format!("{}_x{}\n", &l[..at], &l[at..])
-                    } else {
-                        format!("{l}\n")
-                    }
-                })
-                .collect();
-            let mut changed = files.clone();
-            changed[index].1 = broken.into_bytes();
-            let loaded = load(&changed);
-            let hit = loaded.diagnostics.errors().any(|d| {
-                let src = loaded.sources.get(d.file.unwrap());
-                src.path == *path && d.span.is_some_and(|s| src.line_col(s.start).0 == line_no)
-            });
-            assert!(hit, "renaming the field on {path}:{line_no} gave no error at that line");
-            assert!(loaded.content.is_none());
-            tried += 1;
-        }
+        cases.extend(lines.into_iter().step_by(step).map(|line_no| (index, line_no)));
     }
-    assert!(tried > 300, "only {tried} fields tried");
+    assert!(cases.len() > 300, "only {} fields tried", cases.len());
+    // Each case loads the whole sample once: run them on every core (the slowest test, 300 loads
+    // one after another, took most of the suite's time).
+    cases.par_iter().for_each(|&(index, line_no)| {
+        let (path, bytes) = &files[index];
+        let broken: String = std::str::from_utf8(bytes)
+            .unwrap()
+            .lines()
+            .enumerate()
+            .map(|(i, l)| {
+                if i + 1 == line_no {
+                    let at = l.find(':').unwrap();
+                    format!("{}_x{}\n", &l[..at], &l[at..])
+                } else {
+                    format!("{l}\n")
+                }
+            })
+            .collect();
+        let loaded = content::from_files(
+            files
+                .iter()
+                .enumerate()
+                .map(|(i, (p, b))| (p.clone(), Ok(if i == index { broken.as_bytes().to_vec() } else { b.clone() }))),
+        );
+        let hit = loaded.diagnostics.errors().any(|d| {
+            let src = loaded.sources.get(d.file.unwrap());
+            src.path == *path && d.span.is_some_and(|s| src.line_col(s.start).0 == line_no)
+        });
+        assert!(hit, "renaming the field on {path}:{line_no} gave no error at that line");
+        assert!(loaded.content.is_none());
+    });
 }
 
 #[test]

@@ -89,21 +89,28 @@
     });
   });
 
-  // ---- filterable ledger ----
+  // ---- filterable ledger: each select matches the text of the column it names ----
   var filters = document.querySelector(".filters");
-  var filtered = document.querySelector("table[data-filterable]");
+  var filtered = document.querySelector(".filterable table");
   if (filters && filtered) {
     filters.hidden = false;
     var text = filters.querySelector("[data-filter-text]");
-    var selects = filters.querySelectorAll("[data-filter-col]");
+    var selects = Array.prototype.map.call(filters.querySelectorAll("[data-filter-column]"), function (s) {
+      var name = s.getAttribute("data-filter-column");
+      var col = Array.prototype.findIndex.call(filtered.tHead.rows[0].cells, function (th) { return th.textContent.trim() === name; });
+      return { select: s, col: col, prefix: s.hasAttribute("data-filter-prefix") };
+    });
     var count = filters.querySelector("[data-filter-count]");
     function apply() {
       var q = text.value.trim().toLowerCase();
       var shown = 0;
       Array.prototype.forEach.call(filtered.tBodies[0].rows, function (row) {
         var ok = !q || row.textContent.toLowerCase().indexOf(q) >= 0;
-        selects.forEach(function (s) {
-          if (s.value && row.getAttribute("data-" + s.getAttribute("data-filter-col")) !== s.value) ok = false;
+        selects.forEach(function (f) {
+          var want = f.select.value;
+          var cell = row.cells[f.col];
+          var have = cell ? cell.textContent.trim() : "";
+          if (want && (f.prefix ? have.indexOf(want) !== 0 : have !== want)) ok = false;
         });
         row.hidden = !ok;
         if (ok) shown++;
@@ -111,7 +118,7 @@
       count.textContent = "显示 " + shown + " 个项目";
     }
     text.addEventListener("input", apply);
-    selects.forEach(function (s) { s.addEventListener("change", apply); });
+    selects.forEach(function (f) { f.select.addEventListener("change", apply); });
     apply();
   }
 

@@ -1,10 +1,11 @@
 //! `bulletin check`: every problem in the content folder at once, then a summary line.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
-use crate::cli::{CheckArgs, Format, LangArg};
-use crate::content::{self, model::Locale};
+use crate::cli::{CheckArgs, Format};
+use crate::content;
+use crate::diagnostics::reporter::Reporter;
 use crate::diagnostics::{Lang, render};
 use crate::figures::warnings;
 
@@ -24,17 +25,9 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         }
         loaded.diagnostics.sort();
     }
-    let lang = match args.lang {
-        Some(LangArg::Zh) => Lang::Zh,
-        Some(LangArg::En) => Lang::En,
-        None => match loaded.content.as_ref().map(|c| c.site.locale) {
-            Some(Locale::En) => Lang::En,
-            _ => Lang::Zh,
-        },
-    };
+    let lang = args.lang.map(Lang::from).or(loaded.content.as_ref().map(|c| c.site.locale.lang())).unwrap_or_default();
     let diags = &loaded.diagnostics;
     let errors = diags.errors().count();
-    let warnings = diags.warnings().count();
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => {
@@ -42,11 +35,8 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             writeln!(out)?;
         }
         Format::Text => {
-            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            for d in &diags.0 {
-                writeln!(out, "{}\n", render::text(d, &loaded.sources, lang, color))?;
-            }
-            writeln!(out, "{}", render::summary(errors, warnings, lang))?;
+            let all: Vec<_> = diags.0.iter().collect();
+            Reporter::stdout(lang).write_with_summary(&mut out, &all, &loaded.sources)?;
         }
     }
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })

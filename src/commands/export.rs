@@ -6,8 +6,10 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use crate::cli::ExportArgs;
-use crate::excel;
-use crate::figures;
+use crate::figures::annex::Annex;
+use crate::figures::{self, format as fmt};
+use crate::output::xlsx;
+use crate::report::MonthTables;
 
 pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let Some((content, _)) = super::load_or_report(&args.content)? else {
@@ -23,7 +25,8 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     let snapshot = figures::snapshot(&content, month);
-    let bytes = excel::export::workbook(&content, &snapshot).context("cannot make the workbook")?;
+    let tables = MonthTables::of(&content, &snapshot, &Annex::of(&content, month));
+    let bytes = xlsx::workbook_of(&content, &snapshot, &tables).context("cannot make the workbook")?;
     let out = args.out.clone().unwrap_or_else(|| PathBuf::from(format!("招商引资简报-{month}.xlsx")));
     if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
@@ -35,12 +38,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         let _ = std::fs::remove_file(&tmp);
         return Err(e).with_context(|| format!("cannot write {} (is it open in Excel?)", out.display()));
     }
-    eprintln!(
-        "已导出 {} 的简报表格（{} 张工作表，截至 {}）：",
-        crate::render::view::period_text(month),
-        excel::export::SHEETS.len(),
-        month.last_day()
-    );
+    eprintln!("已导出 {} 的简报表格（{} 张工作表，截至 {}）：", fmt::period_text(month), tables.shown().len(), month.last_day());
     println!("{}", out.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -5,7 +5,9 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use crate::cli::{FiguresArgs, FiguresFormat};
-use crate::figures::{self, format as fmt, snapshot::Snapshot};
+use crate::content::model::RankBy;
+use crate::figures::snapshot::{List, Snapshot};
+use crate::figures::{self, format as fmt};
 
 pub fn run(args: &FiguresArgs) -> anyhow::Result<ExitCode> {
     let Some((content, _)) = super::load_or_report(&args.content)? else {
@@ -79,9 +81,9 @@ fn table(s: &Snapshot) -> String {
         fmt::percent(s.factories.rate_area.value)
     ));
     for (kind, rows) in [("镇办", &s.units.towns), ("部门", &s.units.departments)] {
-        t.push_str(&format!("\n{kind}排名（按{}）\n", if s.units.rank_by == "funds" { "到位资金" } else { "项目" }));
+        t.push_str(&format!("\n{kind}排名（按{}）\n", if s.units.rank_by == RankBy::Funds { "到位资金" } else { "项目" }));
         for row in rows.iter() {
-            let m = if s.units.rank_by == "funds" { &row.funds } else { &row.projects };
+            let m = if s.units.rank_by == RankBy::Funds { &row.funds } else { &row.projects };
             t.push_str(&format!(
                 "  {:>3}  {:<12} {:>14}  {:>8}  {:>8}  {}\n",
                 row.rank.map_or("—".to_string(), |r| r.to_string()),
@@ -89,11 +91,7 @@ fn table(s: &Snapshot) -> String {
                 fmt::wan(m.value),
                 fmt::percent(m.completion.value),
                 fmt::points(m.gap_points),
-                match row.list {
-                    Some("red") => "红榜",
-                    Some("black") => "黑榜",
-                    _ => "",
-                }
+                row.list.map_or("", List::zh)
             ));
         }
     }

@@ -6,22 +6,23 @@
 //! Exit 0 when every row is in, 1 when a row has a problem or was not overwritten, 2 on
 //! bad usage or I/O failure.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
 
 use crate::cli::ImportArgs;
-use crate::content::{self, problems::field_label, source::Sources};
+use crate::content::{self, problems::field_label};
+use crate::diagnostics::reporter::Reporter;
 use crate::diagnostics::{Diagnostic, Lang, render};
 use crate::excel::column_letters;
 use crate::excel::import::{self, Outcome, Plan, SheetError, WorkbookError};
 use crate::excel::mapping::{Field, Mapping};
 use crate::figures::warnings;
+use crate::source::Sources;
 
 pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
-    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut out = std::io::stdout().lock();
 
     let mapping = match &args.mapping {
@@ -32,9 +33,7 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
             match Mapping::with_file(&path.display().to_string(), &text) {
                 Ok(m) => m,
                 Err(e) => {
-                    for d in &e.diagnostics {
-                        writeln!(out, "{}\n", render::text(d, &e.sources, Lang::Zh, color))?;
-                    }
+                    Reporter::stdout(Lang::Zh).write(&mut out, &e.diagnostics, &e.sources)?;
                     anyhow::bail!("映射文件 {} 有错误（见上）/ the mapping file has errors", path.display());
                 }
             }
@@ -51,14 +50,12 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     let loaded = content::from_files(read);
     let Some(content) = loaded.content else {
         let errors: Vec<&Diagnostic> = loaded.diagnostics.errors().collect();
-        for d in &errors {
-            writeln!(out, "{}\n", render::text(d, &loaded.sources, Lang::Zh, color))?;
-        }
-        writeln!(out, "{}", render::summary(errors.len(), 0, Lang::Zh))?;
+        Reporter::stdout(Lang::Zh).write_with_summary(&mut out, &errors, &loaded.sources)?;
         writeln!(out, "没有导入：内容文件夹 {} 有错误，请先改正，再导入台账。", args.content.display())?;
         return Ok(ExitCode::from(1));
     };
     let lang = super::site_lang(&content);
+    let reporter = Reporter::stdout(lang);
     let t = |zh: &str, en: &str| if lang == Lang::En { en.to_string() } else { zh.to_string() };
     let colon = t("：", ": ");
 
@@ -110,18 +107,14 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         writeln!(out, "{}", render::printable(line))?;
     }
     let empty = Sources::default();
-    for d in &plan.problems {
-        writeln!(out, "{}\n", render::text(d, &empty, lang, color))?;
-    }
+    reporter.write(&mut out, &plan.problems, &empty)?;
     if !plan.problems.is_empty() {
         writeln!(out, "{}", t("没有导入：请先改正上面的问题。", "nothing imported: fix the problems above first."))?;
         return Ok(ExitCode::from(1));
     }
     for row in &plan.rows {
         if let Outcome::Skipped { problems } = &row.outcome {
-            for d in problems {
-                writeln!(out, "{}\n", render::text(d, &empty, lang, color))?;
-            }
+            reporter.write(&mut out, problems, &empty)?;
         }
     }
 
@@ -217,7 +210,7 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         return Ok(if bad > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS });
     }
 
-    let check_ok = check_after(&mut out, &args.content, lang, color)?;
+    let check_ok = check_after(&mut out, &args.content, reporter)?;
     Ok(if bad > 0 || blocked > 0 || !check_ok { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
@@ -311,7 +304,8 @@ fn print_header(out: &mut impl Write, plan: &Plan, ledger: &str, lang: Lang) -> 
 }
 
 /// Loads the folder again and reports as `bulletin check` does; `true` when it has no error.
-fn check_after(out: &mut impl Write, dir: &Path, lang: Lang, color: bool) -> anyhow::Result<bool> {
+fn check_after(out: &mut impl Write, dir: &Path, reporter: Reporter) -> anyhow::Result<bool> {
+    let lang = reporter.lang;
     let mut loaded = content::load(dir).with_context(|| format!("cannot read the content folder {}", dir.display()))?;
     if let Some(c) = &loaded.content
         && let Some(month) = c.latest_period()
@@ -320,9 +314,7 @@ fn check_after(out: &mut impl Write, dir: &Path, lang: Lang, color: bool) -> any
     }
     let errors: Vec<&Diagnostic> = loaded.diagnostics.errors().collect();
     let warnings = loaded.diagnostics.warnings().count();
-    for d in &errors {
-        writeln!(out, "{}\n", render::text(d, &loaded.sources, lang, color))?;
-    }
+    reporter.write(out, errors.iter().copied(), &loaded.sources)?;
     match (errors.len(), lang) {
         (0, Lang::Zh) if warnings == 0 => writeln!(out, "导入后检查 {}：通过，没有发现问题。", dir.display())?,
         (0, Lang::Zh) => writeln!(

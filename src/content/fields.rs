@@ -11,10 +11,10 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::problems::{self, NumberKind, RefKind, Shape};
-use super::source::{FileId, Origin, SourceFile, Span};
 use super::yaml::{Node, NodeKind};
 use crate::diagnostics::Diagnostic;
 use crate::period::{self, Month};
+use crate::source::{FileId, Origin, SourceFile, Span};
 
 /// Reading one file: where problems go and which file they are about.
 pub struct Decoder<'a> {

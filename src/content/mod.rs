@@ -5,6 +5,7 @@
 //! error. The data-quality warnings, which depend on a report month, are in
 //! [`crate::figures::warnings`].
 
+pub mod closest;
 pub mod fields;
 pub mod files;
 pub mod links;
@@ -12,7 +13,6 @@ pub mod load;
 pub mod model;
 pub mod placeholders;
 pub mod problems;
-pub mod source;
 pub mod yaml;
 
 use crate::diagnostics::Diagnostics;
@@ -24,7 +24,7 @@ pub use model::Content;
 #[derive(Debug)]
 pub struct Loaded {
     /// Every file read, for pointing at lines in messages.
-    pub sources: source::Sources,
+    pub sources: crate::source::Sources,
     /// `Some` only when there are no errors.
     pub content: Option<Content>,
     pub diagnostics: Diagnostics,

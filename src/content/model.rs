@@ -10,9 +10,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::problems;
-use super::source::Origin;
 use crate::diagnostics::Diagnostic;
 use crate::period::Month;
+use crate::source::Origin;
 
 macro_rules! index_type {
     ($($name:ident),*) => {$(
@@ -117,6 +117,16 @@ pub enum Locale {
     #[default]
     ZhCn,
     En,
+}
+
+impl Locale {
+    /// The language messages are printed in.
+    pub fn lang(self) -> crate::diagnostics::Lang {
+        match self {
+            Locale::ZhCn => crate::diagnostics::Lang::Zh,
+            Locale::En => crate::diagnostics::Lang::En,
+        }
+    }
 }
 
 /// The counting rules (统计口径), each with the default the docs promise.
@@ -343,8 +353,13 @@ pub struct Place {
 }
 
 impl Place {
-    pub fn is_abroad(&self) -> bool {
-        self.country.is_some()
+    /// `境外·新加坡`, `浙江省杭州市`, `陕西省`; `None` when nothing is filled in.
+    pub fn text(&self) -> Option<String> {
+        match (&self.country, &self.province, &self.city) {
+            (Some(country), _, _) => Some(format!("境外·{country}")),
+            (None, Some(province), city) => Some(format!("{province}{}", city.as_deref().unwrap_or(""))),
+            _ => None,
+        }
     }
 }
 

@@ -43,7 +43,7 @@ pub const FIGURES: &[(&str, &str)] = &[
 /// The most charts one briefing or page may embed.
 pub const MAX_CHARTS: usize = 30;
 
-/// Charts a briefing can embed; each is drawn by `render::charts::by_name`.
+/// Charts a briefing can embed; each is a `render::charts::ChartKind`.
 pub const CHARTS: &[&str] = &[
     "progress",
     "funds-monthly",
@@ -105,13 +105,13 @@ fn resolve(inner: &str) -> Result<Placeholder, Unknown> {
     if let Some(name) = inner.strip_prefix("chart").filter(|rest| rest.starts_with(char::is_whitespace)).map(str::trim) {
         return CHARTS.iter().find(|c| **c == name).map(|c| Placeholder::Chart(c)).ok_or_else(|| Unknown {
             written: inner.to_string(),
-            closest: super::problems::closest(name, CHARTS.iter().copied()),
+            closest: super::closest::closest(name, CHARTS.iter().copied()),
             unclosed: false,
         });
     }
     FIGURES.iter().find(|(k, _)| *k == inner).map(|(k, _)| Placeholder::Figure(k)).ok_or_else(|| Unknown {
         written: inner.to_string(),
-        closest: super::problems::closest(inner, FIGURES.iter().map(|(k, _)| *k)),
+        closest: super::closest::closest(inner, FIGURES.iter().map(|(k, _)| *k)),
         unclosed: false,
     })
 }

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use saphyr_parser::{Event, Parser, ScalarStyle};
 
-use super::source::{SourceFile, Span};
+use crate::source::{SourceFile, Span};
 
 #[derive(Clone, Debug)]
 pub struct Node {

@@ -2,11 +2,13 @@
 //!
 //! Every stage reports through [`Diagnostic`]: a stable `code` for tools, the file and span it
 //! concerns, the field path, and a message and help text in both Chinese and English (the
-//! language is chosen when printing). `render` turns them into rustc-style text or JSON.
+//! language is chosen when printing). `render` turns them into rustc-style text or JSON;
+//! [`reporter::Reporter`] prints them for a command.
 
 pub mod render;
+pub mod reporter;
 
-use crate::content::source::{FileId, Span};
+use crate::source::{FileId, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -20,20 +22,6 @@ pub enum Lang {
     #[default]
     Zh,
     En,
-}
-
-impl Lang {
-    /// `zh-CN` (or any `zh…`) → Chinese, `en…` → English.
-    pub fn from_locale(locale: &str) -> Option<Lang> {
-        let lower = locale.to_ascii_lowercase();
-        if lower.starts_with("zh") {
-            Some(Lang::Zh)
-        } else if lower.starts_with("en") {
-            Some(Lang::En)
-        } else {
-            None
-        }
-    }
 }
 
 /// The same sentence in Chinese and English.

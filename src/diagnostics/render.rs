@@ -6,7 +6,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 use serde::Serialize;
 
 use super::{Diagnostic, Lang, Severity, Text};
-use crate::content::source::{SourceFile, Sources, Span};
+use crate::source::{SourceFile, Sources, Span};
 
 /// One diagnostic as text: title, the line it concerns with a caret, field and help. Text from
 /// the content (values, file names, the source line) is made printable first, so a file
@@ -216,4 +216,104 @@ pub fn json<'a>(diags: &'a [Diagnostic], sources: &'a Sources, lang: Lang) -> Js
     let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).map(one).collect();
     let warnings = diags.iter().filter(|d| !d.is_error()).map(one).collect();
     JsonReport { ok: errors.is_empty(), errors, warnings }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{SourceFile, Span};
+
+    /// A project file whose `chain` names a chain that does not exist.
+    fn unknown_chain() -> (Sources, Diagnostic) {
+        let mut sources = Sources::default();
+        let text = "name: 茶叶\nchain: 新农\n";
+        let file = sources.add(SourceFile::new("projects/p1.yaml".into(), text.into()));
+        let at = text.find("新农").unwrap();
+        let d = Diagnostic::error("unknown-chain", Text::new("产业链“新农”不存在", "there is no chain 新农"))
+            .at(file, Some(Span::new(at..at + "新农".len())))
+            .field("chain")
+            .label(Text::new("chains.yaml 里没有", "not in chains.yaml"))
+            .help(Text::new("改为 chains.yaml 中的 id，例如 agri", "use an id from chains.yaml, such as agri"));
+        (sources, d)
+    }
+
+    #[test]
+    fn an_error_points_at_its_line_with_field_and_help_in_chinese() {
+        let (sources, d) = unknown_chain();
+        // Line 2, column 8 (in characters); the two CJK characters are two columns wide each.
+        assert_eq!(
+            text(&d, &sources, Lang::Zh, false),
+            "错误[unknown-chain]: 产业链“新农”不存在\n \
+             --> projects/p1.yaml:2:8\n  \
+             |\n\
+             2 | chain: 新农\n  \
+             |        ^^^^ chains.yaml 里没有\n  \
+             |\n  \
+             = 字段: chain\n  \
+             = 怎么改: 改为 chains.yaml 中的 id，例如 agri"
+        );
+    }
+
+    #[test]
+    fn the_same_error_in_english() {
+        let (sources, d) = unknown_chain();
+        assert_eq!(
+            text(&d, &sources, Lang::En, false),
+            "error[unknown-chain]: there is no chain 新农\n \
+             --> projects/p1.yaml:2:8\n  \
+             |\n\
+             2 | chain: 新农\n  \
+             |        ^^^^ not in chains.yaml\n  \
+             |\n  \
+             = field: chain\n  \
+             = help: use an id from chains.yaml, such as agri"
+        );
+    }
+
+    #[test]
+    fn a_problem_without_a_file_is_a_title_and_its_help() {
+        let d = Diagnostic::warning("month-without-targets", Text::new("2027 年没有目标任务", "2027 has no targets"))
+            .help(Text::new("新建 targets/2027.yaml", "add targets/2027.yaml"));
+        assert_eq!(
+            text(&d, &Sources::default(), Lang::Zh, false),
+            "警告[month-without-targets]: 2027 年没有目标任务\n  = 怎么改: 新建 targets/2027.yaml"
+        );
+    }
+
+    #[test]
+    fn control_characters_from_the_content_are_shown_not_obeyed() {
+        let mut sources = Sources::default();
+        let text_ = "name: a\u{1b}[31mb\n";
+        let file = sources.add(SourceFile::new("projects/p\u{7}.yaml".into(), text_.into()));
+        let d = Diagnostic::error("bad-name", Text::new("名称里有控制字符 \u{1b}", "control character \u{1b} in the name"))
+            .at(file, Some(Span::new(6..text_.len() - 1)));
+        let out = text(&d, &sources, Lang::En, false);
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+        // ESC is shown as ␛ and BEL as ␇, in the message, the path and the line alike.
+        assert!(out.starts_with("error[bad-name]: control character ␛ in the name\n"), "{out}");
+        assert!(out.contains("projects/p␇.yaml:1:7"), "{out}");
+        assert!(out.contains("1 | name: a␛[31mb"), "{out}");
+    }
+
+    #[test]
+    fn json_gives_line_and_column_of_both_ends() {
+        let (sources, d) = unknown_chain();
+        let report = json(std::slice::from_ref(&d), &sources, Lang::Zh);
+        let value = serde_json::to_value(&report).unwrap();
+        assert_eq!(value["ok"], false);
+        let e = &value["errors"][0];
+        assert_eq!(e["file"], "projects/p1.yaml");
+        // 新农 spans columns 8 and 9: from 2:8 to 2:10 (just past it).
+        assert_eq!((e["line"].as_u64(), e["column"].as_u64()), (Some(2), Some(8)));
+        assert_eq!((e["end_line"].as_u64(), e["end_column"].as_u64()), (Some(2), Some(10)));
+        assert_eq!(e["field"], "chain");
+        assert_eq!(e["help"], "改为 chains.yaml 中的 id，例如 agri");
+    }
+
+    #[test]
+    fn the_summary_says_what_to_do() {
+        assert_eq!(summary(0, 0, Lang::Zh), "检查通过：没有发现问题。");
+        assert_eq!(summary(2, 1, Lang::Zh), "发现 2 个错误、1 条警告。请按提示改正错误后再运行一次。");
+        assert_eq!(summary(0, 3, Lang::En), "check passed: no errors, 3 warning(s).");
+    }
 }

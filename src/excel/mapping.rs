@@ -13,9 +13,9 @@ use calamine::{Data, Range};
 use rust_decimal::Decimal;
 
 use crate::content::problems;
-use crate::content::source::{SourceFile, Sources};
 use crate::content::yaml::{self, NodeKind};
 use crate::diagnostics::{Diagnostic, Text};
+use crate::source::{SourceFile, Sources};
 
 /// A field of `projects/<id>.yaml` a column can fill.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -297,7 +297,7 @@ impl Mapping {
             Err(errors) => {
                 for e in errors {
                     let detail = if e.detail.is_empty() { format!("{:?}", e.kind) } else { e.detail.clone() };
-                    let span = crate::content::source::Span { start: e.at, end: e.at };
+                    let span = crate::source::Span { start: e.at, end: e.at };
                     diagnostics.push(at(problems::yaml_syntax(&detail), Some(span)));
                 }
             }

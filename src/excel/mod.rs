@@ -1,9 +1,6 @@
-//! Excel in and out: the bulletin's tables as a workbook, and a clerk's ledger (台账) as
-//! project files.
+//! A clerk's Excel ledger (台账) in, as project files. (The bulletin's tables go out as a
+//! workbook through [`crate::output::xlsx`].)
 //!
-//! - [`export::workbook`]: `&Content` + a month's [`Snapshot`](crate::figures::Snapshot) → the
-//!   bytes of an .xlsx with one sheet per bulletin table, real number cells, and nothing that
-//!   changes between two runs.
 //! - [`import::plan`]: a ledger sheet + the loaded content → what each row would become
 //!   (`projects/<id>.yaml` text, or the row's problems). Pure: the command does the reading,
 //!   the writing and the final check.
@@ -12,7 +9,6 @@
 //! - [`project_file`]: a project file's fields in the documented order, written as clean YAML.
 
 pub mod cells;
-pub mod export;
 pub mod import;
 pub mod mapping;
 pub mod project_file;

@@ -306,8 +306,8 @@ fn quote(t: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::source::SourceFile;
     use crate::content::yaml::{self, NodeKind};
+    use crate::source::SourceFile;
 
     #[test]
     fn quotes_only_where_needed_and_text_reads_back() {

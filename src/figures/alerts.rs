@@ -8,7 +8,7 @@
 use super::Period;
 use super::people::overdue;
 use super::rules;
-use super::snapshot::{Alerts, FiveOneAlert, OverdueItem, ProblemAlert, ProjectAlert};
+use super::snapshot::{Alerts, FiveOne, FiveOneAlert, OverdueItem, ProblemAlert, ProjectAlert};
 use crate::period::whole_months_between;
 
 pub fn alerts(p: &Period) -> Alerts {
@@ -31,9 +31,9 @@ pub fn alerts(p: &Period) -> Alerts {
                 a.old_problems.push(ProblemAlert {
                     project: project.id.clone(),
                     number: i + 1,
-                    kind: pr.kind.zh(),
+                    kind: pr.kind,
                     text: pr.text.clone(),
-                    opened: pr.opened.to_string(),
+                    opened: pr.opened,
                     days,
                 });
             }
@@ -45,27 +45,25 @@ pub fn alerts(p: &Period) -> Alerts {
         let last = rules::last_activity(project, p.as_of);
         let idle = whole_months_between(last, p.as_of);
         if idle >= p.rules.stalled_months as i32 {
-            a.stalled.push(ProjectAlert {
-                project: project.id.clone(),
-                name: project.name.clone(),
-                since: last.to_string(),
-                months: idle,
-            });
+            a.stalled.push(ProjectAlert { project: project.id.clone(), name: project.name.clone(), since: last, months: idle });
         }
         let signed_for = whole_months_between(project.milestones.signed, p.as_of);
         if !rules::started(project, p.as_of) && signed_for >= p.rules.not_started_months as i32 {
             a.not_started.push(ProjectAlert {
                 project: project.id.clone(),
                 name: project.name.clone(),
-                since: project.milestones.signed.to_string(),
+                since: project.milestones.signed,
                 months: signed_for,
             });
         }
-        let missing: Vec<&'static str> =
-            [(project.leader.is_none(), "leader"), (project.measures.is_none(), "measures"), (project.unit.is_none(), "unit")]
-                .into_iter()
-                .filter_map(|(m, name)| m.then_some(name))
-                .collect();
+        let missing: Vec<FiveOne> = [
+            (project.leader.is_none(), FiveOne::Leader),
+            (project.measures.is_none(), FiveOne::Measures),
+            (project.unit.is_none(), FiveOne::Unit),
+        ]
+        .into_iter()
+        .filter_map(|(m, name)| m.then_some(name))
+        .collect();
         if !missing.is_empty() {
             a.missing_five_one.push(FiveOneAlert { project: project.id.clone(), missing });
         }
@@ -83,7 +81,7 @@ pub fn alerts(p: &Period) -> Alerts {
                 project: item.project.map(|ix| c.project(ix).id.clone()),
                 task: item.task.clone(),
                 unit: c.unit(item.unit).name.clone(),
-                deadline: item.deadline.to_string(),
+                deadline: item.deadline,
                 days_overdue: (p.as_of - item.deadline).num_days(),
             });
         }

@@ -1,7 +1,10 @@
 //! Displaying figures the way Chinese bulletins print them. Rounding happens here and only
 //! here, half up (四舍五入): 亿元 and percentages to 2 places, gaps in 个百分点.
 
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::period::Month;
 
 /// Half-up rounding to `dp` places.
 pub fn round(value: Decimal, dp: u32) -> Decimal {
@@ -127,6 +130,21 @@ pub fn grouped(plain: &str) -> String {
     out
 }
 
+/// `2026年11月6日` (no zero padding, as GB/T 9704 writes dates).
+pub fn date_zh(date: NaiveDate) -> String {
+    format!("{}年{}月{}日", date.year(), date.month(), date.day())
+}
+
+/// `10月22日`: a date within the report year, as the bulletin's tables write it.
+pub fn month_day_zh(date: NaiveDate) -> String {
+    format!("{}月{}日", date.month(), date.day())
+}
+
+/// `2026年1—10月`, or `2026年1月` for January: the period a report month covers.
+pub fn period_text(month: Month) -> String {
+    if month.number() == 1 { format!("{}年1月", month.year()) } else { format!("{}年1—{}月", month.year(), month.number()) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,6 +182,15 @@ mod tests {
         assert_eq!(gap_text(gap), "超时序进度8.47个百分点");
         assert_eq!(gap_text(Some(d("-3.1"))), "欠时序进度3.10个百分点");
         assert_eq!(points(Some(d("-3.1"))), "−3.10");
+    }
+
+    #[test]
+    fn dates_in_chinese() {
+        let date = NaiveDate::from_ymd_opt(2026, 10, 2).unwrap();
+        assert_eq!(date_zh(date), "2026年10月2日");
+        assert_eq!(month_day_zh(date), "10月2日");
+        assert_eq!(period_text(Month::new(2026, 10).unwrap()), "2026年1—10月");
+        assert_eq!(period_text(Month::new(2026, 1).unwrap()), "2026年1月");
     }
 
     #[test]

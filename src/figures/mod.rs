@@ -81,7 +81,7 @@ pub fn snapshot_with(content: &Content, month: Month, years: &Years) -> Snapshot
         schema: SCHEMA_VERSION,
         month,
         year: month.year(),
-        as_of: p.as_of.to_string(),
+        as_of: p.as_of,
         time_progress: snapshot::Ratio { value: Some(p.time_progress()) },
         rates: rates::rates(&p),
         agreements: rates::conversion(&p),

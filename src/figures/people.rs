@@ -39,7 +39,7 @@ pub fn factories(p: &Period) -> Factories {
                 area: b.area,
                 built,
                 project: b.project.filter(|_| occupied).map(|ix| p.content.project(ix).id.clone()),
-                moved_in: b.moved_in.filter(|_| occupied).map(|d| d.to_string()),
+                moved_in: b.moved_in.filter(|_| occupied),
             });
         }
     }
@@ -139,8 +139,7 @@ pub fn leaders(p: &Period) -> Vec<LeaderRow> {
         }
     }
     for (row, counts) in rows.iter_mut().zip(stages) {
-        row.by_stage =
-            Stage::LIVE.iter().zip(counts).map(|(stage, count)| StageCount { stage: *stage, name: stage.zh(), count }).collect();
+        row.by_stage = Stage::LIVE.iter().zip(counts).map(|(stage, count)| StageCount { stage: *stage, count }).collect();
     }
     rows
 }

@@ -111,5 +111,5 @@ pub fn pipeline(p: &Period) -> Pipeline {
 }
 
 pub fn stage_counts(counts: [u32; 5]) -> Vec<StageCount> {
-    Stage::ALL.iter().zip(counts).map(|(stage, count)| StageCount { stage: *stage, name: stage.zh(), count }).collect()
+    Stage::ALL.iter().zip(counts).map(|(stage, count)| StageCount { stage: *stage, count }).collect()
 }

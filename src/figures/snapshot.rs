@@ -5,10 +5,12 @@
 //! 90%). Rounding happens once, when a value is displayed; the `display` strings here are
 //! those displayed values, so other systems can show exactly what the bulletin shows.
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use super::rules::Stage;
+use crate::content::model::{ProblemKind, RankBy, UnitKind};
 use crate::period::Month;
 
 #[derive(Debug, Clone, Serialize)]
@@ -16,11 +18,11 @@ pub struct Snapshot {
     /// Schema version of this JSON form.
     pub schema: u32,
     /// The report month `YYYY-MM`: the period is January to this month.
-    #[serde(serialize_with = "as_string")]
     pub month: Month,
     pub year: i32,
     /// The last day of the month: nothing dated later is counted.
-    pub as_of: String,
+    #[serde(serialize_with = "date")]
+    pub as_of: NaiveDate,
     /// 时序进度 = m ÷ 12.
     pub time_progress: Ratio,
     pub headline: Headline,
@@ -141,11 +143,23 @@ pub struct Pipeline {
     pub by_stage: Vec<StageCount>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// How many projects are at a stage. In JSON also the stage's Chinese name (`name`), for
+/// programs that show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StageCount {
     pub stage: Stage,
-    pub name: &'static str,
     pub count: u32,
+}
+
+impl Serialize for StageCount {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("StageCount", 3)?;
+        out.serialize_field("stage", &self.stage)?;
+        out.serialize_field("name", self.stage.zh())?;
+        out.serialize_field("count", &self.count)?;
+        out.end()
+    }
 }
 
 /// Standard factory buildings (标准化厂房).
@@ -174,7 +188,8 @@ pub struct BuildingRow {
     pub area: Decimal,
     pub built: bool,
     pub project: Option<String>,
-    pub moved_in: Option<String>,
+    #[serde(serialize_with = "opt_date")]
+    pub moved_in: Option<NaiveDate>,
 }
 
 /// Squads (招商小分队) and their trips.
@@ -211,7 +226,7 @@ pub struct SquadRow {
     /// Trips in each month January..m.
     pub by_month: Vec<u32>,
     /// Months (`YYYY-MM`) short of the required trips.
-    pub missed_months: Vec<String>,
+    pub missed_months: Vec<Month>,
 }
 
 /// Breakdowns of the 1–m月 figures.
@@ -249,7 +264,8 @@ pub struct BreakdownRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct UnitRankings {
     /// What the rank is by: `funds` or `projects`.
-    pub rank_by: &'static str,
+    #[serde(serialize_with = "rank_by")]
+    pub rank_by: RankBy,
     pub towns: Vec<UnitRow>,
     pub departments: Vec<UnitRow>,
 }
@@ -258,7 +274,9 @@ pub struct UnitRankings {
 pub struct UnitRow {
     pub id: String,
     pub name: String,
-    pub kind: &'static str,
+    /// `镇办` or `部门`, as the clerk writes it in `units.yaml`.
+    #[serde(serialize_with = "unit_kind")]
+    pub kind: UnitKind,
     pub projects: UnitMetric,
     pub funds: UnitMetric,
     pub fdi: UnitMetric,
@@ -267,7 +285,32 @@ pub struct UnitRow {
     /// Rank last month minus rank now (positive = moved up); `null` in January or when unranked.
     pub rank_change: Option<i32>,
     /// `red`, `black` or `null`.
-    pub list: Option<&'static str>,
+    pub list: Option<List>,
+}
+
+/// The 红黑榜 a unit is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum List {
+    Red,
+    Black,
+}
+
+impl List {
+    /// `red` or `black`, as in the JSON (and CSS classes).
+    pub fn key(self) -> &'static str {
+        match self {
+            List::Red => "red",
+            List::Black => "black",
+        }
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            List::Red => "红榜",
+            List::Black => "黑榜",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -339,7 +382,8 @@ pub struct Alerts {
 pub struct ProjectAlert {
     pub project: String,
     pub name: String,
-    pub since: String,
+    #[serde(serialize_with = "date")]
+    pub since: NaiveDate,
     pub months: i32,
 }
 
@@ -349,7 +393,8 @@ pub struct OverdueItem {
     pub project: Option<String>,
     pub task: String,
     pub unit: String,
-    pub deadline: String,
+    #[serde(serialize_with = "date")]
+    pub deadline: NaiveDate,
     pub days_overdue: i64,
 }
 
@@ -358,9 +403,12 @@ pub struct ProblemAlert {
     pub project: String,
     /// Position in the project's `problems` list, from 1.
     pub number: usize,
-    pub kind: &'static str,
+    /// The kind as the clerk writes it (`用地`).
+    #[serde(serialize_with = "problem_kind")]
+    pub kind: ProblemKind,
     pub text: String,
-    pub opened: String,
+    #[serde(serialize_with = "date")]
+    pub opened: NaiveDate,
     pub days: i64,
 }
 
@@ -368,7 +416,35 @@ pub struct ProblemAlert {
 pub struct FiveOneAlert {
     pub project: String,
     /// The missing fields: `leader`, `measures`, `unit`.
-    pub missing: Vec<&'static str>,
+    pub missing: Vec<FiveOne>,
+}
+
+/// A 五个一 field of a project that can be missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FiveOne {
+    Leader,
+    Measures,
+    Unit,
+}
+
+impl FiveOne {
+    /// The field's name in a project file.
+    pub fn key(self) -> &'static str {
+        match self {
+            FiveOne::Leader => "leader",
+            FiveOne::Measures => "measures",
+            FiveOne::Unit => "unit",
+        }
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            FiveOne::Leader => "包抓县级领导",
+            FiveOne::Measures => "推进措施",
+            FiveOne::Unit => "责任部门",
+        }
+    }
 }
 
 /// Month-by-month values for the charts, January..m.
@@ -379,7 +455,6 @@ pub struct Series {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SeriesPoint {
-    #[serde(serialize_with = "as_string")]
     pub month: Month,
     #[serde(with = "rust_decimal::serde::arbitrary_precision")]
     pub projects: Decimal,
@@ -404,6 +479,31 @@ pub struct SeriesPoint {
     pub squads_met: u32,
 }
 
-fn as_string<S: serde::Serializer, T: std::fmt::Display>(v: &T, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(v)
+// The serde edge: typed values written in the published JSON's forms.
+
+/// `2026-10-31`.
+fn date<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(d)
+}
+
+fn opt_date<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.collect_str(d),
+        None => s.serialize_none(),
+    }
+}
+
+fn rank_by<S: Serializer>(r: &RankBy, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(match r {
+        RankBy::Funds => "funds",
+        RankBy::Projects => "projects",
+    })
+}
+
+fn unit_kind<S: Serializer>(k: &UnitKind, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(k.zh())
+}
+
+fn problem_kind<S: Serializer>(k: &ProblemKind, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(k.zh())
 }

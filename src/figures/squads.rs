@@ -69,7 +69,7 @@ pub fn squads(p: &Period) -> SquadFigures {
                     .iter()
                     .zip(&by_month)
                     .filter(|(m, n)| active_in(squad, **m) && **n < needed)
-                    .map(|(m, _)| m.to_string())
+                    .map(|(m, _)| *m)
                     .collect(),
                 by_month,
             }

@@ -289,12 +289,13 @@ fn units_ranked_within_their_kind_with_ties_and_lists() {
     let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
     let c = county("rules:\n  red_list_top: 1\n  black_list_bottom: 1\n", &refs);
     let s = snap(&c, "2026-06");
-    let towns: Vec<(&str, Option<u32>, Option<&str>)> = s.units.towns.iter().map(|r| (r.id.as_str(), r.rank, r.list)).collect();
+    let towns: Vec<(&str, Option<u32>, Option<&str>)> =
+        s.units.towns.iter().map(|r| (r.id.as_str(), r.rank, r.list.map(snapshot::List::key))).collect();
     // Tied at 50.00% = time progress: both rank 1, both on the red list (top 1, not behind).
     assert_eq!(towns, [("t1", Some(1), Some("red")), ("t2", Some(1), Some("red")), ("t3", None, None)]);
     let d1 = &s.units.departments[0];
     // 25% is 25 points behind, and rank 1 of 1 is also the bottom 1: black list.
-    assert_eq!((d1.rank, d1.funds.gap_points, d1.list), (Some(1), Some(d("-25.00")), Some("black")));
+    assert_eq!((d1.rank, d1.funds.gap_points, d1.list), (Some(1), Some(d("-25.00")), Some(snapshot::List::Black)));
     // Ranks did not change since May (same funds then), so the change is 0.
     assert_eq!(s.units.towns[0].rank_change, Some(0));
     // The unit sums add up to the county total (300 has no target but is still county money).
@@ -361,7 +362,7 @@ fn squads_factories_meetings_and_alerts() {
     let s1 = &s.squads.rows[0];
     assert_eq!((s1.trips, s1.days_away, s1.companies, s1.leads, s1.unreported), (1, 3, 2, 2, 1));
     assert_eq!(s1.by_month, [0, 0, 0, 1]);
-    assert_eq!(s1.missed_months, ["2026-01", "2026-02", "2026-03"]);
+    assert_eq!(s1.missed_months, [m("2026-01"), m("2026-02"), m("2026-03")]);
     // Factories built by 04-30: a1, a2, a3 (6000 m²); occupied a1 + a3 (4000 m²) → 66.67%; 2 of 3 buildings.
     assert_eq!((s.factories.area_built, s.factories.area_occupied), (d("6000"), d("4000")));
     assert_eq!(format::percent(s.factories.rate_area.value), "66.67%");
@@ -374,7 +375,7 @@ fn squads_factories_meetings_and_alerts() {
     assert_eq!(s.alerts.stalled.iter().map(|a| (a.project.as_str(), a.months)).collect::<Vec<_>>(), [("p", 3)]);
     assert_eq!(s.alerts.not_started.len(), 1);
     assert_eq!(s.alerts.old_problems.iter().map(|a| a.days).collect::<Vec<_>>(), [60]);
-    assert_eq!(s.alerts.missing_five_one[0].missing, ["leader", "measures"]);
+    assert_eq!(s.alerts.missing_five_one[0].missing, [snapshot::FiveOne::Leader, snapshot::FiveOne::Measures]);
     assert_eq!(s.alerts.squads_short_of_trips, ["s2"]);
     // The leader l1 is in charge of no project (p has none).
     assert!(s.leaders[0].projects.is_empty());
@@ -420,7 +421,7 @@ fn a_squad_counts_from_the_month_it_was_formed() {
     let squad = "name: 新小分队\nunit: t1\nformed: 2026-03-10\ntrips:\n  - {start: 2026-03-12, end: 2026-03-12, destination: 西安, people: 2}\n";
     let c = county("", &[("squads/new.yaml", squad)]);
     let s = snap(&c, "2026-04");
-    assert_eq!(s.squads.rows[0].missed_months, ["2026-04"]);
+    assert_eq!(s.squads.rows[0].missed_months, [m("2026-04")]);
     assert_eq!((s.squads.met, s.squads.total), (0, 1));
     // In February it did not exist yet: no row, no squad to count.
     let feb = snap(&c, "2026-02");
@@ -527,7 +528,7 @@ fn the_leaders_block_counts_only_signed_projects_that_are_not_terminated() {
     // In the block: a, b, e (c terminated, d not yet signed), by id.
     assert_eq!(l.projects, ["a", "b", "e"]);
     // By stage (signed, fulfilled, started, producing): e, b, —, a → 1, 1, 0, 1 = 3 projects.
-    let stages: Vec<(&str, u32)> = l.by_stage.iter().map(|x| (x.name, x.count)).collect();
+    let stages: Vec<(&str, u32)> = l.by_stage.iter().map(|x| (x.stage.zh(), x.count)).collect();
     assert_eq!(stages, [("已签约", 1), ("已履约", 1), ("已开工", 0), ("已投产", 1)]);
     assert_eq!(l.by_stage.iter().map(|x| x.count).sum::<u32>() as usize, l.projects.len());
     // 到位资金 of 1–6月: a 200 + b 70 = 270 (c's 100 is terminated's, b's 30 is 县内, a's 50 is 2025).
@@ -564,7 +565,7 @@ fn three_towns(site_rules: &str, funds: [&str; 3]) -> Content {
 }
 
 fn lists(s: &Snapshot) -> Vec<(&str, Option<u32>, Option<&str>)> {
-    s.units.towns.iter().map(|r| (r.id.as_str(), r.rank, r.list)).collect()
+    s.units.towns.iter().map(|r| (r.id.as_str(), r.rank, r.list.map(snapshot::List::key))).collect()
 }
 
 #[test]
@@ -645,8 +646,9 @@ fn each_alert_looks_at_the_projects_its_rule_names() {
     let s = snap(&c, "2026-06");
     let old: Vec<(&str, usize, i64)> = s.alerts.old_problems.iter().map(|x| (x.project.as_str(), x.number, x.days)).collect();
     assert_eq!(old, [("a", 1, 121), ("e", 1, 31)]);
-    let five_one: Vec<(&str, &[&str])> = s.alerts.missing_five_one.iter().map(|x| (x.project.as_str(), &x.missing[..])).collect();
-    assert_eq!(five_one, [("e", &["unit"][..])]);
+    let five_one: Vec<(&str, &[snapshot::FiveOne])> =
+        s.alerts.missing_five_one.iter().map(|x| (x.project.as_str(), &x.missing[..])).collect();
+    assert_eq!(five_one, [("e", &[snapshot::FiveOne::Unit][..])]);
     // Not started: e only (a started; b terminated). 01-31 → 06-30 is 5 whole months (June
     // has no 31st, so the fifth month is complete on its last day).
     let not_started: Vec<(&str, i32)> = s.alerts.not_started.iter().map(|x| (x.project.as_str(), x.months)).collect();
@@ -888,10 +890,14 @@ fn units_ranked_by_projects() {
     let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
     let c = county("rules:\n  rank_by: 项目\n  red_list_top: 1\n  black_list_bottom: 1\n", &refs);
     let s = snap(&c, "2026-06");
-    assert_eq!(s.units.rank_by, "projects");
+    assert_eq!(s.units.rank_by, crate::content::model::RankBy::Projects);
     type Line<'a> = (&'a str, Decimal, Option<Decimal>, Option<u32>, Option<&'a str>);
-    let towns: Vec<Line> =
-        s.units.towns.iter().map(|r| (r.id.as_str(), r.projects.value, r.projects.gap_points, r.rank, r.list)).collect();
+    let towns: Vec<Line> = s
+        .units
+        .towns
+        .iter()
+        .map(|r| (r.id.as_str(), r.projects.value, r.projects.gap_points, r.rank, r.list.map(snapshot::List::key)))
+        .collect();
     assert_eq!(
         towns,
         [
@@ -903,7 +909,7 @@ fn units_ranked_by_projects() {
         ]
     );
     let d1 = &s.units.departments[0];
-    assert_eq!((d1.rank, d1.list), (Some(1), Some("red")));
+    assert_eq!((d1.rank, d1.list), (Some(1), Some(snapshot::List::Red)));
     // Last month (May, a3 terminated on 05-10): t1 2 of 4, t2 1 of 4, the same ranks: no change.
     assert_eq!(s.units.towns[0].rank_change, Some(0));
 }
@@ -933,7 +939,7 @@ fn data_quality_warnings_point_at_their_files() {
     let found = warnings::data_quality(&c, m("2026-03"));
     let file_of = |id: &str| c.project_by_id(id).unwrap().origin.file;
     let (p_file, squad_file, targets_file) = (file_of("p"), c.squads[0].origin.file, c.targets[&2026].origin.file);
-    let got: Vec<(&str, Option<crate::content::source::FileId>, &str)> =
+    let got: Vec<(&str, Option<crate::source::FileId>, &str)> =
         found.iter().map(|w| (w.code, w.file, w.message.en.as_str())).collect();
     assert_eq!(
         got,

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use super::Period;
 use super::format;
 use super::headline::{Running, Totals};
-use super::snapshot::{Ratio, UnitMetric, UnitRankings, UnitRow};
+use super::snapshot::{List, Ratio, UnitMetric, UnitRankings, UnitRow};
 use crate::content::model::{RankBy, UnitIx, UnitKind};
 use crate::period::Month;
 
@@ -66,10 +66,10 @@ fn ranks(p: &Period, totals: &[Totals]) -> Vec<Option<u32>> {
 /// `black_list_bottom` places among units behind it. A boundary never splits a tie: a unit is
 /// in the top N when fewer than N units rank above it, and in the last N when fewer than N
 /// rank below it (nine units tied last are all on a 黑榜 of four).
-fn list(p: &Period, place: Option<Place>, gap: Option<Decimal>) -> Option<&'static str> {
+fn list(p: &Period, place: Option<Place>, gap: Option<Decimal>) -> Option<List> {
     match (place, gap) {
-        (Some(at), Some(g)) if g >= Decimal::ZERO && at.better < p.rules.red_list_top => Some("red"),
-        (Some(at), Some(g)) if g < Decimal::ZERO && at.worse < p.rules.black_list_bottom => Some("black"),
+        (Some(at), Some(g)) if g >= Decimal::ZERO && at.better < p.rules.red_list_top => Some(List::Red),
+        (Some(at), Some(g)) if g < Decimal::ZERO && at.worse < p.rules.black_list_bottom => Some(List::Black),
         _ => None,
     }
 }
@@ -115,7 +115,7 @@ pub fn rankings(p: &Period, running: &Running) -> UnitRankings {
         let row = UnitRow {
             id: unit.id.clone(),
             name: unit.name.clone(),
-            kind: unit.kind.zh(),
+            kind: unit.kind,
             projects,
             funds,
             fdi,
@@ -132,12 +132,5 @@ pub fn rankings(p: &Period, running: &Running) -> UnitRankings {
     let order = |a: &UnitRow, b: &UnitRow| (a.rank.is_none(), a.rank, &a.id).cmp(&(b.rank.is_none(), b.rank, &b.id));
     towns.sort_by(order);
     departments.sort_by(order);
-    UnitRankings {
-        rank_by: match p.rules.rank_by {
-            RankBy::Funds => "funds",
-            RankBy::Projects => "projects",
-        },
-        towns,
-        departments,
-    }
+    UnitRankings { rank_by: p.rules.rank_by, towns, departments }
 }

@@ -25,23 +25,26 @@ pub fn data_quality(content: &Content, month: Month) -> Vec<Diagnostic> {
     for a in &alerts.missing_five_one {
         let project = by_id[a.project.as_str()];
         for field in &a.missing {
-            out.push(problems::five_one_missing(field).at(project.origin.file, project.origin.span));
+            out.push(problems::five_one_missing(field.key()).at(project.origin.file, project.origin.span));
         }
     }
     for a in &alerts.not_started {
         let project = by_id[a.project.as_str()];
-        out.push(problems::not_started(&a.since, a.months).at(project.origin.file, project.origin.span));
+        out.push(problems::not_started(&a.since.to_string(), a.months).at(project.origin.file, project.origin.span));
     }
     for a in &alerts.old_problems {
         let problem = &by_id[a.project.as_str()].problems[a.number - 1];
-        out.push(problems::problem_open(&a.opened, a.days).at(problem.origin.file, problem.origin.span));
+        out.push(problems::problem_open(&a.opened.to_string(), a.days).at(problem.origin.file, problem.origin.span));
     }
     let figures = squads::squads(&p);
     for row in &figures.rows {
         let squad = content.squads.iter().find(|q| q.id == row.id).expect("rows come from squads");
         for m in &row.missed_months {
-            let made = Month::parse(m).map_or(0, |m| row.by_month[m.number() as usize - 1]);
-            out.push(problems::squad_no_trip(m, figures.required_per_month, made).at(squad.origin.file, squad.origin.span));
+            let made = row.by_month[m.number() as usize - 1];
+            out.push(
+                problems::squad_no_trip(&m.to_string(), figures.required_per_month, made)
+                    .at(squad.origin.file, squad.origin.span),
+            );
         }
     }
 

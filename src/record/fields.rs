@@ -8,8 +8,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::content::source::SourceFile;
 use crate::content::yaml::{self, Node, NodeKind};
+use crate::source::SourceFile;
 
 /// One field that differs; `None` on a side where the field does not exist.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

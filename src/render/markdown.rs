@@ -5,7 +5,7 @@
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd, html};
 
-use super::charts::{self, Chart};
+use super::charts::{Chart, ChartKind};
 use crate::content::Content;
 use crate::content::links;
 use crate::content::placeholders::{self, Placeholder};
@@ -27,7 +27,7 @@ pub fn render(body: &str, snapshot: &Snapshot, content: &Content, chart_html: &d
         marked.push_str(&body[last..f.range.start]);
         let value = match &f.what {
             Ok(Placeholder::Figure(key)) => escape(&figure(snapshot, content, key)),
-            Ok(Placeholder::Chart(name)) => charts::by_name(snapshot, name).map(|c| chart_html(&c)).unwrap_or_default(),
+            Ok(Placeholder::Chart(name)) => ChartKind::from_name(name).map(|k| chart_html(&k.draw(snapshot))).unwrap_or_default(),
             // `check` reports unknown names; should one reach here, show what was written.
             Err(_) => escape(&body[f.range.clone()]),
         };

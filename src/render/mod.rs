@@ -3,11 +3,11 @@
 //! The work list is data ([`Job`]): one entry per output file, rendered in parallel and
 //! returned sorted by path, so two builds of the same content are byte-identical.
 
-pub mod backlinks;
 pub mod charts;
 pub mod data;
 pub mod markdown;
 pub mod pages;
+pub mod table;
 pub mod theme;
 pub mod view;
 
@@ -20,11 +20,16 @@ use serde::Serialize;
 use crate::content::Content;
 use crate::content::model::{Briefing, ProjectIx, UnitIx};
 use crate::content::problems;
-use crate::content::source::Sources;
 use crate::diagnostics::Diagnostic;
 use crate::figures::annex::Annex;
 use crate::figures::{self, Snapshot};
+use crate::output;
+use crate::paths::{self, Tables};
 use crate::period::Month;
+use crate::report::backlinks::Backlinks;
+use crate::report::{MonthTables, Table};
+use crate::source::Sources;
+use table::{MonthViews, view as table_view};
 use theme::Theme;
 use view::Layout;
 
@@ -59,9 +64,10 @@ pub struct Options {
 pub enum Job {
     Dashboard,
     Archive,
-    /// A month's files: its figures as `data/<month>.json` and, when it has a briefing, the
-    /// bulletin page and the bulletin's tables as an Excel workbook. One job, so the month's
-    /// snapshot is computed, used and dropped in one go.
+    /// A month's files: its figures as `data/<month>.json` and, when it has a briefing (or is
+    /// the site's month), its tables as CSV files; with a briefing, the bulletin page and the
+    /// tables as an Excel workbook too. One job, so the month's snapshot is computed, used and
+    /// dropped in one go.
     Month(Month),
     Ledger,
     Project(ProjectIx),
@@ -88,48 +94,65 @@ impl Job {
     /// The files this job writes, relative to the output folder. The one place that says
     /// where each page goes: rendering and the clash check both ask here.
     pub fn paths(&self, c: &Content, opts: Options) -> Vec<String> {
-        let one = |path: String| vec![path];
+        let one = |path: &str| vec![path.to_string()];
+        let csvs =
+            |whose: Tables, slugs: &[&str]| -> Vec<String> { slugs.iter().map(|slug| paths::table_csv(whose, slug)).collect() };
         match self {
-            Job::Dashboard => one("index.html".into()),
-            Job::Archive => one("bulletins/index.html".into()),
+            Job::Dashboard => one(paths::DASHBOARD),
+            Job::Archive => one(paths::ARCHIVE),
             Job::Month(month) => {
-                let mut paths = vec![format!("data/{month}.json")];
-                if c.briefings.iter().any(|b| b.period == *month && b.period <= opts.month) {
-                    paths.push(view::bulletin_href(*month));
+                let mut list = vec![paths::data_json(*month)];
+                let bulletin = has_bulletin(c, *month, opts);
+                if bulletin || *month == opts.month {
+                    list.extend(csvs(Tables::Month(*month), &MonthTables::SLUGS));
+                }
+                if bulletin {
+                    list.push(paths::bulletin(*month));
                     if opts.workbooks {
-                        paths.push(format!("bulletins/{month}.xlsx"));
+                        list.push(paths::workbook(*month));
                     }
                 }
-                paths
+                list
             }
-            Job::Ledger => one("projects/index.html".into()),
-            Job::Project(ix) => one(format!("projects/{}.html", c.project(*ix).id)),
-            Job::Units => one("units/index.html".into()),
-            Job::Unit(ix) => one(format!("units/{}.html", c.unit(*ix).id)),
-            Job::Squads => one("squads/index.html".into()),
-            Job::Squad(i) => one(format!("squads/{}.html", c.squads[*i].id)),
-            Job::Chains => one("chains/index.html".into()),
-            Job::Chain(i) => one(format!("chains/{}.html", c.chains[*i].id)),
-            Job::Leaders => one("leaders/index.html".into()),
-            Job::Leader(i) => one(format!("leaders/{}.html", c.leaders[*i].id)),
-            Job::Factories => one("factories.html".into()),
-            Job::Meetings => one("meetings.html".into()),
-            Job::PagesIndex => one("pages/index.html".into()),
-            Job::FreePage(i) => one(view::page_link(&c.pages[*i]).href),
-            Job::Asset(i) => one(c.assets[*i].path.clone()),
-            Job::LedgerCsv => one("data/ledger.csv".into()),
-            Job::SearchIndex => one("search-index.js".into()),
+            Job::Ledger => one(paths::LEDGER),
+            Job::Project(ix) => vec![paths::project(&c.project(*ix).id)],
+            Job::Units => one(paths::UNITS),
+            Job::Unit(ix) => {
+                let id = &c.unit(*ix).id;
+                let mut list = vec![paths::unit(id)];
+                list.extend(csvs(Tables::Unit(id), &UNIT_TABLES));
+                list
+            }
+            Job::Squads => one(paths::SQUADS),
+            Job::Squad(i) => {
+                let id = &c.squads[*i].id;
+                vec![paths::squad(id), paths::table_csv(Tables::Squad(id), "trips")]
+            }
+            Job::Chains => one(paths::CHAINS),
+            Job::Chain(i) => {
+                let id = &c.chains[*i].id;
+                vec![paths::chain(id), paths::table_csv(Tables::Chain(id), "projects")]
+            }
+            Job::Leaders => one(paths::LEADERS),
+            Job::Leader(i) => {
+                let id = &c.leaders[*i].id;
+                let mut list = vec![paths::leader(id)];
+                list.extend(csvs(Tables::Leader(id), &LEADER_TABLES));
+                list
+            }
+            Job::Factories => one(paths::FACTORIES),
+            Job::Meetings => one(paths::MEETINGS),
+            Job::PagesIndex => one(paths::PAGES),
+            Job::FreePage(i) => vec![paths::page(&c.pages[*i].id)],
+            Job::Asset(i) => vec![c.assets[*i].path.clone()],
+            Job::LedgerCsv => one(paths::LEDGER_CSV),
+            Job::SearchIndex => one(paths::SEARCH_INDEX),
         }
-    }
-
-    /// The path of a job that writes one file.
-    fn path(&self, c: &Content, opts: Options) -> String {
-        self.paths(c, opts).swap_remove(0)
     }
 
     /// What made this job's file, for a message: the content file, or the built-in page.
     fn source(&self, c: &Content) -> Source {
-        let file = |origin: crate::content::source::Origin| Source::File(origin);
+        let file = |origin: crate::source::Origin| Source::File(origin);
         match self {
             Job::Project(ix) => file(c.project(*ix).origin),
             Job::Unit(ix) => file(c.unit(*ix).origin),
@@ -158,9 +181,18 @@ impl Job {
     }
 }
 
+/// The tables of a unit page and a leader page, by slug (their CSV files' names).
+const UNIT_TABLES: [&str; 3] = ["credited", "responsible", "items"];
+const LEADER_TABLES: [&str; 2] = ["projects", "terminated"];
+
+/// Whether `month` has a bulletin on a site as of `opts.month`.
+fn has_bulletin(c: &Content, month: Month, opts: Options) -> bool {
+    month <= opts.month && c.briefings.iter().any(|b| b.period == month)
+}
+
 /// Where a file of the site comes from.
 enum Source {
-    File(crate::content::source::Origin),
+    File(crate::source::Origin),
     Asset(String),
     BuiltIn(&'static str, &'static str),
 }
@@ -292,11 +324,16 @@ where
 }
 
 /// `bulletins/<month>.xlsx`: the tables of the bulletin of `s.month` as an Excel workbook.
-pub fn workbook(content: &Content, s: &Snapshot, annex: &Annex) -> Result<Page, RenderError> {
-    let path = format!("bulletins/{}.xlsx", s.month);
-    let bytes = crate::excel::export::workbook_with(content, s, annex)
+pub fn workbook(content: &Content, s: &Snapshot, tables: &MonthTables) -> Result<Page, RenderError> {
+    let path = paths::workbook(s.month);
+    let bytes = output::xlsx::workbook_of(content, s, tables)
         .map_err(|e| RenderError { template: path.clone(), message: e.to_string() })?;
     Ok(Page { path, bytes })
+}
+
+/// A table as its CSV file.
+fn csv_page(t: &Table) -> Page {
+    Page { path: t.csv.clone().expect("a table written to a file has a CSV path"), bytes: output::csv::table(t) }
 }
 
 /// Renders one [`Job`] at a time; [`site_into`] runs it over all of them.
@@ -306,30 +343,49 @@ pub struct Site<'a> {
     opts: Options,
     /// The running totals of every year with a snapshot, shared by the month jobs.
     years: figures::Years,
-    /// The figures as of `opts.month`, which most pages show.
+    /// The figures as of `opts.month`, which most pages show, and their tables.
     latest: Snapshot,
-    backlinks: backlinks::Backlinks,
+    latest_tables: MonthTables,
+    backlinks: Backlinks,
 }
 
 impl<'a> Site<'a> {
     pub fn new(content: &'a Content, theme: &'a Theme, opts: Options) -> Site<'a> {
         let years = figures::Years::new(content, months(content, opts.month).iter().map(|m| m.year()));
         let latest = figures::snapshot_with(content, opts.month, &years);
-        Site { content, theme, opts, years, latest, backlinks: backlinks::Backlinks::new(content) }
+        let latest_tables = MonthTables::of(content, &latest, &Annex::of(content, opts.month));
+        Site { content, theme, opts, years, latest, latest_tables, backlinks: Backlinks::new(content) }
     }
 
-    fn latest(&self) -> &Snapshot {
-        &self.latest
+    /// The workbook of `month`'s bulletin, if it has one.
+    fn workbook_of(&self, month: Month) -> Option<String> {
+        has_bulletin(self.content, month, self.opts).then(|| paths::workbook(month))
+    }
+
+    /// A view of one of the latest month's tables on the page at `path`, offering its workbook.
+    fn latest_view(&self, t: &Table, path: &str) -> table::TableView {
+        table_view(t, self.workbook_of(self.opts.month), &paths::root_of(path))
     }
 
     /// A month's files (see [`Job::Month`]) from its snapshot.
     pub fn month(&self, s: &Snapshot) -> Result<Vec<Page>, RenderError> {
         let mut pages = vec![self.data(s)];
-        if let Some(b) = self.content.briefings.iter().find(|b| b.period == s.month && b.period <= self.opts.month) {
-            let annex = Annex::of(self.content, s.month);
-            pages.push(self.bulletin(b, s, &annex)?);
+        let briefing = self.content.briefings.iter().find(|b| b.period == s.month && b.period <= self.opts.month);
+        if briefing.is_none() && s.month != self.opts.month {
+            return Ok(pages);
+        }
+        let made;
+        let tables = if s.month == self.opts.month {
+            &self.latest_tables
+        } else {
+            made = MonthTables::of(self.content, s, &Annex::of(self.content, s.month));
+            &made
+        };
+        pages.extend(tables.all().into_iter().map(csv_page));
+        if let Some(b) = briefing {
+            pages.push(self.bulletin(b, s, tables)?);
             if self.opts.workbooks {
-                pages.push(self.workbook(s, &annex)?);
+                pages.push(workbook(self.content, s, tables)?);
             }
         }
         Ok(pages)
@@ -337,39 +393,32 @@ impl<'a> Site<'a> {
 
     /// `data/<month>.json`.
     pub fn data(&self, s: &Snapshot) -> Page {
-        Page { path: format!("data/{}.json", s.month), bytes: data::snapshot_json(s) }
+        Page { path: paths::data_json(s.month), bytes: data::snapshot_json(s) }
     }
 
     /// The bulletin page of briefing `b`.
-    pub fn bulletin(&self, b: &Briefing, s: &Snapshot, annex: &Annex) -> Result<Page, RenderError> {
-        let path = view::bulletin_href(b.period);
+    pub fn bulletin(&self, b: &Briefing, s: &Snapshot, tables: &MonthTables) -> Result<Page, RenderError> {
+        let path = paths::bulletin(b.period);
         let title = format!("第{}期 {}", b.issue, b.title);
         let layout = self.layout(&path, &title, "bulletins", b.period);
-        self.html(&path, "bulletin.html", &pages::bulletin(layout, self.content, b, s, annex))
-    }
-
-    /// The bulletin's tables as an Excel workbook, offered for download on its page.
-    pub fn workbook(&self, s: &Snapshot, annex: &Annex) -> Result<Page, RenderError> {
-        workbook(self.content, s, annex)
+        let views = MonthViews::of(tables, self.workbook_of(b.period), &paths::root_of(&path));
+        self.html(&path, "bulletin.html", &pages::bulletin::bulletin(layout, self.content, b, s, views))
     }
 
     fn layout(&self, path: &str, title: &str, section: &'static str, month: Month) -> Layout {
         let c = self.content;
         Layout {
-            root: "../".repeat(path.matches('/').count()),
+            root: paths::root_of(path),
             site_title: c.site.title.clone(),
             issuer: c.site.issuer.clone(),
             sample: c.site.sample,
             page_title: title.to_string(),
             section,
-            period: view::period_text(month),
-            as_of: view::date_zh(month.last_day()),
-            latest_bulletin: c
-                .briefings
-                .iter()
-                .rev()
-                .find(|b| b.period <= self.opts.month)
-                .map(|b| view::bulletin_href(b.period)),
+            nav: &view::NAV,
+            pages_index: paths::PAGES,
+            period: crate::figures::format::period_text(month),
+            as_of: crate::figures::format::date_zh(month.last_day()),
+            latest_bulletin: c.briefings.iter().rev().find(|b| b.period <= self.opts.month).map(|b| paths::bulletin(b.period)),
             pages: c.pages.iter().take(view::NAV_PAGES).map(view::page_link).collect(),
             more_pages: c.pages.len() > view::NAV_PAGES,
             live_reload: self.opts.reload == Reload::Live,
@@ -389,60 +438,105 @@ impl<'a> Site<'a> {
 
     /// The files of one job.
     pub fn render(&self, job: &Job) -> Result<Vec<Page>, RenderError> {
-        if let Job::Month(month) = job {
-            return if *month == self.opts.month {
-                self.month(&self.latest)
-            } else {
-                self.month(&figures::snapshot_with(self.content, *month, &self.years))
-            };
-        }
-        self.render_page(job).map(|page| vec![page])
-    }
-
-    fn render_page(&self, job: &Job) -> Result<Page, RenderError> {
         let c = self.content;
-        let s = self.latest();
+        let s = &self.latest;
         let m = self.opts.month;
         let as_of = m.last_day();
-        let path = job.path(c, self.opts);
+        let path = job.paths(c, self.opts).swap_remove(0);
         let layout = |title: &str, section| self.layout(&path, title, section, m);
+        // A page and the CSV files of its own tables.
+        let with_csvs = |page: Page, tables: &[Table]| {
+            let mut list = vec![page];
+            list.extend(tables.iter().map(csv_page));
+            list
+        };
+        let one = |page: Result<Page, RenderError>| page.map(|p| vec![p]);
+        let t = &self.latest_tables;
         match job {
-            Job::Dashboard => self.html(&path, "dashboard.html", &pages::dashboard(layout("首页", "home"), c, s)),
-            Job::Archive => self.html(&path, "archive.html", &pages::archive(layout("简报", "bulletins"), c, m)),
-            Job::Ledger => self.html(&path, "ledger.html", &pages::ledger(layout("项目台账", "projects"), c, as_of)),
+            Job::Month(month) => {
+                if *month == m {
+                    self.month(s)
+                } else {
+                    self.month(&figures::snapshot_with(c, *month, &self.years))
+                }
+            }
+            Job::Dashboard => {
+                let context = pages::dashboard::dashboard(
+                    layout("首页", "home"),
+                    c,
+                    s,
+                    self.latest_view(&t.targets, &path),
+                    self.latest_view(&t.rates, &path),
+                );
+                one(self.html(&path, "dashboard.html", &context))
+            }
+            Job::Archive => one(self.html(&path, "archive.html", &pages::projects::archive(layout("简报", "bulletins"), c, m))),
+            Job::Ledger => {
+                one(self.html(&path, "ledger.html", &pages::projects::ledger(layout("项目台账", "projects"), c, as_of)))
+            }
             Job::Project(ix) => {
                 let p = c.project(*ix);
-                let context = pages::project(layout(&p.name, "projects"), c, &self.backlinks, *ix, as_of);
-                self.html(&path, "project.html", &context)
+                let context = pages::project::project(layout(&p.name, "projects"), c, &self.backlinks, *ix, as_of);
+                one(self.html(&path, "project.html", &context))
             }
-            Job::Units => self.html(&path, "units.html", &pages::units(layout("各单位完成情况", "units"), s)),
-            Job::Unit(ix) => self.html(&path, "unit.html", &pages::unit(layout(&c.unit(*ix).name, "units"), c, *ix, s)),
-            Job::Squads => self.html(&path, "squads.html", &pages::squads(layout("招商小分队", "squads"), s)),
+            Job::Units => {
+                let context = pages::units::units(
+                    layout("各单位完成情况", "units"),
+                    s,
+                    self.latest_view(&t.towns, &path),
+                    self.latest_view(&t.departments, &path),
+                );
+                one(self.html(&path, "units.html", &context))
+            }
+            Job::Unit(ix) => {
+                let u = c.unit(*ix);
+                let tables = pages::units::tables(c, *ix, s);
+                let ranking = pages::units::ranking_of(u.kind)(t);
+                let context = pages::units::unit(layout(&u.name, "units"), c, *ix, ranking, &tables);
+                Ok(with_csvs(self.html(&path, "unit.html", &context)?, &tables))
+            }
+            Job::Squads => {
+                let context = pages::squads::squads(layout("招商小分队", "squads"), s, self.latest_view(&t.squads, &path));
+                one(self.html(&path, "squads.html", &context))
+            }
             Job::Squad(i) => {
                 let q = &c.squads[*i];
-                self.html(&path, "squad.html", &pages::squad(layout(&q.name, "squads"), c, q, s))
+                let trips = pages::squads::trips_table(c, q, s);
+                let context = pages::squads::squad(layout(&q.name, "squads"), c, q, s, &trips);
+                Ok(with_csvs(self.html(&path, "squad.html", &context)?, std::slice::from_ref(&trips)))
             }
-            Job::Chains => self.html(&path, "chains.html", &pages::chains(layout("产业链", "chains"), c, s)),
+            Job::Chains => {
+                let context = pages::chains::chains(layout("产业链", "chains"), c, s, self.latest_view(&t.chains, &path));
+                one(self.html(&path, "chains.html", &context))
+            }
             Job::Chain(i) => {
                 let ch = &c.chains[*i];
-                self.html(&path, "chain.html", &pages::chain(layout(&ch.name, "chains"), c, ch, s))
+                let projects = pages::chains::projects_table(c, ch, s);
+                let context = pages::chains::chain(layout(&ch.name, "chains"), ch, s, &projects);
+                Ok(with_csvs(self.html(&path, "chain.html", &context)?, std::slice::from_ref(&projects)))
             }
-            Job::Leaders => self.html(&path, "leaders.html", &pages::leaders(layout("五个一包抓", "leaders"), s)),
+            Job::Leaders => {
+                let context = pages::leaders::leaders(layout("五个一包抓", "leaders"), self.latest_view(&t.leaders, &path));
+                one(self.html(&path, "leaders.html", &context))
+            }
             Job::Leader(i) => {
                 let l = &c.leaders[*i];
-                self.html(&path, "leader.html", &pages::leader(layout(&l.name, "leaders"), c, l, s))
+                let tables = pages::leaders::tables(l, c, s);
+                let context = pages::leaders::leader(layout(&l.name, "leaders"), c, l, s, &tables);
+                Ok(with_csvs(self.html(&path, "leader.html", &context)?, &tables))
             }
-            Job::Factories => self.html(&path, "factories.html", &pages::factories(layout("标准化厂房", "factories"), c, s)),
-            Job::Meetings => self.html(&path, "meetings.html", &pages::meetings(layout("交办联评", "meetings"), c, s)),
-            Job::PagesIndex => self.html(&path, "pages.html", &pages::pages_index(layout("更多页面", "pages"), c)),
+            Job::Factories => {
+                one(self.html(&path, "factories.html", &pages::site::factories(layout("标准化厂房", "factories"), c, s)))
+            }
+            Job::Meetings => one(self.html(&path, "meetings.html", &pages::site::meetings(layout("交办联评", "meetings"), c, s))),
+            Job::PagesIndex => one(self.html(&path, "pages.html", &pages::free::pages_index(layout("更多页面", "pages"), c))),
             Job::FreePage(i) => {
                 let p = &c.pages[*i];
-                self.html(&path, "page.html", &pages::page(layout(&p.title, "pages"), c, p, s))
+                one(self.html(&path, "page.html", &pages::free::page(layout(&p.title, "pages"), c, p, s)))
             }
-            Job::Month(_) => unreachable!("rendered by `render`"),
-            Job::Asset(i) => Ok(Page { path, bytes: c.assets[*i].bytes.clone() }),
-            Job::LedgerCsv => Ok(Page { path, bytes: data::ledger_csv(c, as_of) }),
-            Job::SearchIndex => Ok(Page { path, bytes: data::search_index(c) }),
+            Job::Asset(i) => Ok(vec![Page { path, bytes: c.assets[*i].bytes.clone() }]),
+            Job::LedgerCsv => Ok(vec![Page { path, bytes: data::ledger_csv(c, as_of) }]),
+            Job::SearchIndex => Ok(vec![Page { path, bytes: data::search_index(c) }]),
         }
     }
 }

@@ -5,14 +5,11 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::charts::{self, Chart};
+use super::charts::{Chart, ChartKind};
 use super::markdown::escape;
-use crate::content::Content;
-use crate::content::model::{Project, UnitIx};
 use crate::figures::format as fmt;
-use crate::figures::rules::{self, Stage};
-use crate::figures::snapshot::{Rate, Snapshot, Target, UnitRow};
-use crate::period::Month;
+use crate::figures::snapshot::{Rate, Snapshot, Target};
+use crate::paths;
 
 /// What every page's frame needs.
 #[derive(Serialize, Clone)]
@@ -25,6 +22,9 @@ pub struct Layout {
     pub page_title: String,
     /// Which navigation entry is current.
     pub section: &'static str,
+    pub nav: &'static [NavEntry],
+    /// The list of all free pages, linked when the navigation cannot show them all.
+    pub pages_index: &'static str,
     /// `2026年1—10月`: the period the site's figures are as of.
     pub period: String,
     pub as_of: String,
@@ -48,32 +48,31 @@ pub struct Link {
     pub text: String,
 }
 
-pub fn project_href(p: &Project) -> String {
-    format!("projects/{}.html", p.id)
-}
-
 pub fn page_link(p: &crate::content::model::Page) -> Link {
-    Link { href: format!("pages/{}.html", p.id), text: p.title.clone() }
+    Link { href: paths::page(&p.id), text: p.title.clone() }
 }
 
-pub fn unit_href(c: &Content, ix: UnitIx) -> String {
-    format!("units/{}.html", c.unit(ix).id)
+/// An entry of the main navigation.
+#[derive(Serialize, Clone, Copy)]
+pub struct NavEntry {
+    /// The section a page of it says it is in ([`Layout::section`]).
+    pub section: &'static str,
+    pub text: &'static str,
+    pub href: &'static str,
 }
 
-pub fn bulletin_href(month: Month) -> String {
-    format!("bulletins/{month}.html")
-}
-
-/// `2026年1—10月`.
-pub fn period_text(month: Month) -> String {
-    if month.number() == 1 { format!("{}年1月", month.year()) } else { format!("{}年1—{}月", month.year(), month.number()) }
-}
-
-/// `2026年11月6日` (no zero padding, as GB/T 9704 writes dates).
-pub fn date_zh(date: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    format!("{}年{}月{}日", date.year(), date.month(), date.day())
-}
+/// The main navigation, in order (the free pages follow it).
+pub const NAV: [NavEntry; 9] = [
+    NavEntry { section: "home", text: "首页", href: paths::DASHBOARD },
+    NavEntry { section: "bulletins", text: "简报", href: paths::ARCHIVE },
+    NavEntry { section: "projects", text: "项目台账", href: paths::LEDGER },
+    NavEntry { section: "units", text: "单位排名", href: paths::UNITS },
+    NavEntry { section: "squads", text: "小分队", href: paths::SQUADS },
+    NavEntry { section: "chains", text: "产业链", href: paths::CHAINS },
+    NavEntry { section: "leaders", text: "五个一", href: paths::LEADERS },
+    NavEntry { section: "factories", text: "厂房", href: paths::FACTORIES },
+    NavEntry { section: "meetings", text: "交办联评", href: paths::MEETINGS },
+];
 
 /// A headline target as a dashboard card and a table row.
 #[derive(Serialize)]
@@ -114,7 +113,7 @@ fn bar_width(ratio: Option<Decimal>) -> String {
 pub fn cards(s: &Snapshot) -> Vec<Card> {
     let h = &s.headline;
     let marker = bar_width(s.time_progress.value);
-    let card = |key, name, unit, t: &Target, show: &dyn Fn(Decimal) -> String, spark: &str| Card {
+    let card = |key, name, unit, t: &Target, show: &dyn Fn(Decimal) -> String, spark: ChartKind| Card {
         key,
         name,
         value: show(t.value),
@@ -128,12 +127,12 @@ pub fn cards(s: &Snapshot) -> Vec<Card> {
         yoy: fmt::yoy_text(t.yoy.value),
         last_year: format!("{}{unit}", show(t.last_year)),
         this_month: format!("{}{unit}", show(t.this_month)),
-        sparkline: charts::by_name(s, spark).map(|c| c.svg).unwrap_or_default(),
+        sparkline: spark.draw(s).svg,
     };
     vec![
-        card("projects", "招引项目", "个", &h.projects, &|v| fmt::count(v), "sparkline-projects"),
-        card("funds", "招商到位资金", "亿元", &h.funds, &|v| fmt::yi(v), "sparkline-funds"),
-        card("fdi", "外资直投", "万美元", &h.fdi, &|v| fmt::amount(fmt::round(v, 2)), "sparkline-fdi"),
+        card("projects", "招引项目", "个", &h.projects, &|v| fmt::count(v), ChartKind::SparklineProjects),
+        card("funds", "招商到位资金", "亿元", &h.funds, &|v| fmt::yi(v), ChartKind::SparklineFunds),
+        card("fdi", "外资直投", "万美元", &h.fdi, &|v| fmt::amount(fmt::round(v, 2)), ChartKind::SparklineFdi),
     ]
 }
 
@@ -151,12 +150,7 @@ pub struct RateView {
 
 pub fn rates(s: &Snapshot) -> Vec<RateView> {
     let r = &s.rates;
-    let production_formula =
-        if r.production.denominator == Decimal::from(s.pipeline.started) && s.pipeline.started != s.pipeline.signed {
-            "已投产项目 ÷ 已开工项目"
-        } else {
-            "已投产项目 ÷ 签约项目"
-        };
+    let [fulfilment, funds, start, production] = crate::report::bulletin::rate_formulas(s);
     let view = |name, rate: &Rate, money: bool, formula| RateView {
         name,
         value: fmt::percent(rate.rate.value),
@@ -179,113 +173,11 @@ pub fn rates(s: &Snapshot) -> Vec<RateView> {
         },
     };
     vec![
-        view("履约率", &r.fulfilment, false, "履约项目 ÷ 签约项目"),
-        view("资金到位率", &r.funds, true, "签约项目累计到位资金 ÷ 合同引资额"),
-        view("开工率", &r.start, false, "已开工项目（含投产） ÷ 签约项目"),
-        view("竣工投产率", &r.production, false, production_formula),
+        view("履约率", &r.fulfilment, false, fulfilment),
+        view("资金到位率", &r.funds, true, funds),
+        view("开工率", &r.start, false, start),
+        view("竣工投产率", &r.production, false, production),
     ]
-}
-
-/// A unit's line in a ranking table.
-#[derive(Serialize)]
-pub struct UnitLine {
-    pub rank: String,
-    pub name: String,
-    pub href: String,
-    pub target: String,
-    pub value: String,
-    pub completion: String,
-    pub gap: String,
-    pub yoy: String,
-    pub projects: String,
-    pub projects_target: String,
-    pub rank_change: String,
-    pub list: &'static str,
-    pub list_class: &'static str,
-}
-
-pub fn unit_lines(rows: &[UnitRow], rank_by_funds: bool) -> Vec<UnitLine> {
-    rows.iter()
-        .map(|r| {
-            let m = if rank_by_funds { &r.funds } else { &r.projects };
-            let show = |v: Decimal| if rank_by_funds { fmt::wan(v) } else { fmt::count(v) };
-            UnitLine {
-                rank: r.rank.map_or("—".to_string(), |r| r.to_string()),
-                name: r.name.clone(),
-                href: format!("units/{}.html", r.id),
-                target: m.target.map_or("—".to_string(), show),
-                value: show(m.value),
-                completion: fmt::percent(m.completion.value),
-                gap: fmt::points(m.gap_points),
-                yoy: fmt::yoy_cell(m.yoy.value),
-                projects: fmt::count(r.projects.value),
-                projects_target: r.projects.target.map_or("—".to_string(), fmt::count),
-                rank_change: match r.rank_change {
-                    Some(0) => "持平".to_string(),
-                    Some(c) if c > 0 => format!("↑{c}"),
-                    Some(c) => format!("↓{}", -c),
-                    None => "—".to_string(),
-                },
-                list: match r.list {
-                    Some("red") => "红榜",
-                    Some("black") => "黑榜",
-                    _ => "",
-                },
-                list_class: r.list.unwrap_or(""),
-            }
-        })
-        .collect()
-}
-
-/// A project's line in a ledger table, as of a date.
-#[derive(Serialize)]
-pub struct ProjectLine {
-    pub id: String,
-    pub href: String,
-    pub name: String,
-    pub investor: String,
-    pub chain: String,
-    pub sign_type: &'static str,
-    pub signed: String,
-    pub contract_amount: String,
-    /// Raw number for sorting.
-    pub contract_sort: String,
-    pub funds: String,
-    pub funds_sort: String,
-    pub stage: &'static str,
-    pub stage_class: &'static str,
-    pub unit: String,
-    pub leader: String,
-    pub year: i32,
-}
-
-pub fn project_line(c: &Content, p: &Project, as_of: chrono::NaiveDate) -> ProjectLine {
-    let funds: Decimal =
-        p.funds.iter().filter(|f| f.month <= Month::of(as_of) && rules::counted_funds(f, &c.site.rules)).map(|f| f.amount).sum();
-    let stage = if p.milestones.signed > as_of { None } else { Some(rules::stage(p, &c.site.rules, as_of)) };
-    ProjectLine {
-        id: p.id.clone(),
-        href: project_href(p),
-        name: p.name.clone(),
-        investor: p.investor.clone(),
-        chain: c.chain(p.chain).name.clone(),
-        sign_type: p.sign_type.zh(),
-        signed: p.milestones.signed.to_string(),
-        contract_amount: fmt::wan(p.contract_amount),
-        contract_sort: p.contract_amount.normalize().to_string(),
-        funds: fmt::wan(funds),
-        funds_sort: funds.normalize().to_string(),
-        stage: stage.map_or("未签约", |s| s.zh()),
-        stage_class: match stage {
-            Some(Stage::Terminated) => "terminated",
-            Some(Stage::Producing) => "producing",
-            Some(Stage::Started) => "started",
-            _ => "",
-        },
-        unit: p.unit.map_or("—".to_string(), |u| c.unit(u).name.clone()),
-        leader: p.leader.map_or("—".to_string(), |l| c.leader(l).name.clone()),
-        year: chrono::Datelike::year(&p.milestones.signed),
-    }
 }
 
 /// A chart with its title, alternative text and data table, as HTML.
@@ -333,7 +225,7 @@ pub fn table_html(caption: &str, headers: &[String], rows: &[Vec<String>]) -> St
     h
 }
 
-/// The chart called `name`, as HTML (empty if it does not exist).
-pub fn chart(s: &Snapshot, name: &str) -> String {
-    charts::by_name(s, name).map(|c| figure_html(&c)).unwrap_or_default()
+/// A chart as HTML.
+pub fn chart(s: &Snapshot, kind: ChartKind) -> String {
+    figure_html(&kind.draw(s))
 }

@@ -216,8 +216,10 @@ fn workbook_on_request(path: &str, (content, last): &(Content, Month), shared: &
     if month > *last || !content.briefings.iter().any(|b| b.period == month) {
         return None;
     }
+    let snapshot = crate::figures::snapshot(content, month);
     let annex = crate::figures::annex::Annex::of(content, month);
-    let page = crate::render::workbook(content, &crate::figures::snapshot(content, month), &annex).ok()?;
+    let tables = crate::report::MonthTables::of(content, &snapshot, &annex);
+    let page = crate::render::workbook(content, &snapshot, &tables).ok()?;
     let bytes = Arc::new(page.bytes);
     let mut state = shared.state.write().expect("state lock");
     // Only if no rebuild swapped the site in meanwhile.

@@ -38,7 +38,7 @@ pub fn split(text: &str) -> Option<Parts> {
 fn check_placeholders(d: &mut Decoder, body: Range<usize>) {
     let mut charts = 0;
     for found in placeholders::scan(&d.src.text[body.clone()]) {
-        let span = crate::content::source::Span::new(body.start + found.range.start..body.start + found.range.end);
+        let span = crate::source::Span::new(body.start + found.range.start..body.start + found.range.end);
         match &found.what {
             Err(unknown) => d.report(problems::unknown_placeholder(unknown), Some(span)),
             Ok(placeholders::Placeholder::Chart(_)) => {
@@ -56,7 +56,7 @@ fn check_placeholders(d: &mut Decoder, body: Range<usize>) {
 /// warns of pictures from outside the site, which an intranet without internet cannot show.
 fn check_links(d: &mut Decoder, body: Range<usize>) {
     for found in links::find(&d.src.text[body.clone()]) {
-        let span = crate::content::source::Span::new(body.start + found.range.start..body.start + found.range.end);
+        let span = crate::source::Span::new(body.start + found.range.start..body.start + found.range.end);
         if !found.allowed {
             d.report(problems::unsafe_link(&found.url, found.image), Some(span));
         } else if found.image && links::scheme(&found.url).is_some() {
@@ -68,14 +68,14 @@ fn check_links(d: &mut Decoder, body: Range<usize>) {
 /// Parses the front matter, reporting syntax problems; `None` if it is missing or unreadable.
 fn front_matter(d: &mut Decoder) -> Option<(Node, Parts)> {
     let Some(parts) = split(&d.src.text) else {
-        d.report(problems::missing_front_matter(), Some(crate::content::source::Span { start: 0, end: 0 }));
+        d.report(problems::missing_front_matter(), Some(crate::source::Span { start: 0, end: 0 }));
         return None;
     };
     match yaml::parse_region(d.src, parts.front.clone()) {
         Ok(Some(node)) => Some((node, parts)),
         Ok(None) => {
             let empty = crate::content::yaml::Node {
-                span: crate::content::source::Span::new(parts.front.clone()),
+                span: crate::source::Span::new(parts.front.clone()),
                 kind: crate::content::yaml::NodeKind::Map(Vec::new()),
             };
             Some((empty, parts))
@@ -118,7 +118,7 @@ pub fn briefing(
     check_placeholders(d, parts.body.clone());
     check_links(d, parts.body.clone());
     if !targets.contains_key(&period.year()) {
-        d.report(problems::no_targets(period.year()), Some(crate::content::source::Span { start: 0, end: 3 }));
+        d.report(problems::no_targets(period.year()), Some(crate::source::Span { start: 0, end: 3 }));
     }
     if let Some(issue) = issue
         && let Some(first) = issues.insert((period.year(), issue), period)

@@ -12,8 +12,8 @@ pub mod targets;
 use super::fields::{Decoder, IdTable};
 use super::model::{UnitIx, UnitKind};
 use super::problems;
-use super::source::Span;
 use super::yaml::{SyntaxError, SyntaxKind};
+use crate::source::Span;
 
 /// What a file may refer to, known before it is read.
 pub struct Tables {

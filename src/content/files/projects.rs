@@ -10,8 +10,8 @@ use crate::content::model::{
     SignType, SquadIx, UnitIx,
 };
 use crate::content::problems::{self, NumberKind};
-use crate::content::source::Span;
 use crate::content::yaml::Node;
+use crate::source::Span;
 
 pub const TAGS: &[(&str, &str)] = &[
     ("500强", "500强"),

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use crate::content::fields::{self, Decoder, Fields, Optional, Required};
 use crate::content::model::{Chain, Leader, Unit, UnitKind};
 use crate::content::problems::{self, RefKind};
-use crate::content::source::Span;
 use crate::content::yaml::Node;
+use crate::source::Span;
 
 const UNIT_KINDS: &[(&str, UnitKind)] =
     &[("镇办", UnitKind::Town), ("部门", UnitKind::Department), ("~镇", UnitKind::Town), ("~街道", UnitKind::Town)];

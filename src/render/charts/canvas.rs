@@ -141,15 +141,6 @@ pub fn period(s: &Snapshot) -> String {
     }
 }
 
-/// “2026年10月31日” from an ISO date.
-pub fn date_zh(iso: &str) -> String {
-    let mut parts = iso.split('-').map(|p| p.trim_start_matches('0'));
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some(y), Some(m), Some(d)) => format!("{y}年{m}月{d}日"),
-        _ => iso.to_string(),
-    }
-}
-
 /// A 0-based axis: the top value and the tick step, about five ticks, on 1/2/2.5/5 × 10ⁿ.
 /// `whole` keeps steps whole (counts).
 pub fn nice_axis(max: f64, whole: bool) -> (f64, f64) {

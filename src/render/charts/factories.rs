@@ -6,7 +6,7 @@ use plotters::prelude::WHITE;
 use plotters::style::RGBColor;
 
 use super::bars::{Fill, Swatch, draw_legend, legend_lines};
-use super::canvas::{Canvas, Font, GREY, INK, LABEL, MID_GREY, NAVY, SMALL, WIDTH, date_zh, fit, text_width};
+use super::canvas::{Canvas, Font, GREY, INK, LABEL, MID_GREY, NAVY, SMALL, WIDTH, fit, text_width};
 use super::{Chart, DataTable};
 use crate::figures::Snapshot;
 use crate::figures::format;
@@ -23,7 +23,7 @@ pub fn factories(s: &Snapshot) -> Chart {
     let target = fa.target.map(|t| format::percent(Some(t)));
 
     let mut table = DataTable::new(
-        format!("截至{}标准化厂房入驻情况{}", date_zh(&s.as_of), if built.is_empty() { "（暂无已建成厂房）" } else { "" }),
+        format!("截至{}标准化厂房入驻情况{}", format::date_zh(s.as_of), if built.is_empty() { "（暂无已建成厂房）" } else { "" }),
         &["园区", "厂房", "面积（平方米）", "状态", "入驻项目", "入驻日期"],
     );
     for b in &built {
@@ -33,7 +33,7 @@ pub fn factories(s: &Snapshot) -> Chart {
             format::amount(b.area),
             if b.project.is_some() { "已入驻" } else { "空置" }.to_string(),
             b.project.clone().unwrap_or_else(|| "—".to_string()),
-            b.moved_in.clone().unwrap_or_else(|| "—".to_string()),
+            b.moved_in.map_or_else(|| "—".to_string(), |d| d.to_string()),
         ]);
     }
     if !built.is_empty() {
@@ -48,11 +48,11 @@ pub fn factories(s: &Snapshot) -> Chart {
     }
 
     let alt = if built.is_empty() {
-        format!("截至{}，暂无已建成的标准化厂房。", date_zh(&s.as_of))
+        format!("截至{}，暂无已建成的标准化厂房。", format::date_zh(s.as_of))
     } else {
         format!(
             "截至{}，已建成标准化厂房{}栋{}平方米，已入驻{}栋{}平方米，入驻率{rate}（按面积{}）。",
-            date_zh(&s.as_of),
+            format::date_zh(s.as_of),
             fa.buildings_built,
             format::amount(fa.area_built),
             fa.buildings_occupied,

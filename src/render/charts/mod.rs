@@ -59,65 +59,96 @@ impl Chart {
     }
 }
 
-/// The names a briefing may embed with `{{ chart NAME }}`, in display order.
-pub const NAMES: &[&str] = crate::content::placeholders::CHARTS;
-
-/// The dashboard's sparklines: found by [`by_name`] but not embeddable in a briefing.
-pub const SPARKLINES: &[&str] = &["sparkline-funds", "sparkline-projects", "sparkline-fdi"];
-
-/// The chart called `name` for this snapshot, if there is one ([`NAMES`] and [`SPARKLINES`]).
-pub fn by_name(snapshot: &Snapshot, name: &str) -> Option<Chart> {
-    use metric::Metric;
-    let chart = match name {
-        "progress" => progress::progress(snapshot),
-        "funds-monthly" => monthly::monthly(snapshot, Metric::Funds),
-        "projects-monthly" => monthly::monthly(snapshot, Metric::Projects),
-        "fdi-monthly" => monthly::monthly(snapshot, Metric::Fdi),
-        "rates" => rates::rates(snapshot),
-        "pipeline" => pipeline::pipeline(snapshot),
-        "by-chain" => breakdown::by_chain(snapshot),
-        "by-origin" => breakdown::by_origin(snapshot),
-        "units-towns" => units::towns(snapshot),
-        "units-departments" => units::departments(snapshot),
-        "squad-trips" => squads::squad_trips(snapshot),
-        "factories" => factories::factories(snapshot),
-        "sparkline-funds" => sparkline::sparkline(snapshot, Metric::Funds),
-        "sparkline-projects" => sparkline::sparkline(snapshot, Metric::Projects),
-        "sparkline-fdi" => sparkline::sparkline(snapshot, Metric::Fdi),
-        _ => return None,
-    };
-    Some(chart)
+/// Every chart the site draws. A briefing names one by [`ChartKind::name`] (`{{ chart
+/// funds-monthly }}`, checked against [`crate::content::placeholders::CHARTS`]); the sparklines are
+/// the dashboard's own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartKind {
+    Progress,
+    FundsMonthly,
+    ProjectsMonthly,
+    FdiMonthly,
+    Rates,
+    Pipeline,
+    ByChain,
+    ByOrigin,
+    UnitsTowns,
+    UnitsDepartments,
+    SquadTrips,
+    Factories,
+    SparklineFunds,
+    SparklineProjects,
+    SparklineFdi,
 }
 
-pub use breakdown::{by_chain, by_origin};
-pub use factories::factories;
-pub use pipeline::pipeline;
-pub use progress::progress;
-pub use rates::rates;
-pub use squads::squad_trips;
-pub use units::{departments as units_departments, towns as units_towns};
+impl ChartKind {
+    pub const ALL: [ChartKind; 15] = [
+        ChartKind::Progress,
+        ChartKind::FundsMonthly,
+        ChartKind::ProjectsMonthly,
+        ChartKind::FdiMonthly,
+        ChartKind::Rates,
+        ChartKind::Pipeline,
+        ChartKind::ByChain,
+        ChartKind::ByOrigin,
+        ChartKind::UnitsTowns,
+        ChartKind::UnitsDepartments,
+        ChartKind::SquadTrips,
+        ChartKind::Factories,
+        ChartKind::SparklineFunds,
+        ChartKind::SparklineProjects,
+        ChartKind::SparklineFdi,
+    ];
 
-/// `funds-monthly`: 到位资金 month by month against the target line and last year.
-pub fn funds_monthly(s: &Snapshot) -> Chart {
-    monthly::monthly(s, metric::Metric::Funds)
-}
-/// `projects-monthly`.
-pub fn projects_monthly(s: &Snapshot) -> Chart {
-    monthly::monthly(s, metric::Metric::Projects)
-}
-/// `fdi-monthly`.
-pub fn fdi_monthly(s: &Snapshot) -> Chart {
-    monthly::monthly(s, metric::Metric::Fdi)
-}
-/// `sparkline-funds`: a 120×32 line for a dashboard card.
-pub fn sparkline_funds(s: &Snapshot) -> Chart {
-    sparkline::sparkline(s, metric::Metric::Funds)
-}
-/// `sparkline-projects`.
-pub fn sparkline_projects(s: &Snapshot) -> Chart {
-    sparkline::sparkline(s, metric::Metric::Projects)
-}
-/// `sparkline-fdi`.
-pub fn sparkline_fdi(s: &Snapshot) -> Chart {
-    sparkline::sparkline(s, metric::Metric::Fdi)
+    /// The stable name: in briefings and as the HTML id (`chart-funds-monthly`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ChartKind::Progress => "progress",
+            ChartKind::FundsMonthly => "funds-monthly",
+            ChartKind::ProjectsMonthly => "projects-monthly",
+            ChartKind::FdiMonthly => "fdi-monthly",
+            ChartKind::Rates => "rates",
+            ChartKind::Pipeline => "pipeline",
+            ChartKind::ByChain => "by-chain",
+            ChartKind::ByOrigin => "by-origin",
+            ChartKind::UnitsTowns => "units-towns",
+            ChartKind::UnitsDepartments => "units-departments",
+            ChartKind::SquadTrips => "squad-trips",
+            ChartKind::Factories => "factories",
+            ChartKind::SparklineFunds => "sparkline-funds",
+            ChartKind::SparklineProjects => "sparkline-projects",
+            ChartKind::SparklineFdi => "sparkline-fdi",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<ChartKind> {
+        ChartKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// Whether a briefing may embed it (the sparklines are too small to stand alone).
+    pub fn embeddable(self) -> bool {
+        !matches!(self, ChartKind::SparklineFunds | ChartKind::SparklineProjects | ChartKind::SparklineFdi)
+    }
+
+    /// The chart for this snapshot.
+    pub fn draw(self, snapshot: &Snapshot) -> Chart {
+        use metric::Metric;
+        match self {
+            ChartKind::Progress => progress::progress(snapshot),
+            ChartKind::FundsMonthly => monthly::monthly(snapshot, Metric::Funds),
+            ChartKind::ProjectsMonthly => monthly::monthly(snapshot, Metric::Projects),
+            ChartKind::FdiMonthly => monthly::monthly(snapshot, Metric::Fdi),
+            ChartKind::Rates => rates::rates(snapshot),
+            ChartKind::Pipeline => pipeline::pipeline(snapshot),
+            ChartKind::ByChain => breakdown::by_chain(snapshot),
+            ChartKind::ByOrigin => breakdown::by_origin(snapshot),
+            ChartKind::UnitsTowns => units::towns(snapshot),
+            ChartKind::UnitsDepartments => units::departments(snapshot),
+            ChartKind::SquadTrips => squads::squad_trips(snapshot),
+            ChartKind::Factories => factories::factories(snapshot),
+            ChartKind::SparklineFunds => sparkline::sparkline(snapshot, Metric::Funds),
+            ChartKind::SparklineProjects => sparkline::sparkline(snapshot, Metric::Projects),
+            ChartKind::SparklineFdi => sparkline::sparkline(snapshot, Metric::Fdi),
+        }
+    }
 }

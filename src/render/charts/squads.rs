@@ -10,6 +10,7 @@ use super::canvas::{Canvas, DARK_RED, Font, GREY, INK, RULE, SMALL, WIDTH, fit_n
 use super::{Chart, DataTable};
 use crate::figures::Snapshot;
 use crate::figures::format;
+use crate::period::Month;
 
 const MARGIN: f64 = 10.0;
 const NAME: f64 = 13.0;
@@ -21,7 +22,7 @@ pub fn squad_trips(s: &Snapshot) -> Chart {
     let period = period(s);
     let q = &s.squads;
     let m = s.month.number() as usize;
-    let month_key = |k: usize| format!("{}-{:02}", s.year, k + 1);
+    let month_key = |k: usize| Month::new(s.year, k as u32 + 1).expect("a month of the report year");
     let required = q.required_per_month;
 
     let mut headers: Vec<String> = vec!["小分队".to_string()];
@@ -66,7 +67,7 @@ pub fn squad_trips(s: &Snapshot) -> Chart {
     Chart::new("squad-trips", format!("{period}招商小分队出访情况"), canvas, alt, table)
 }
 
-fn draw(s: &Snapshot, m: usize, month_key: &dyn Fn(usize) -> String) -> Canvas {
+fn draw(s: &Snapshot, m: usize, month_key: &dyn Fn(usize) -> Month) -> Canvas {
     let q = &s.squads;
     let width = WIDTH;
     let legend = vec![

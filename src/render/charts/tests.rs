@@ -6,7 +6,7 @@
 //! writes every chart (of the folder `CHARTS_CONTENT`, default `content/`, at `CHARTS_MONTH`;
 //! or `CHARTS_CONTENT=fixture` / `empty`) and index.html, phone.html and grey.html to look at.
 
-use super::{Chart, NAMES, SPARKLINES, by_name};
+use super::{Chart, ChartKind};
 use crate::content;
 use crate::figures::{self, Snapshot};
 use crate::period::Month;
@@ -65,11 +65,11 @@ fn march() -> Snapshot {
 }
 
 fn all(s: &Snapshot) -> Vec<Chart> {
-    NAMES.iter().chain(SPARKLINES).map(|n| by_name(s, n).unwrap_or_else(|| panic!("no chart {n}"))).collect()
+    ChartKind::ALL.iter().map(|k| k.draw(s)).collect()
 }
 
 fn chart(s: &Snapshot, name: &str) -> Chart {
-    by_name(s, name).unwrap()
+    ChartKind::from_name(name).unwrap_or_else(|| panic!("no chart {name}")).draw(s)
 }
 
 /// Balanced tags, quoted attributes, escaped text: enough of XML to catch a broken SVG.
@@ -175,12 +175,14 @@ fn cjk_widths_names_and_axes() {
 #[test]
 fn every_name_has_a_chart_and_names_are_unique() {
     let s = march();
-    for name in NAMES.iter().chain(SPARKLINES) {
-        assert_eq!(chart(&s, name).name, *name);
-        assert_eq!(NAMES.iter().chain(SPARKLINES).filter(|n| *n == name).count(), 1);
+    for kind in ChartKind::ALL {
+        assert_eq!(kind.draw(&s).name, kind.name());
+        assert_eq!(ChartKind::ALL.iter().filter(|k| k.name() == kind.name()).count(), 1);
     }
-    assert!(by_name(&s, "nope").is_none());
-    assert!(!NAMES.iter().any(|n| n.starts_with("sparkline")));
+    assert!(ChartKind::from_name("nope").is_none());
+    // A briefing may embed exactly the charts `check` accepts: every kind but the sparklines.
+    let embeddable: Vec<&str> = ChartKind::ALL.iter().filter(|k| k.embeddable()).map(|k| k.name()).collect();
+    assert_eq!(embeddable, content::placeholders::CHARTS);
 }
 
 #[test]

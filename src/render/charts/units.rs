@@ -6,9 +6,10 @@
 use super::bars::{BarRow, Bars, Fill, Swatch, Tag, draw, time_progress_line};
 use super::canvas::{DARK_RED, INK, LABEL, NAVY, f, fit_name, period};
 use super::{Chart, DataTable};
+use crate::content::model::RankBy;
 use crate::figures::Snapshot;
 use crate::figures::format;
-use crate::figures::snapshot::{UnitMetric, UnitRow};
+use crate::figures::snapshot::{List, UnitMetric, UnitRow};
 
 pub fn towns(s: &Snapshot) -> Chart {
     ranking(s, "units-towns", "镇办", &s.units.towns)
@@ -21,7 +22,7 @@ pub fn departments(s: &Snapshot) -> Chart {
 fn ranking(s: &Snapshot, name: &'static str, kind: &str, units: &[UnitRow]) -> Chart {
     let period = period(s);
     let tp = format::percent(s.time_progress.value);
-    let by_funds = s.units.rank_by == "funds";
+    let by_funds = s.units.rank_by == RankBy::Funds;
     let (what, unit) = if by_funds { ("到位资金", "万元") } else { ("招引项目", "个") };
     fn pick(u: &UnitRow, by_funds: bool) -> &UnitMetric {
         if by_funds { &u.funds } else { &u.projects }
@@ -50,11 +51,7 @@ fn ranking(s: &Snapshot, name: &'static str, kind: &str, units: &[UnitRow]) -> C
     for u in &ranked {
         let m = metric(u);
         let completion = format::percent(m.completion.value);
-        let list = match u.list {
-            Some("red") => "红榜",
-            Some("black") => "黑榜",
-            _ => "",
-        };
+        let list = u.list.map_or("", List::zh);
         table.rows.push(vec![
             u.rank.map_or("—".to_string(), |r| r.to_string()),
             u.name.clone(),
@@ -67,8 +64,8 @@ fn ranking(s: &Snapshot, name: &'static str, kind: &str, units: &[UnitRow]) -> C
         let mut row = BarRow::new(fit_name(&u.name, LABEL), m.completion.value.map(f), completion);
         row.prefix = u.rank.map(|r| r.to_string());
         (row.fill, row.tag) = match u.list {
-            Some("red") => (Fill::Solid(DARK_RED), Some(Tag::Solid("红榜"))),
-            Some("black") => (Fill::Hatched(INK), Some(Tag::Outlined("黑榜"))),
+            Some(List::Red) => (Fill::Solid(DARK_RED), Some(Tag::Solid("红榜"))),
+            Some(List::Black) => (Fill::Hatched(INK), Some(Tag::Outlined("黑榜"))),
             _ => (Fill::Solid(NAVY), None),
         };
         rows.push(row);
@@ -90,7 +87,8 @@ fn ranking(s: &Snapshot, name: &'static str, kind: &str, units: &[UnitRow]) -> C
         if last != Some(1) {
             alt.push_str(&format!("，末位{}", names(last)));
         }
-        for (list, title) in [("red", "红榜"), ("black", "黑榜")] {
+        for list in [List::Red, List::Black] {
+            let title = list.zh();
             let on: Vec<&str> = ranked.iter().filter(|u| u.list == Some(list)).map(|u| u.name.as_str()).collect();
             if !on.is_empty() {
                 alt.push_str(&format!("；{title}：{}", on.join("、")));

@@ -1,72 +1,28 @@
 //! Reads a content folder: finds the files, parses them, and decodes them in the order their
 //! references need (lists first, then squads, projects, factories, meetings, briefings).
+//!
+//! [`read`] takes the files off the disk, [`classify`] says what each one is from its path,
+//! and this module decodes them in dependency order into a [`Content`].
+
+mod classify;
+mod read;
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use super::Loaded;
 use super::fields::{Decoder, IdTable};
 use super::files::{self, Tables, registries::SeenIds};
 use super::model::{Asset, Content, Project, Squad, UnitIx};
 use super::problems::{self, RefKind};
-use super::source::{FileId, SourceFile, Sources};
 use super::yaml::{self, Node};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::period::{self, Month};
-
-/// What a file is, from its place in the folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Kind {
-    Site,
-    Units,
-    Leaders,
-    Chains,
-    Factories,
-    Targets(i32),
-    Project(String),
-    Squad(String),
-    Meeting(String, chrono::NaiveDate),
-    Briefing(Month),
-    /// `pages/<name>.md` or `pages/<folder>/<name>.md`: the id is the path without `.md`.
-    Page(String),
-}
-
-impl Kind {
-    /// The largest file of this kind that is read.
-    fn max_bytes(&self) -> u64 {
-        match self {
-            Kind::Briefing(_) | Kind::Page(_) => MAX_MARKDOWN_BYTES,
-            _ => MAX_YAML_BYTES,
-        }
-    }
-}
-
-/// How the loader treats a path, decided from the path alone (before reading the file).
-#[derive(Debug)]
-enum Class {
-    /// A content file, read as UTF-8 text and decoded.
-    Content(Kind),
-    /// An image or document under `pages/`, copied to the site as it is.
-    Asset,
-    /// Not content, and nothing to say about it (a README, notes beside the data).
-    Skip,
-    /// Not content: a warning says why; the file is not read.
-    Ignored(Diagnostic),
-    /// A file in a folder that is not part of the content (`public/`, `台账/`): one warning
-    /// per folder.
-    OtherFolder(String),
-}
-
-/// The largest YAML file read; a larger one is an error, not read. A project file is a few
-/// kilobytes; a city's `factories.yaml` may reach a megabyte.
-pub const MAX_YAML_BYTES: u64 = 10 << 20;
-/// The largest briefing or page read: a briefing is a few pages of text (tens of kilobytes).
-pub const MAX_MARKDOWN_BYTES: u64 = 1 << 20;
-/// The largest asset copied to the site.
-pub const MAX_ASSET_BYTES: u64 = 50 << 20;
+use crate::source::{FileId, SourceFile, Sources};
+pub use classify::ASSET_EXTENSIONS;
+use classify::{Class, Kind, classify};
+pub use read::{MAX_ASSET_BYTES, MAX_MARKDOWN_BYTES, MAX_YAML_BYTES, load, read_folder};
+use read::{NotRead, not_read, read_problem};
 
 /// A file found in the folder, before it is decoded.
 struct Found {
@@ -76,82 +32,6 @@ struct Found {
     /// The file could not be read; its name still counts (its id exists, so references to it
     /// are not reported as unknown).
     unreadable: bool,
-}
-
-/// Reads everything under `root`. Only an unreadable folder is an `Err`; every problem with
-/// the files themselves is a diagnostic.
-pub fn load(root: &Path) -> std::io::Result<Loaded> {
-    Ok(from_files(read_folder(root)?))
-}
-
-/// Every file under `root` as the content is read: hidden files and `~$` lock files skipped,
-/// paths relative to `root` with `/` separators, each file's bytes or its read error. Files
-/// are read in parallel. Only content files and assets are read (others give empty bytes,
-/// as the loader never looks at them); a file over its size limit, or a symbolic link (never
-/// followed, so a link cannot publish a file from outside the folder), gives an error in
-/// place of its bytes.
-pub fn read_folder(root: &Path) -> std::io::Result<Vec<(String, std::io::Result<Vec<u8>>)>> {
-    if !root.is_dir() {
-        return Err(std::io::Error::new(std::io::ErrorKind::NotFound, "not a folder"));
-    }
-    let mut paths = Vec::new();
-    let walker = WalkDir::new(root).sort_by_file_name().into_iter().filter_entry(|e| {
-        let name = e.file_name().to_string_lossy();
-        e.depth() == 0 || !(name.starts_with('.') || name.starts_with("~$"))
-    });
-    for entry in walker {
-        let entry = entry.map_err(std::io::Error::other)?;
-        if entry.file_type().is_dir() {
-            continue;
-        }
-        let rel: String = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/");
-        let limit = match classify(&rel) {
-            Class::Content(kind) => Some(kind.max_bytes()),
-            Class::Asset => Some(MAX_ASSET_BYTES),
-            _ => None,
-        };
-        let link = entry.path_is_symlink();
-        paths.push((rel, entry.into_path(), link, limit));
-    }
-    Ok(paths
-        .into_par_iter()
-        .map(|(rel, path, link, limit)| {
-            let bytes = match limit {
-                _ if link => Err(std::io::Error::other(NotRead::Symlink)),
-                None => Ok(Vec::new()),
-                Some(limit) => read_limited(&path, limit),
-            };
-            (rel, bytes)
-        })
-        .collect())
-}
-
-/// Why [`read_folder`] did not read a file, carried inside its `io::Error`.
-#[derive(Debug, thiserror::Error)]
-enum NotRead {
-    #[error("symbolic link, not followed")]
-    Symlink,
-    #[error("larger than {0} bytes")]
-    TooLarge(u64),
-}
-
-/// Reads a file of at most `limit` bytes; a larger one is an error (and is not read whole).
-fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let file = std::fs::File::open(path)?;
-    let mut bytes = Vec::new();
-    file.take(limit + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > limit {
-        return Err(std::io::Error::other(NotRead::TooLarge(limit)));
-    }
-    Ok(bytes)
 }
 
 /// Loads content from files already read: (path relative to the content folder with `/`
@@ -247,19 +127,6 @@ pub fn from_files(files: impl IntoIterator<Item = (String, std::io::Result<Vec<u
     diags.sort();
     let content = if diags.has_errors() { None } else { content };
     Loaded { sources, content, diagnostics: diags }
-}
-
-fn not_read(e: &std::io::Error) -> Option<&NotRead> {
-    e.get_ref().and_then(|inner| inner.downcast_ref::<NotRead>())
-}
-
-/// The diagnostic for a file that could not be read.
-fn read_problem(e: &std::io::Error) -> Diagnostic {
-    match not_read(e) {
-        Some(NotRead::Symlink) => problems::symlink(),
-        Some(NotRead::TooLarge(limit)) => problems::too_large(*limit),
-        None => problems::read_failed(e),
-    }
 }
 
 /// Parses one YAML file: its tree, or the problems that kept it from having one.
@@ -458,80 +325,3 @@ fn decode_all(sources: &Sources, found: &[Found], diags: &mut Diagnostics) -> Op
         assets: Vec::new(),
     })
 }
-
-/// What a file is, from its path alone.
-fn classify(rel: &str) -> Class {
-    let (dir, name) = match rel.split_once('/') {
-        Some((dir, rest)) => (dir, rest),
-        None => ("", rel),
-    };
-    let file_name = name.rsplit('/').next().unwrap_or(name);
-    let (stem, ext) = file_name.rsplit_once('.').unwrap_or((file_name, ""));
-    let ext = ext.to_ascii_lowercase();
-    let is_yaml = ext == "yaml" || ext == "yml";
-    let is_md = ext == "md";
-    let nested = name.contains('/');
-    let content = |kind: Kind| Class::Content(kind);
-    let top = |kind: Kind| {
-        if is_yaml {
-            Class::Content(kind)
-        } else {
-            Class::Ignored(problems::ignored_file("文件扩展名应为 .yaml", "expected a .yaml file"))
-        }
-    };
-    let bad_name = |zh: &str, en: &str| Class::Ignored(problems::bad_file_name(zh, en));
-    match (dir, stem) {
-        ("", "site") => top(Kind::Site),
-        ("", "units") => top(Kind::Units),
-        ("", "leaders") => top(Kind::Leaders),
-        ("", "chains") => top(Kind::Chains),
-        ("", "factories") => top(Kind::Factories),
-        ("", _) if is_md || ext == "txt" || file_name == "README" => Class::Skip,
-        ("", _) => Class::Ignored(problems::not_content(is_yaml)),
-        ("targets" | "projects" | "squads" | "meetings" | "briefings", _) if nested => {
-            Class::Ignored(problems::ignored_file("这个文件夹里不能再建子文件夹", "this folder takes no sub-folders"))
-        }
-        ("targets", _) if is_yaml => match stem.parse::<i32>() {
-            Ok(year) if (1900..3000).contains(&year) && stem.len() == 4 => content(Kind::Targets(year)),
-            _ => bad_name("年份，如 targets/2026.yaml", "a year, like targets/2026.yaml"),
-        },
-        ("projects", _) if is_yaml => content(Kind::Project(stem.to_string())),
-        ("squads", _) if is_yaml => content(Kind::Squad(stem.to_string())),
-        ("meetings", _) if is_yaml => match stem.get(..10).and_then(period::parse_date) {
-            Some(date) if stem.len() == 10 || stem[10..].starts_with('-') => content(Kind::Meeting(stem.to_string(), date)),
-            _ => bad_name("会议日期，如 meetings/2026-03-20.yaml", "the meeting date, like meetings/2026-03-20.yaml"),
-        },
-        ("briefings", _) if is_md => match Month::parse(stem) {
-            Some(month) => content(Kind::Briefing(month)),
-            _ => bad_name("统计月份，如 briefings/2026-10.md", "the month, like briefings/2026-10.md"),
-        },
-        ("pages", _) => {
-            // Every folder and file name becomes part of a web address.
-            let (folders, _) = name.rsplit_once('/').unwrap_or(("", name));
-            let safe = folders.split('/').filter(|f| !f.is_empty()).chain([stem]).all(super::fields::is_safe_id);
-            if is_md {
-                if safe {
-                    content(Kind::Page(name[..name.len() - 3].to_string()))
-                } else {
-                    Class::Ignored(problems::unsafe_file_name(rel))
-                }
-            } else if ASSET_EXTENSIONS.contains(&ext.as_str()) {
-                if safe { Class::Asset } else { Class::Ignored(problems::unsafe_file_name(rel)) }
-            } else {
-                Class::Ignored(problems::not_asset(&ext))
-            }
-        }
-        ("targets" | "projects" | "squads" | "meetings", _) => {
-            Class::Ignored(problems::ignored_file("这个文件夹只读取 .yaml 文件", "only .yaml files are read in this folder"))
-        }
-        ("briefings", _) => {
-            Class::Ignored(problems::ignored_file("这个文件夹只读取 .md 文件", "only .md files are read in this folder"))
-        }
-        _ => Class::OtherFolder(dir.to_string()),
-    }
-}
-
-/// Files under `pages/` copied to the site as they are: pictures a page or briefing shows and
-/// documents it links to. Not SVG or HTML, which can carry scripts.
-pub const ASSET_EXTENSIONS: &[&str] =
-    &["png", "jpg", "jpeg", "gif", "webp", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "wps", "et", "ofd", "zip"];

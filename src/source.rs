@@ -1,6 +1,7 @@
 //! Content files as read from disk: a path relative to the content folder and the text.
 //!
-//! The text is kept for the whole run so that any later stage can point at a line of it.
+//! The text is kept for the whole run so that any later stage can point at a line of it. The
+//! lowest layer: `content` reads into it, `diagnostics` points into it, neither above the other.
 
 use std::ops::Range;
 
@@ -73,10 +74,6 @@ impl SourceFile {
         };
         let rest = &self.text[start as usize..];
         rest.split('\n').next().unwrap_or("").trim_end_matches('\r')
-    }
-
-    pub fn line_count(&self) -> usize {
-        self.line_starts.len()
     }
 }
 

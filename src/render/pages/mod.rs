@@ -1,0 +1,174 @@
+//! The context of each kind of page: what its template shows, already formatted. One file per
+//! page family; each function takes the page's [`Layout`] and returns its context. Tables come
+//! from [`crate::report`] as [`TableView`](super::table::TableView)s.
+
+pub mod bulletin;
+pub mod chains;
+pub mod dashboard;
+pub mod free;
+pub mod leaders;
+pub mod project;
+pub mod projects;
+pub mod site;
+pub mod squads;
+pub mod units;
+
+use serde::Serialize;
+
+use super::view::Link;
+use crate::content::Content;
+use crate::content::model::{Briefing, Leader};
+use crate::figures::Snapshot;
+use crate::figures::format as fmt;
+use crate::paths;
+
+#[derive(Serialize)]
+pub struct Alerts {
+    pub count: usize,
+    pub stalled: Vec<AlertLine>,
+    pub not_started: Vec<AlertLine>,
+    pub squads: Vec<Link>,
+    pub overdue: Vec<AlertLine>,
+    pub problems: Vec<AlertLine>,
+    pub five_one: Vec<AlertLine>,
+}
+
+#[derive(Serialize)]
+pub struct AlertLine {
+    pub href: Option<String>,
+    pub name: String,
+    pub detail: String,
+}
+
+pub fn alerts(c: &Content, s: &Snapshot) -> Alerts {
+    let project = |id: &str| c.project_by_id(id);
+    let name_of = |id: &str| project(id).map_or(id.to_string(), |p| p.name.clone());
+    let href = |id: &str| Some(paths::project(id));
+    let a = &s.alerts;
+    let stalled: Vec<AlertLine> = a
+        .stalled
+        .iter()
+        .map(|x| AlertLine {
+            href: href(&x.project),
+            name: x.name.clone(),
+            detail: format!("自 {} 起 {} 个月无进展", x.since, x.months),
+        })
+        .collect();
+    let not_started: Vec<AlertLine> = a
+        .not_started
+        .iter()
+        .map(|x| AlertLine {
+            href: href(&x.project),
+            name: x.name.clone(),
+            detail: format!("{} 签约，{} 个月未开工", x.since, x.months),
+        })
+        .collect();
+    let squads: Vec<Link> = a
+        .squads_short_of_trips
+        .iter()
+        .filter_map(|id| c.squads.iter().find(|q| &q.id == id))
+        .map(|q| Link { href: paths::squad(&q.id), text: q.name.clone() })
+        .collect();
+    let overdue: Vec<AlertLine> = a
+        .overdue_items
+        .iter()
+        .map(|x| AlertLine {
+            href: x.project.as_deref().and_then(href),
+            name: x.task.clone(),
+            detail: format!(
+                "{}{}，限 {} 办结，已逾期 {} 天",
+                x.project.as_deref().map(|p| format!("{}：", name_of(p))).unwrap_or_default(),
+                x.unit,
+                x.deadline,
+                x.days_overdue
+            ),
+        })
+        .collect();
+    let problems: Vec<AlertLine> = a
+        .old_problems
+        .iter()
+        .map(|x| AlertLine {
+            href: href(&x.project),
+            name: format!("{}：{}", name_of(&x.project), x.text),
+            detail: format!("{}问题，{} 提出，{} 天未解决", x.kind.zh(), x.opened, x.days),
+        })
+        .collect();
+    let five_one: Vec<AlertLine> = a
+        .missing_five_one
+        .iter()
+        .map(|x| AlertLine {
+            href: href(&x.project),
+            name: name_of(&x.project),
+            detail: format!("缺少{}", x.missing.iter().map(|m| m.zh()).collect::<Vec<_>>().join("、")),
+        })
+        .collect();
+    Alerts {
+        count: stalled.len() + not_started.len() + squads.len() + overdue.len() + problems.len() + five_one.len(),
+        stalled,
+        not_started,
+        squads,
+        overdue,
+        problems,
+        five_one,
+    }
+}
+
+#[derive(Serialize)]
+pub struct BulletinLink {
+    pub href: String,
+    pub issue: String,
+    pub title: String,
+    pub period: String,
+    pub issued: String,
+}
+
+pub fn bulletin_link(b: &Briefing) -> BulletinLink {
+    BulletinLink {
+        href: paths::bulletin(b.period),
+        issue: format!("第{}期", b.issue),
+        title: b.title.clone(),
+        period: fmt::period_text(b.period),
+        issued: b.issued.map(fmt::date_zh).unwrap_or_default(),
+    }
+}
+
+pub fn summary_lines(s: &Snapshot) -> (String, String, String, String) {
+    let conversion = format!(
+        "协议项目 {} 个，已转签合同 {} 个（转化率 {}）",
+        s.agreements.agreements,
+        s.agreements.converted,
+        fmt::percent(s.agreements.rate.value)
+    );
+    let squads = format!(
+        "本月 {} 支小分队中 {} 支完成外出任务（每支每月至少外出 {} 次，达标率 {}）",
+        s.squads.total,
+        s.squads.met,
+        s.squads.required_per_month,
+        fmt::percent(s.squads.rate.value)
+    );
+    let factories = format!(
+        "已建成标准化厂房 {} 栋、{} 平方米，已入驻 {} 栋、{} 平方米（入驻率 {}）",
+        s.factories.buildings_built,
+        fmt::amount(s.factories.area_built),
+        s.factories.buildings_occupied,
+        fmt::amount(s.factories.area_occupied),
+        fmt::percent(s.factories.rate_area.value)
+    );
+    let meetings = format!(
+        "交办联评会议 {} 次，交办事项 {} 项，已办结 {} 项（办结率 {}），逾期 {} 项",
+        s.meetings.meetings,
+        s.meetings.items,
+        s.meetings.closed,
+        fmt::percent(s.meetings.closed_rate.value),
+        s.meetings.overdue
+    );
+    (conversion, squads, factories, meetings)
+}
+
+/// `姓名（职务）`.
+pub fn leader_label(l: &Leader) -> String {
+    match &l.title {
+        Some(t) => format!("{}（{t}）", l.name),
+        None => l.name.clone(),
+    }
+}

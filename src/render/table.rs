@@ -1,0 +1,203 @@
+//! A report table as the one table component of the templates (`data_table` in
+//! `templates/components.html`) sees it: every cell already displayed, every class chosen.
+
+use serde::Serialize;
+
+use super::markdown::escape;
+use crate::report::MonthTables;
+use crate::report::table::{Align, Cell, Kind, Link, Mark, Table, Tone};
+
+#[derive(Serialize, Clone)]
+pub struct TableView {
+    /// The HTML id (`table-towns`), so a table can be linked to.
+    pub id: String,
+    /// With its number in the bulletin (`表9 镇（街道）完成情况`).
+    pub title: String,
+    pub caption: String,
+    /// `单位：万元`, when the columns share a unit.
+    pub unit: Option<String>,
+    pub columns: Vec<ColumnView>,
+    pub rows: Vec<RowView>,
+    pub notes: Vec<String>,
+    /// The table's CSV and its month's workbook, relative to the site root.
+    pub csv: Option<String>,
+    pub workbook: Option<String>,
+    pub sortable: bool,
+    pub empty: &'static str,
+}
+
+#[derive(Serialize, Clone)]
+pub struct ColumnView {
+    pub header: String,
+    /// `num`, `center`, `no-print` (space separated).
+    pub class: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct RowView {
+    pub class: &'static str,
+    /// Each cell's element, escaped and classed here: a city's ledger is 100 000 cells, and
+    /// one string per cell keeps the template's loop cheap.
+    pub cells: Vec<String>,
+}
+
+fn column_class(kind: Kind, printed: bool) -> String {
+    let mut class = match kind.align() {
+        Align::Left => String::new(),
+        Align::Center => "center".to_string(),
+        Align::Right => "num".to_string(),
+    };
+    if !printed {
+        class.push_str(if class.is_empty() { "no-print" } else { " no-print" });
+    }
+    class
+}
+
+fn tone_class(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Red => "tag tag-red",
+        Tone::Black => "tag tag-black",
+        Tone::Good => "mark good",
+        Tone::Bad => "mark bad",
+        Tone::Struck => "mark struck",
+        Tone::Plain => "mark",
+    }
+}
+
+/// One cell as `<td>` (or `<th scope="row">` for the row's name): numbers carry their exact
+/// value for sorting, links are relative to the page (`root`), labels get their tone's class.
+fn cell_html(cell: &Cell, kind: Kind, header: bool, class: &str, root: &str) -> String {
+    let mut h = String::with_capacity(64);
+    h.push_str(if header { "<th scope=\"row\"" } else { "<td" });
+    if !class.is_empty() {
+        h.push_str(" class=\"");
+        h.push_str(class);
+        h.push('"');
+    }
+    if let Cell::Number(v, _) = cell {
+        h.push_str(" data-sort=\"");
+        h.push_str(&v.normalize().to_string());
+        h.push('"');
+    }
+    h.push('>');
+    let link = |h: &mut String, l: &Link| {
+        h.push_str("<a href=\"");
+        h.push_str(&escape(root));
+        h.push_str(&escape(&l.href));
+        h.push_str("\">");
+        h.push_str(&escape(&l.text));
+        h.push_str("</a>");
+    };
+    match cell {
+        Cell::Link(l) => link(&mut h, l),
+        Cell::Links(ls) => {
+            for (i, l) in ls.iter().enumerate() {
+                if i > 0 {
+                    h.push('、');
+                }
+                link(&mut h, l);
+            }
+        }
+        Cell::Tag(text, tone) => {
+            h.push_str("<span class=\"");
+            h.push_str(tone_class(*tone));
+            h.push_str("\">");
+            h.push_str(&escape(text));
+            h.push_str("</span>");
+        }
+        other => h.push_str(&escape(&other.display(kind))),
+    }
+    h.push_str(if header { "</th>" } else { "</td>" });
+    h
+}
+
+/// The view of `t` on a page whose links start with `root`; `workbook` is where its month's
+/// workbook is, if it has one.
+pub fn view(t: &Table, workbook: Option<String>, root: &str) -> TableView {
+    let unit = t.shared_unit();
+    let classes: Vec<String> = t.columns.iter().map(|c| column_class(c.kind, c.printed)).collect();
+    let columns = t
+        .columns
+        .iter()
+        .zip(&classes)
+        .map(|(c, class)| ColumnView {
+            header: if unit.is_some() { c.header.clone() } else { c.header_with_unit() },
+            class: class.clone(),
+        })
+        .collect();
+    let rows = t
+        .rows
+        .iter()
+        .map(|r| RowView {
+            class: match r.mark {
+                Mark::None => "",
+                Mark::Red => "list-red",
+                Mark::Alert => "missed",
+            },
+            cells: r
+                .cells
+                .iter()
+                .enumerate()
+                .map(|(i, cell)| cell_html(cell, t.columns[i].kind, i == t.row_header, &classes[i], root))
+                .collect(),
+        })
+        .collect();
+    TableView {
+        id: format!("table-{}", t.slug),
+        title: t.title(),
+        caption: t.caption.clone(),
+        unit: unit.map(|u| format!("单位：{u}")),
+        columns,
+        rows,
+        notes: t.notes.clone(),
+        csv: t.csv.clone(),
+        workbook,
+        sortable: t.sortable,
+        empty: t.empty,
+    }
+}
+
+/// The views of a month's tables, by slug, each offering the month's workbook when it has one.
+#[derive(Serialize)]
+pub struct MonthViews {
+    pub targets: TableView,
+    pub others: TableView,
+    pub rates: TableView,
+    pub stages: TableView,
+    pub chains: TableView,
+    pub origins: TableView,
+    pub tags: Option<TableView>,
+    pub big_projects: TableView,
+    pub towns: TableView,
+    pub departments: TableView,
+    pub squads: TableView,
+    pub leaders: TableView,
+    pub new_projects: TableView,
+    pub funds: TableView,
+    pub trips: TableView,
+    pub items: TableView,
+}
+
+impl MonthViews {
+    pub fn of(t: &MonthTables, workbook: Option<String>, root: &str) -> MonthViews {
+        let v = |table: &Table| view(table, workbook.clone(), root);
+        MonthViews {
+            targets: v(&t.targets),
+            others: v(&t.others),
+            rates: v(&t.rates),
+            stages: v(&t.stages),
+            chains: v(&t.chains),
+            origins: v(&t.origins),
+            tags: (!t.tags.rows.is_empty()).then(|| v(&t.tags)),
+            big_projects: v(&t.big_projects),
+            towns: v(&t.towns),
+            departments: v(&t.departments),
+            squads: v(&t.squads),
+            leaders: v(&t.leaders),
+            new_projects: v(&t.new_projects),
+            funds: v(&t.funds),
+            trips: v(&t.trips),
+            items: v(&t.items),
+        }
+    }
+}

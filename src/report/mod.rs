@@ -1,0 +1,178 @@
+//! Snapshot (+ Content) → tables: each table the site shows, defined once as data
+//! ([`table::Table`]: caption, typed columns, typed cells, notes). The bulletin page, its print,
+//! its workbook and every CSV are made from these same tables, so they cannot disagree; an
+//! output that needs a number no table holds adds it to the table, not to the output.
+//!
+//! - [`MonthTables`]: a month's tables, in the bulletin's order (表1…, 附件1…4); the dashboard
+//!   and the index pages of units, squads, chains and leaders show the latest month's.
+//! - `units`, `squads`, `chains`, `leaders`: each family's ranking or list, and what its
+//!   entity pages list; `projects`: the project lists they share; `bulletin`: the tables only
+//!   the bulletin has; `project` and `site`: the project pages' and the other site pages'
+//!   tables (shown through the same component, without downloads).
+
+pub mod backlinks;
+pub mod bulletin;
+pub mod chains;
+pub mod leaders;
+pub mod project;
+pub mod projects;
+pub mod site;
+pub mod squads;
+pub mod table;
+pub mod units;
+
+use crate::content::Content;
+use crate::figures::Snapshot;
+use crate::figures::annex::Annex;
+use crate::paths::{self, Tables};
+use crate::period::Month;
+pub use table::Table;
+
+/// The tables of a month, each with its CSV at `data/<month>/<slug>.csv`.
+pub struct MonthTables {
+    pub month: Month,
+    pub targets: Table,
+    pub others: Table,
+    pub rates: Table,
+    pub stages: Table,
+    pub chains: Table,
+    pub origins: Table,
+    /// Shown (and numbered) only when some project has a key-category tag.
+    pub tags: Table,
+    pub big_projects: Table,
+    pub towns: Table,
+    pub departments: Table,
+    pub squads: Table,
+    pub leaders: Table,
+    pub new_projects: Table,
+    pub funds: Table,
+    pub trips: Table,
+    pub items: Table,
+}
+
+impl MonthTables {
+    /// Every month table's slug: the names of its CSV files.
+    pub const SLUGS: [&'static str; 16] = [
+        "targets",
+        "others",
+        "rates",
+        "stages",
+        "chains",
+        "origins",
+        "tags",
+        "big-projects",
+        "towns",
+        "departments",
+        "squads",
+        "leaders",
+        "new-projects",
+        "funds",
+        "trips",
+        "items",
+    ];
+
+    pub fn of(c: &Content, s: &Snapshot, annex: &Annex) -> MonthTables {
+        let mut t = MonthTables {
+            month: s.month,
+            targets: bulletin::targets(s),
+            others: bulletin::others(s),
+            rates: bulletin::rates(s),
+            stages: bulletin::stages(s),
+            chains: chains::chains(c, s),
+            origins: bulletin::origins(s),
+            tags: bulletin::tags(s),
+            big_projects: bulletin::big_projects(c, s, annex),
+            towns: units::towns(c, s),
+            departments: units::departments(c, s),
+            squads: squads::squads(s),
+            leaders: leaders::leaders(s),
+            new_projects: bulletin::new_projects(c, s, &annex.new_projects),
+            funds: bulletin::funds(c, &annex.funds),
+            trips: bulletin::trips(s, &annex.trips),
+            items: bulletin::items(c, s, &annex.items),
+        };
+        let month = s.month;
+        let mut n = 0;
+        for table in t.all_mut() {
+            table.csv = Some(paths::table_csv(Tables::Month(month), table.slug));
+        }
+        for table in t.main_mut() {
+            n += 1;
+            table.number = Some(format!("表{n}"));
+        }
+        for (i, table) in [&mut t.new_projects, &mut t.funds, &mut t.trips, &mut t.items].into_iter().enumerate() {
+            table.number = Some(format!("附件{}", i + 1));
+        }
+        t
+    }
+
+    /// The bulletin's tables in its order, as shown (the key categories only when there are
+    /// some).
+    pub fn shown(&self) -> Vec<&Table> {
+        let mut list = vec![&self.targets, &self.others, &self.rates, &self.stages, &self.chains, &self.origins];
+        if !self.tags.rows.is_empty() {
+            list.push(&self.tags);
+        }
+        list.extend([&self.big_projects, &self.towns, &self.departments, &self.squads, &self.leaders]);
+        list.extend([&self.new_projects, &self.funds, &self.trips, &self.items]);
+        list
+    }
+
+    /// Every table, in the order of [`MonthTables::SLUGS`] (each has a CSV, shown or not).
+    pub fn all(&self) -> [&Table; 16] {
+        [
+            &self.targets,
+            &self.others,
+            &self.rates,
+            &self.stages,
+            &self.chains,
+            &self.origins,
+            &self.tags,
+            &self.big_projects,
+            &self.towns,
+            &self.departments,
+            &self.squads,
+            &self.leaders,
+            &self.new_projects,
+            &self.funds,
+            &self.trips,
+            &self.items,
+        ]
+    }
+
+    fn all_mut(&mut self) -> [&mut Table; 16] {
+        [
+            &mut self.targets,
+            &mut self.others,
+            &mut self.rates,
+            &mut self.stages,
+            &mut self.chains,
+            &mut self.origins,
+            &mut self.tags,
+            &mut self.big_projects,
+            &mut self.towns,
+            &mut self.departments,
+            &mut self.squads,
+            &mut self.leaders,
+            &mut self.new_projects,
+            &mut self.funds,
+            &mut self.trips,
+            &mut self.items,
+        ]
+    }
+
+    /// The numbered tables (表1…) in order, the key categories only when shown.
+    fn main_mut(&mut self) -> Vec<&mut Table> {
+        let show_tags = !self.tags.rows.is_empty();
+        let mut list =
+            vec![&mut self.targets, &mut self.others, &mut self.rates, &mut self.stages, &mut self.chains, &mut self.origins];
+        if show_tags {
+            list.push(&mut self.tags);
+        }
+        list.extend([&mut self.big_projects, &mut self.towns, &mut self.departments, &mut self.squads, &mut self.leaders]);
+        list
+    }
+}
+
+#[cfg(test)]
+mod tests;
