@@ -9,16 +9,18 @@
 //! clone, everything else still builds and [`History::notice`] says in one line what is missing.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::fields::{self, FieldChange};
+use super::fields::{self, FieldChange, Flat};
 
 /// What happened to a file in a commit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Added,
@@ -28,24 +30,36 @@ pub enum Kind {
 }
 
 /// One file of a commit, with its path (relative to the content folder) at that commit.
-#[derive(Debug, Clone, serde::Serialize)]
+/// (Short serde names: the cache holds a hundred thousand of these.)
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct FileChange {
+    #[serde(rename = "p")]
     pub path: String,
     /// The path before, for a renamed file.
+    #[serde(rename = "o")]
     pub previous: Option<String>,
+    #[serde(rename = "k")]
     pub kind: Kind,
-    /// The fields that changed, for a YAML file both of whose versions parse.
+    /// The fields that changed, for a modified or renamed YAML file both of whose versions
+    /// parse (a new or deleted file is that, whole).
+    #[serde(rename = "d")]
     pub fields: Option<Vec<FieldChange>>,
 }
 
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Commit {
+    #[serde(rename = "i")]
     pub id: String,
+    #[serde(rename = "a")]
     pub author: String,
+    #[serde(rename = "e")]
     pub email: String,
     /// Author date, `2026-11-20T09:30:00+08:00`.
+    #[serde(rename = "t")]
     pub time: String,
+    #[serde(rename = "s")]
     pub subject: String,
+    #[serde(rename = "f")]
     pub files: Vec<FileChange>,
 }
 
@@ -89,7 +103,9 @@ impl History {
         History { commits: Vec::new(), status, by_file: HashMap::new() }
     }
 
-    /// Reads the history of the content folder `dir`.
+    /// Reads the history of the content folder `dir`: from the cache in the repository's git
+    /// folder when it is there, reading only the commits made since; whole otherwise (and then
+    /// the cache is written for next time).
     pub fn read(dir: &Path) -> History {
         match git(dir, &["rev-parse", "--is-inside-work-tree"]) {
             Ok(out) if out.trim() == "true" => {}
@@ -99,11 +115,28 @@ impl History {
         }
         let shallow = git(dir, &["rev-parse", "--is-shallow-repository"]).is_ok_and(|s| s.trim() == "true");
         // A repository without commits yet has no history, and no error either.
-        if git(dir, &["rev-parse", "--verify", "-q", "HEAD"]).is_err() {
+        let Ok(head) = git(dir, &["rev-parse", "--verify", "-q", "HEAD"]).map(|h| h.trim().to_string()) else {
             return History::none(Status::Complete);
-        }
-        match log(dir) {
+        };
+        let prefix = git(dir, &["rev-parse", "--show-prefix"]).unwrap_or_default().trim().to_string();
+        let cache_path = git(dir, &["rev-parse", "--git-path", CACHE]).ok().map(|p| dir.join(p.trim()));
+        let cached = cache_path.as_deref().and_then(|p| Cache::load(p, &prefix));
+        let commits = match cached {
+            Some(cache) if cache.head == head => Ok(cache.commits),
+            Some(cache) if git(dir, &["merge-base", "--is-ancestor", &cache.head, &head]).is_ok() => {
+                log(dir, Some(&format!("{}..{head}", cache.head))).map(|mut new| {
+                    new.extend(cache.commits);
+                    new
+                })
+            }
+            _ => log(dir, None),
+        };
+        match commits {
             Ok(commits) => {
+                if let Some(path) = &cache_path {
+                    // A read-only repository keeps working, only without the cache.
+                    let _ = Cache::save(path, &prefix, &head, &commits);
+                }
                 let status = if shallow { Status::Shallow } else { Status::Complete };
                 let by_file = index(&commits);
                 History { commits, status, by_file }
@@ -162,34 +195,79 @@ struct Read {
     binary: bool,
 }
 
-/// `git log -p` over the content folder, parsed as it streams.
-fn log(dir: &Path) -> Result<Vec<Commit>, String> {
+/// Where the cache lives, relative to the repository's git folder.
+const CACHE: &str = "bulletin/history.json";
+/// Files larger than this get no field list (a squad's trips of ten years): parsing every
+/// version of them is what reading history would spend its time on.
+const MAX_FIELDS_BYTES: usize = 64 * 1024;
+
+/// The history as cached after a build: valid for the content folder at `prefix`, up to `head`.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Cache {
+    /// Bumped whenever what is cached changes meaning.
+    version: u32,
+    prefix: String,
+    head: String,
+    commits: Vec<Commit>,
+}
+
+const CACHE_VERSION: u32 = 1;
+
+impl Cache {
+    fn load(path: &Path, prefix: &str) -> Option<Cache> {
+        let bytes = std::fs::read(path).ok()?;
+        let cache: Cache = serde_json::from_slice(&bytes).ok()?;
+        (cache.version == CACHE_VERSION && cache.prefix == prefix).then_some(cache)
+    }
+
+    fn save(path: &Path, prefix: &str, head: &str, commits: &[Commit]) -> std::io::Result<()> {
+        #[derive(serde::Serialize)]
+        struct Borrowed<'a> {
+            version: u32,
+            prefix: &'a str,
+            head: &'a str,
+            commits: &'a [Commit],
+        }
+        let bytes = serde_json::to_vec(&Borrowed { version: CACHE_VERSION, prefix, head, commits })?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        crate::write::file_atomically(path, &bytes)
+    }
+}
+
+/// `git log -p` over the content folder (all of it, or `range`), parsed as it streams: each
+/// commit's field changes are worked out as soon as the commit is read, and its texts dropped.
+fn log(dir: &Path, range: Option<&str>) -> Result<Vec<Commit>, String> {
+    let mut args = vec![
+        "-c",
+        "core.quotepath=off",
+        "log",
+        "-M",
+        "--relative",
+        "-p",
+        // The whole file as context: each change then carries both versions.
+        "--unified=1000000",
+        "--no-color",
+        "--no-ext-diff",
+        "--no-textconv",
+        "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s",
+    ];
+    args.extend(range);
+    args.extend(["--", "."]);
     let mut child = Command::new("git")
         .arg("-C")
         .arg(dir)
-        .args([
-            "-c",
-            "core.quotepath=off",
-            "log",
-            "-M",
-            "--relative",
-            "-p",
-            // The whole file as context: each change then carries both versions.
-            "--unified=1000000",
-            "--no-color",
-            "--no-ext-diff",
-            "--no-textconv",
-            "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s",
-            "--",
-            ".",
-        ])
+        .args(&args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| format!("git: {e}"))?;
     let stdout = child.stdout.take().expect("piped");
-    let mut commits: Vec<(Commit, Vec<Read>)> = Vec::new();
+    let mut done: Vec<Commit> = Vec::new();
+    let mut current: Option<(Commit, Vec<Read>)> = None;
+    let mut memo = Memo::default();
     let mut reader = BufReader::new(stdout);
     let mut line = Vec::new();
     while {
@@ -199,13 +277,16 @@ fn log(dir: &Path) -> Result<Vec<Commit>, String> {
         let text = String::from_utf8_lossy(&line);
         let text = text.strip_suffix('\n').unwrap_or(&text);
         if let Some(header) = text.strip_prefix('\u{1e}') {
+            if let Some((commit, files)) = current.take() {
+                done.push(finish(commit, files, &mut memo));
+            }
             let mut parts = header.split('\u{1f}');
             let mut next = || parts.next().unwrap_or("").to_string();
             let commit = Commit { id: next(), author: next(), email: next(), time: next(), subject: next(), files: Vec::new() };
-            commits.push((commit, Vec::new()));
+            current = Some((commit, Vec::new()));
             continue;
         }
-        let Some((_, files)) = commits.last_mut() else { continue };
+        let Some((_, files)) = current.as_mut() else { continue };
         if let Some(paths) = text.strip_prefix("diff --git ") {
             let (_, path) = split_diff_paths(paths);
             files.push(Read {
@@ -239,6 +320,9 @@ fn log(dir: &Path) -> Result<Vec<Commit>, String> {
             push_line(&mut file.after, rest);
         }
     }
+    if let Some((commit, files)) = current.take() {
+        done.push(finish(commit, files, &mut memo));
+    }
     let status = child.wait().map_err(|e| format!("git log: {e}"))?;
     if !status.success() {
         let mut err = String::new();
@@ -247,26 +331,54 @@ fn log(dir: &Path) -> Result<Vec<Commit>, String> {
         }
         return Err(err.lines().next().unwrap_or("git log failed").to_string());
     }
-    // Field diffs parse both versions of every changed YAML file: the one costly step, done in
-    // parallel.
-    Ok(commits
+    Ok(done)
+}
+
+/// The flattened "before" of each file seen so far, by path. Commits come newest first, so the
+/// version a commit started from is the version the next (older) commit of that file made:
+/// each version is parsed once, not twice.
+#[derive(Default)]
+struct Memo(HashMap<String, (u64, Arc<Flat>)>);
+
+fn hash(text: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+/// A commit with the field changes of its modified YAML files, parsed in parallel.
+fn finish(mut commit: Commit, files: Vec<Read>, memo: &mut Memo) -> Commit {
+    let worked: Vec<(FileChange, Option<(String, u64, Arc<Flat>)>)> = files
         .into_par_iter()
-        .map(|(mut commit, files)| {
-            commit.files = files
-                .into_iter()
-                .map(|mut f| {
-                    let yaml = f.change.path.ends_with(".yaml") || f.change.path.ends_with(".yml");
-                    if yaml && !f.binary {
-                        let before = if f.change.kind == Kind::Added { None } else { Some(f.before.as_deref().unwrap_or("")) };
-                        let after = if f.change.kind == Kind::Deleted { None } else { Some(f.after.as_deref().unwrap_or("")) };
-                        f.change.fields = fields::changed(before, after);
-                    }
-                    f.change
-                })
-                .collect();
-            commit
+        .map(|f| {
+            let Read { mut change, before, after, binary } = f;
+            let yaml = change.path.ends_with(".yaml") || change.path.ends_with(".yml");
+            let small = before.as_ref().map_or(0, String::len).max(after.as_ref().map_or(0, String::len)) <= MAX_FIELDS_BYTES;
+            let modified = matches!(change.kind, Kind::Modified | Kind::Renamed);
+            if !(yaml && small && modified && !binary) {
+                return (change, None);
+            }
+            let (before, after) = (before.unwrap_or_default(), after.unwrap_or_default());
+            let after_hash = hash(&after);
+            let after_flat = match memo.0.get(&change.path) {
+                Some((h, flat)) if *h == after_hash => Some(flat.clone()),
+                _ => fields::flatten(&after).map(Arc::new),
+            };
+            let before_hash = hash(&before);
+            let before_flat = fields::flatten(&before).map(Arc::new);
+            change.fields = before_flat.as_ref().zip(after_flat.as_ref()).map(|(b, a)| fields::diff(b, a));
+            let older_path = change.previous.clone().unwrap_or_else(|| change.path.clone());
+            (change, before_flat.map(|flat| (older_path, before_hash, flat)))
         })
-        .collect())
+        .collect();
+    for (change, remembered) in worked {
+        memo.0.remove(&change.path);
+        if let Some((path, h, flat)) = remembered {
+            memo.0.insert(path, (h, flat));
+        }
+        commit.files.push(change);
+    }
+    commit
 }
 
 fn push_line(text: &mut Option<String>, line: &str) {
