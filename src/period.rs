@@ -98,6 +98,13 @@ impl serde::Serialize for Month {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Month {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Month, D::Error> {
+        let text = String::deserialize(d)?;
+        Month::parse(&text).ok_or_else(|| serde::de::Error::custom(format!("not a month: {text}")))
+    }
+}
+
 /// Parses exactly `YYYY-MM-DD` with a real calendar date.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let b = text.as_bytes();

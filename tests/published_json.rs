@@ -34,3 +34,16 @@ fn the_published_json_is_byte_identical_to_the_committed_copies() {
         }
     }
 }
+
+/// An issued bulletin keeps its snapshot in this form and draws its charts from it again: the
+/// JSON must read back into the same figures, to the last digit (no trip through f64).
+#[test]
+fn the_published_json_reads_back_into_the_same_snapshot() {
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    for month in ["2026-10", "2026-03", "2025-12"] {
+        let fixture = std::fs::read(repo.join(format!("tests/fixtures/published/{month}.json"))).unwrap();
+        let snapshot: bulletin::figures::Snapshot = serde_json::from_slice(&fixture).unwrap();
+        let again = bulletin::render::data::snapshot_json(&snapshot);
+        assert!(again == fixture, "data/{month}.json does not survive a round trip");
+    }
+}

@@ -493,6 +493,8 @@ pub enum ProblemKind {
 }
 
 impl ProblemKind {
+    pub const ALL: [ProblemKind; 4] = [ProblemKind::Land, ProblemKind::Permits, ProblemKind::Money, ProblemKind::Other];
+
     pub fn zh(self) -> &'static str {
         match self {
             ProblemKind::Land => "用地",

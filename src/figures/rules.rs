@@ -81,7 +81,7 @@ pub fn counted_funds(entry: &FundEntry, rules: &Rules) -> bool {
 }
 
 /// The project's stage as of a date, for the pipeline.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     /// Signed, nothing more yet.

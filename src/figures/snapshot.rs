@@ -7,13 +7,13 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::rules::Stage;
 use crate::content::model::{ProblemKind, RankBy, UnitKind};
 use crate::period::Month;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Snapshot {
     /// Schema version of this JSON form.
     pub schema: u32,
@@ -21,7 +21,7 @@ pub struct Snapshot {
     pub month: Month,
     pub year: i32,
     /// The last day of the month: nothing dated later is counted.
-    #[serde(serialize_with = "date")]
+    #[serde(serialize_with = "date", deserialize_with = "de_date")]
     pub as_of: NaiveDate,
     /// 时序进度 = m ÷ 12.
     pub time_progress: Ratio,
@@ -40,7 +40,7 @@ pub struct Snapshot {
 }
 
 /// A ratio with its display form; `value` is `null` when the denominator is zero.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Ratio {
     #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
     pub value: Option<Decimal>,
@@ -56,7 +56,7 @@ impl Ratio {
 }
 
 /// The three annual targets.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Headline {
     /// 招引项目 (个).
     pub projects: Target,
@@ -67,7 +67,7 @@ pub struct Headline {
 }
 
 /// Progress toward one annual target.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Target {
     /// 1–m月累计.
     #[serde(with = "rust_decimal::serde::arbitrary_precision")]
@@ -92,7 +92,7 @@ pub struct Target {
 }
 
 /// A rate with the counts (or sums) behind it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Rate {
     #[serde(with = "rust_decimal::serde::arbitrary_precision")]
     pub numerator: Decimal,
@@ -105,7 +105,7 @@ pub struct Rate {
 }
 
 /// The four rates (四率).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Rates {
     /// 履约率 = 履约项目 ÷ 签约项目.
     pub fulfilment: Rate,
@@ -118,7 +118,7 @@ pub struct Rates {
 }
 
 /// 协议 → 合同 conversion this year.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Conversion {
     /// 协议 projects signed this year.
     pub agreements: u32,
@@ -130,7 +130,7 @@ pub struct Conversion {
 }
 
 /// The rate cohort by stage.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Pipeline {
     /// How many reached each milestone by the as-of date and are not terminated by then (the
     /// numerators of the rates); `signed` is the whole cohort, terminated projects included.
@@ -144,8 +144,8 @@ pub struct Pipeline {
 }
 
 /// How many projects are at a stage. In JSON also the stage's Chinese name (`name`), for
-/// programs that show it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// programs that show it (read back, the name is ignored).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 pub struct StageCount {
     pub stage: Stage,
     pub count: u32,
@@ -163,7 +163,7 @@ impl Serialize for StageCount {
 }
 
 /// Standard factory buildings (标准化厂房).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Factories {
     pub buildings_built: u32,
     pub buildings_occupied: u32,
@@ -179,7 +179,7 @@ pub struct Factories {
     pub buildings: Vec<BuildingRow>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct BuildingRow {
     pub id: String,
     pub park: String,
@@ -188,12 +188,12 @@ pub struct BuildingRow {
     pub area: Decimal,
     pub built: bool,
     pub project: Option<String>,
-    #[serde(serialize_with = "opt_date")]
+    #[serde(serialize_with = "opt_date", deserialize_with = "de_opt_date")]
     pub moved_in: Option<NaiveDate>,
 }
 
 /// Squads (招商小分队) and their trips.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SquadFigures {
     pub total: u32,
     /// Squads with at least the required number of trips this month.
@@ -206,7 +206,7 @@ pub struct SquadFigures {
     pub rows: Vec<SquadRow>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SquadRow {
     pub id: String,
     pub name: String,
@@ -230,7 +230,7 @@ pub struct SquadRow {
 }
 
 /// Breakdowns of the 1–m月 figures.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Breakdowns {
     pub by_chain: Vec<BreakdownRow>,
     /// Every origin, including 县内; `counted` says whether it is in 到位资金.
@@ -244,7 +244,7 @@ pub struct Breakdowns {
 
 /// One row of a breakdown: projects counted toward the target this year, their contract
 /// amount, and the 到位资金 of the period (any project, 续建 included) in this category.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct BreakdownRow {
     pub key: String,
     pub name: String,
@@ -261,21 +261,21 @@ pub struct BreakdownRow {
 }
 
 /// Units ranked within their kind.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct UnitRankings {
     /// What the rank is by: `funds` or `projects`.
-    #[serde(serialize_with = "rank_by")]
+    #[serde(serialize_with = "rank_by", deserialize_with = "de_rank_by")]
     pub rank_by: RankBy,
     pub towns: Vec<UnitRow>,
     pub departments: Vec<UnitRow>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct UnitRow {
     pub id: String,
     pub name: String,
     /// `镇办` or `部门`, as the clerk writes it in `units.yaml`.
-    #[serde(serialize_with = "unit_kind")]
+    #[serde(serialize_with = "unit_kind", deserialize_with = "de_unit_kind")]
     pub kind: UnitKind,
     pub projects: UnitMetric,
     pub funds: UnitMetric,
@@ -289,7 +289,7 @@ pub struct UnitRow {
 }
 
 /// The 红黑榜 a unit is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum List {
     Red,
@@ -313,7 +313,7 @@ impl List {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct UnitMetric {
     #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
     pub target: Option<Decimal>,
@@ -328,7 +328,7 @@ pub struct UnitMetric {
 }
 
 /// A county leader's 五个一 portfolio.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct LeaderRow {
     pub id: String,
     pub name: String,
@@ -349,7 +349,7 @@ pub struct LeaderRow {
 }
 
 /// 交办联评 meetings held this year up to the as-of date.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct MeetingFigures {
     pub meetings: u32,
     pub items: u32,
@@ -360,7 +360,7 @@ pub struct MeetingFigures {
 }
 
 /// Things to act on, as of the as-of date.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Alerts {
     /// Live projects with no milestone and no money for `stalled_months` whole months.
     pub stalled: Vec<ProjectAlert>,
@@ -378,41 +378,41 @@ pub struct Alerts {
     pub missing_five_one: Vec<FiveOneAlert>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ProjectAlert {
     pub project: String,
     pub name: String,
-    #[serde(serialize_with = "date")]
+    #[serde(serialize_with = "date", deserialize_with = "de_date")]
     pub since: NaiveDate,
     pub months: i32,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct OverdueItem {
     pub meeting: String,
     pub project: Option<String>,
     pub task: String,
     pub unit: String,
-    #[serde(serialize_with = "date")]
+    #[serde(serialize_with = "date", deserialize_with = "de_date")]
     pub deadline: NaiveDate,
     pub days_overdue: i64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ProblemAlert {
     pub project: String,
     /// Position in the project's `problems` list, from 1.
     pub number: usize,
     /// The kind as the clerk writes it (`用地`).
-    #[serde(serialize_with = "problem_kind")]
+    #[serde(serialize_with = "problem_kind", deserialize_with = "de_problem_kind")]
     pub kind: ProblemKind,
     pub text: String,
-    #[serde(serialize_with = "date")]
+    #[serde(serialize_with = "date", deserialize_with = "de_date")]
     pub opened: NaiveDate,
     pub days: i64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FiveOneAlert {
     pub project: String,
     /// The missing fields: `leader`, `measures`, `unit`.
@@ -420,7 +420,7 @@ pub struct FiveOneAlert {
 }
 
 /// A 五个一 field of a project that can be missing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FiveOne {
     Leader,
@@ -448,12 +448,12 @@ impl FiveOne {
 }
 
 /// Month-by-month values for the charts, January..m.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Series {
     pub months: Vec<SeriesPoint>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SeriesPoint {
     pub month: Month,
     #[serde(with = "rust_decimal::serde::arbitrary_precision")]
@@ -506,4 +506,44 @@ fn unit_kind<S: Serializer>(k: &UnitKind, s: S) -> Result<S::Ok, S::Error> {
 
 fn problem_kind<S: Serializer>(k: &ProblemKind, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(k.zh())
+}
+
+// And back, for an issued bulletin's recorded snapshot (`crate::record`).
+
+fn de_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    let text = String::deserialize(d)?;
+    crate::period::parse_date(&text).ok_or_else(|| serde::de::Error::custom(format!("not a date: {text}")))
+}
+
+fn de_opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        None => Ok(None),
+        Some(text) => {
+            crate::period::parse_date(&text).map(Some).ok_or_else(|| serde::de::Error::custom(format!("not a date: {text}")))
+        }
+    }
+}
+
+fn de_rank_by<'de, D: Deserializer<'de>>(d: D) -> Result<RankBy, D::Error> {
+    match String::deserialize(d)?.as_str() {
+        "funds" => Ok(RankBy::Funds),
+        "projects" => Ok(RankBy::Projects),
+        other => Err(serde::de::Error::custom(format!("not a ranking: {other}"))),
+    }
+}
+
+fn de_unit_kind<'de, D: Deserializer<'de>>(d: D) -> Result<UnitKind, D::Error> {
+    let text = String::deserialize(d)?;
+    [UnitKind::Town, UnitKind::Department]
+        .into_iter()
+        .find(|k| k.zh() == text)
+        .ok_or_else(|| serde::de::Error::custom(format!("not a unit kind: {text}")))
+}
+
+fn de_problem_kind<'de, D: Deserializer<'de>>(d: D) -> Result<ProblemKind, D::Error> {
+    let text = String::deserialize(d)?;
+    ProblemKind::ALL
+        .into_iter()
+        .find(|k| k.zh() == text)
+        .ok_or_else(|| serde::de::Error::custom(format!("not a problem kind: {text}")))
 }
