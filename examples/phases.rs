@@ -49,7 +49,8 @@ fn main() {
         let t = Instant::now();
         let years = bulletin::figures::Years::new(&content, render::months(&content, month).iter().map(|m| m.year()));
         let years_time = t.elapsed();
-        let site = render::Site::new(&content, &theme, Options { month, reload: Reload::Off, workbooks: true });
+        let archive = bulletin::record::Archive::empty();
+        let site = render::Site::new(&content, &theme, Options { month, reload: Reload::Off, workbooks: true }, &archive);
         let mut by_kind: BTreeMap<&str, Duration> = BTreeMap::new();
         let mut pages = Vec::new();
         let mut time = |kind: &'static str, f: &mut dyn FnMut() -> Vec<render::Page>| {

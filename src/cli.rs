@@ -35,6 +35,30 @@ pub enum Command {
     Export(ExportArgs),
     /// Install the git hook that checks the content before each commit (提交前检查)
     Hooks(HooksArgs),
+    /// Record a month's bulletin as issued: its page never changes after (印发简报)
+    Issue(IssueArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct IssueArgs {
+    /// The content folder
+    #[arg(long, default_value = "content", value_name = "DIR")]
+    pub content: PathBuf,
+    /// The month of the bulletin to issue
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    pub month: crate::period::Month,
+    /// The issue date printed on it (default: the briefing's `issued`, else today)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<chrono::NaiveDate>,
+    /// Issue it again, replacing the record (the earlier issue is kept in the record's history)
+    #[arg(long, requires = "reason")]
+    pub reissue: bool,
+    /// Why it is issued again (with --reissue)
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+    /// Issue even though the content has changes not yet committed to git
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -220,4 +244,8 @@ pub enum Format {
 
 pub fn parse_month(s: &str) -> Result<crate::period::Month, String> {
     crate::period::Month::parse(s).ok_or_else(|| format!("`{s}` is not a month; write YYYY-MM, e.g. 2026-10"))
+}
+
+pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    crate::period::parse_date(s).ok_or_else(|| format!("`{s}` is not a date; write YYYY-MM-DD, e.g. 2026-11-06"))
 }

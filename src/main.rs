@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         Command::Import(args) => commands::import::run(&args),
         Command::Export(args) => commands::export::run(&args),
         Command::Hooks(args) => commands::hooks::run(&args),
+        Command::Issue(args) => commands::issue::run(&args),
     };
     match outcome {
         Ok(code) => code,

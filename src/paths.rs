@@ -61,6 +61,11 @@ pub fn data_json(month: Month) -> String {
     format!("data/{month}.json")
 }
 
+/// The figures of an issued bulletin, as issued (its record's snapshot).
+pub fn issued_json(month: Month) -> String {
+    format!("data/issued/{month}.json")
+}
+
 /// Whose tables a CSV file belongs to: a month's (the bulletin's tables, which the dashboard
 /// and the index pages of units, squads, chains and leaders show too), or one page's own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,6 +6,7 @@ use std::path::Path;
 use crate::content::{self, Content, Loaded};
 use crate::diagnostics::{self, Diagnostic, Lang};
 use crate::period::Month;
+use crate::record::{self, Archive, git::History};
 use crate::render::{self, Options, Page, Reload, theme};
 use crate::source::Sources;
 
@@ -17,6 +18,8 @@ pub struct Built {
     pub month: Month,
     /// The content it was built from (`serve` keeps it to make workbooks on request).
     pub content: Content,
+    /// The issued bulletins and the history it was built with.
+    pub archive: Archive,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -50,20 +53,28 @@ pub fn build(
     reload: Reload,
     emit: &(dyn Fn(Page) -> Result<(), BuildError> + Sync),
 ) -> Result<Built, BuildError> {
-    let mut loaded = content::load(dir).map_err(|error| BuildError::Folder { path: dir.display().to_string(), error })?;
+    // git runs beside the loading: the history is ready when the content is.
+    let (loaded, history) = std::thread::scope(|scope| {
+        let history = scope.spawn(|| History::read_shared(dir));
+        (content::load(dir), history.join().expect("reading history does not panic"))
+    });
+    let mut loaded = loaded.map_err(|error| BuildError::Folder { path: dir.display().to_string(), error })?;
     let Some(content) = loaded.content.take() else { return Err(BuildError::Content(Box::new(loaded))) };
     let month = month.or_else(|| content.latest_period()).ok_or(BuildError::NoMonth)?;
     content.check_report_month(month).map_err(BuildError::Month)?;
     let clashes = render::clashes(&content, &loaded.sources, month);
-    if !clashes.is_empty() {
+    let (records, unreadable) = record::issued::records(&content, Some(&loaded.sources));
+    if !clashes.is_empty() || !unreadable.is_empty() {
         loaded.diagnostics.extend(clashes);
+        loaded.diagnostics.extend(unreadable);
         return Err(BuildError::Content(Box::new(loaded)));
     }
     drop(loaded);
+    let archive = Archive::new(&content, records, history);
     let theme = theme::load(site_root(dir))?;
     let opts = Options { month, reload, workbooks: reload == Reload::Off };
-    let files = render::site_into(&content, &theme, opts, emit)?;
-    Ok(Built { files, month, content })
+    let files = render::site_into(&content, &theme, opts, &archive, emit)?;
+    Ok(Built { files, month, content, archive })
 }
 
 /// A month problem as the clerk reads it (it points at no file).

@@ -214,15 +214,18 @@ fn a_git_history_builds_the_same_folder_month_by_month() {
         assert_ne!(fix.wrong, fix.right);
         let text = String::from_utf8(expected[&fix.path].clone()).unwrap();
         assert!(text.contains(&format!("  - month: {}\n    amount: {}\n", fix.month, fix.right)), "{text}");
-        // The wrong amount came in with its month's entry, from a clerk of the ledger.
+        // The wrong amount came in with its month's entry (one change for the whole new
+        // entry: `funds[M]`, its fields in one value), from a clerk of the ledger.
+        let item = format!("funds[{}]", fix.month);
         let entered = history
             .of_file(&fix.path)
-            .find(|(_, f)| f.fields.iter().flatten().any(|c| c.field == field && c.before.is_none()))
+            .find(|(_, f)| f.fields.iter().flatten().any(|c| c.field == item && c.before.is_none()))
             .unwrap();
         assert!(entered.0.subject.starts_with(&format!("{y}年{}月 ", m.parse::<u32>().unwrap())), "{}", entered.0.subject);
         assert_ne!(entered.0.author, "赵六");
-        let value = entered.1.fields.iter().flatten().find(|c| c.field == field).unwrap();
-        assert_eq!(value.after.as_deref(), Some(fix.wrong.as_str()));
+        let value = entered.1.fields.iter().flatten().find(|c| c.field == item).unwrap();
+        let after = value.after.as_deref().unwrap();
+        assert!(after.starts_with(&format!("month: {}, amount: {}, ", fix.month, fix.wrong)), "{after}");
     }
 
     // Every commit is valid content, not only the last.

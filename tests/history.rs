@@ -73,9 +73,9 @@ fn commits_fields_and_renames_of_a_content_subfolder() {
     assert_eq!(fields[0].field, "funds[2026-03].amount");
     assert_eq!((fields[0].before.as_deref(), fields[0].after.as_deref()), (Some("13121"), Some("93121")));
     assert_eq!(commit.date().len(), 10);
-    // The first commit added the file: every field is new.
+    // The first commit added the file: it is new as a whole, with no field list.
     assert_eq!(p1[1].1.kind, Kind::Added);
-    assert!(p1[1].1.fields.as_ref().unwrap().iter().all(|f| f.before.is_none()));
+    assert!(p1[1].1.fields.is_none());
 
     // p2026-002 was p2: both commits are in its history.
     let p2: Vec<_> = history.of_file("projects/p2026-002.yaml").map(|(c, f)| (c.subject.as_str(), f.kind)).collect();

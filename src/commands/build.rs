@@ -56,8 +56,13 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
             started.elapsed().as_millis()
         );
     }
+    // What the change history lacks (no git, a shallow clone), once, with how to fix it.
+    if let Some(notice) = built.archive.history.notice() {
+        eprintln!("{notice}");
+    }
     // The process ends here: freeing the content piece by piece (a city's ledger is millions
     // of small allocations) would only delay the exit.
     std::mem::forget(built.content);
+    std::mem::forget(built.archive);
     Ok(ExitCode::SUCCESS)
 }

@@ -8,6 +8,7 @@ use crate::content;
 use crate::diagnostics::reporter::Reporter;
 use crate::diagnostics::{Lang, render};
 use crate::figures::warnings;
+use crate::record;
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let mut loaded = content::load(&args.content)
@@ -20,6 +21,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             Ok(()) => {
                 loaded.diagnostics.extend(crate::render::clashes(content, &loaded.sources, month));
                 loaded.diagnostics.extend(warnings::data_quality(content, month));
+                loaded.diagnostics.extend(record::corrections_to_explain(content, &loaded.sources));
             }
             Err(problem) => loaded.diagnostics.extend([*problem]),
         }

@@ -8,6 +8,7 @@ pub mod figures;
 pub mod hooks;
 pub mod import;
 pub mod init;
+pub mod issue;
 pub mod new;
 pub mod serve;
 
@@ -38,6 +39,13 @@ pub fn report_errors(loaded: &content::Loaded) -> anyhow::Result<()> {
 /// stderr, as `check` would.
 pub fn report_problem(d: &Diagnostic) -> anyhow::Result<()> {
     Reporter::stderr(Lang::Zh).write_with_summary(&mut std::io::stderr().lock(), &[d], &Sources::default())?;
+    Ok(())
+}
+
+/// Prints problems (with their files) to stderr, as `check` would.
+pub fn report_diagnostics(diags: &[Diagnostic], sources: &Sources) -> anyhow::Result<()> {
+    let list: Vec<&Diagnostic> = diags.iter().collect();
+    Reporter::stderr(Lang::Zh).write_with_summary(&mut std::io::stderr().lock(), &list, sources)?;
     Ok(())
 }
 

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use super::problems;
 use crate::diagnostics::Diagnostic;
 use crate::period::Month;
-use crate::source::Origin;
+use crate::source::{FileId, Origin};
 
 macro_rules! index_type {
     ($($name:ident),*) => {$(
@@ -46,6 +46,11 @@ pub struct Content {
     pub pages: Vec<Page>,
     /// Pictures and attachments under `pages/`, copied to the site as they are.
     pub assets: Vec<Asset>,
+    /// The records of issued bulletins (`issued/<YYYY-MM>.json`), as written; read by
+    /// `crate::record`. Sorted by month.
+    pub issued: Vec<IssuedFile>,
+    /// Notes explaining corrections of issued bulletins, by date.
+    pub corrections: Vec<CorrectionNote>,
 }
 
 impl Content {
@@ -110,6 +115,17 @@ pub struct Site {
     pub locale: Locale,
     pub sample: bool,
     pub rules: Rules,
+    /// What a change to an issued bulletin's figures needs (`corrections:`).
+    pub corrections: CorrectionPolicy,
+}
+
+/// `corrections: warn` (default): `check` warns about an issued bulletin whose figures have
+/// changed; `require_note`: it is an error until a `corrections/` note explains it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CorrectionPolicy {
+    #[default]
+    Warn,
+    RequireNote,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -595,6 +611,32 @@ pub struct Briefing {
     pub body: String,
     /// Byte offset of the body in its file, for pointing at a line of it.
     pub body_offset: u32,
+    pub origin: Origin,
+}
+
+/// `issued/<YYYY-MM>.json` as read: the record is parsed (and its problems reported) by
+/// `crate::record`, which owns its form.
+#[derive(Debug, Clone)]
+pub struct IssuedFile {
+    pub month: Month,
+    pub file: FileId,
+    pub text: String,
+}
+
+/// `corrections/<YYYY-MM-DD>.yaml`: why an issued bulletin's figures changed, shown in its
+/// 更正说明.
+#[derive(Debug, Clone)]
+pub struct CorrectionNote {
+    /// The file stem (`2026-11-20`, `2026-11-20-2`).
+    pub id: String,
+    /// The date of the note (from the file name).
+    pub date: NaiveDate,
+    /// The issued bulletin it corrects.
+    pub month: Month,
+    /// What was wrong and why it changed.
+    pub reason: String,
+    /// Who approved the correction (审核人).
+    pub approved_by: Option<String>,
     pub origin: Origin,
 }
 

@@ -13,7 +13,7 @@ use std::hash::{Hash, Hasher};
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -143,6 +143,23 @@ impl History {
             }
             Err(e) => History::none(Status::Unavailable(e)),
         }
+    }
+
+    /// [`History::read`], kept for the life of the process while the repository's HEAD stays the
+    /// same (`serve` rebuilds on every save; a commit is what changes history).
+    pub fn read_shared(dir: &Path) -> Arc<History> {
+        static LAST: Mutex<Option<(std::path::PathBuf, String, Arc<History>)>> = Mutex::new(None);
+        let head = git(dir, &["rev-parse", "--verify", "-q", "HEAD"]).unwrap_or_default();
+        let mut last = LAST.lock().expect("history memo");
+        if let Some((d, h, history)) = last.as_ref()
+            && d == dir
+            && *h == head
+        {
+            return history.clone();
+        }
+        let history = Arc::new(History::read(dir));
+        *last = Some((dir.to_path_buf(), head, history.clone()));
+        history
     }
 
     /// One line for the terminal when history is missing or incomplete, saying how to fix it.
@@ -346,9 +363,12 @@ fn hash(text: &str) -> u64 {
     h.finish()
 }
 
+/// A version of a file to remember for the next (older) commit: its path then, its hash, its leaves.
+type Remembered = (String, u64, Arc<Flat>);
+
 /// A commit with the field changes of its modified YAML files, parsed in parallel.
 fn finish(mut commit: Commit, files: Vec<Read>, memo: &mut Memo) -> Commit {
-    let worked: Vec<(FileChange, Option<(String, u64, Arc<Flat>)>)> = files
+    let worked: Vec<(FileChange, Option<Remembered>)> = files
         .into_par_iter()
         .map(|f| {
             let Read { mut change, before, after, binary } = f;

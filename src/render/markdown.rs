@@ -10,7 +10,7 @@ use crate::content::Content;
 use crate::content::links;
 use crate::content::placeholders::{self, Placeholder};
 use crate::figures::Snapshot;
-use crate::figures::format as fmt;
+use crate::report::text::figure;
 
 // Private-use characters mark where a placeholder goes, so Markdown never sees its value.
 const OPEN: char = '\u{E000}';
@@ -19,6 +19,12 @@ const CLOSE: char = '\u{E001}';
 /// Renders `body`; placeholders take their values from `snapshot`, charts are drawn by
 /// `chart_html`.
 pub fn render(body: &str, snapshot: &Snapshot, content: &Content, chart_html: &dyn Fn(&Chart) -> String) -> String {
+    render_with(body, &|key| figure(snapshot, content, key), &|kind| chart_html(&kind.draw(snapshot)))
+}
+
+/// Renders `body` with each figure placeholder's text from `figure` and each chart's HTML from
+/// `chart` (an issued bulletin gives the texts it was issued with).
+pub fn render_with(body: &str, figure: &dyn Fn(&str) -> String, chart: &dyn Fn(ChartKind) -> String) -> String {
     let found = placeholders::scan(body);
     let mut marked = String::with_capacity(body.len());
     let mut values: Vec<String> = Vec::new();
@@ -26,8 +32,8 @@ pub fn render(body: &str, snapshot: &Snapshot, content: &Content, chart_html: &d
     for f in &found {
         marked.push_str(&body[last..f.range.start]);
         let value = match &f.what {
-            Ok(Placeholder::Figure(key)) => escape(&figure(snapshot, content, key)),
-            Ok(Placeholder::Chart(name)) => ChartKind::from_name(name).map(|k| chart_html(&k.draw(snapshot))).unwrap_or_default(),
+            Ok(Placeholder::Figure(key)) => escape(&figure(key)),
+            Ok(Placeholder::Chart(name)) => ChartKind::from_name(name).map(chart).unwrap_or_default(),
             // `check` reports unknown names; should one reach here, show what was written.
             Err(_) => escape(&body[f.range.clone()]),
         };
@@ -54,6 +60,18 @@ pub fn render(body: &str, snapshot: &Snapshot, content: &Content, chart_html: &d
     out
 }
 
+/// The text of every figure placeholder in `body`, by name, as `snapshot` gives it: what an
+/// issued bulletin keeps.
+pub fn figures_of(body: &str, snapshot: &Snapshot, content: &Content) -> std::collections::BTreeMap<String, String> {
+    placeholders::scan(body)
+        .into_iter()
+        .filter_map(|f| match f.what {
+            Ok(Placeholder::Figure(key)) => Some((key.to_string(), figure(snapshot, content, key))),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Markdown without placeholders (free pages).
 pub fn plain(body: &str) -> String {
     to_html(body)
@@ -76,59 +94,6 @@ fn to_html(markdown: &str) -> String {
     });
     html::push_html(&mut out, events);
     out
-}
-
-/// The display text of a figure placeholder, exactly as the tables show it.
-pub fn figure(s: &Snapshot, content: &Content, key: &str) -> String {
-    let h = &s.headline;
-    let yi = |v| format!("{}亿元", fmt::yi(v));
-    let count = |v| format!("{}个", fmt::count(v));
-    let usd = |v| format!("{}万美元", fmt::amount(fmt::round(v, 2)));
-    match key {
-        "period" => period_label(s),
-        "time_progress" => fmt::percent(s.time_progress.value),
-        "projects" => count(h.projects.value),
-        "projects.target" => h.projects.target.map_or("—".into(), count),
-        "projects.completion" => fmt::percent(h.projects.completion.value),
-        "projects.gap" => fmt::gap_text(h.projects.gap_points),
-        "projects.yoy" => fmt::yoy_text(h.projects.yoy.value),
-        "projects.month" => count(h.projects.this_month),
-        "funds" => yi(h.funds.value),
-        "funds.target" => h.funds.target.map_or("—".into(), yi),
-        "funds.completion" => fmt::percent(h.funds.completion.value),
-        "funds.gap" => fmt::gap_text(h.funds.gap_points),
-        "funds.yoy" => fmt::yoy_text(h.funds.yoy.value),
-        "funds.month" => yi(h.funds.this_month),
-        "fdi" => usd(h.fdi.value),
-        "fdi.target" => h.fdi.target.map_or("—".into(), usd),
-        "fdi.completion" => fmt::percent(h.fdi.completion.value),
-        "fdi.gap" => fmt::gap_text(h.fdi.gap_points),
-        "fdi.yoy" => fmt::yoy_text(h.fdi.yoy.value),
-        "fdi.month" => usd(h.fdi.this_month),
-        "rates.fulfilment" => fmt::percent(s.rates.fulfilment.rate.value),
-        "rates.funds" => fmt::percent(s.rates.funds.rate.value),
-        "rates.start" => fmt::percent(s.rates.start.rate.value),
-        "rates.production" => fmt::percent(s.rates.production.rate.value),
-        "agreements.converted" => format!("{}个", s.agreements.converted),
-        "squads.ok_rate" => fmt::percent(s.squads.rate.value),
-        "squads.missed" => {
-            let names: Vec<&str> = s
-                .squads
-                .missed
-                .iter()
-                .filter_map(|id| content.squads.iter().find(|q| &q.id == id).map(|q| q.name.as_str()))
-                .collect();
-            if names.is_empty() { "无".to_string() } else { names.join("、") }
-        }
-        "factories.rate" => fmt::percent(s.factories.rate_area.value),
-        "meetings.closed_rate" => fmt::percent(s.meetings.closed_rate.value),
-        _ => "—".to_string(),
-    }
-}
-
-/// `1—10月`, or `1月` for January.
-pub fn period_label(s: &Snapshot) -> String {
-    if s.month.number() == 1 { "1月".to_string() } else { format!("1—{}月", s.month.number()) }
 }
 
 pub fn escape(text: &str) -> String {

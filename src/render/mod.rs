@@ -26,6 +26,9 @@ use crate::figures::{self, Snapshot};
 use crate::output;
 use crate::paths::{self, Tables};
 use crate::period::Month;
+use crate::record::frozen::FrozenTable;
+use crate::record::issued::Record;
+use crate::record::{self, Archive};
 use crate::report::backlinks::Backlinks;
 use crate::report::{MonthTables, Table};
 use crate::source::Sources;
@@ -111,6 +114,9 @@ impl Job {
                     if opts.workbooks {
                         list.push(paths::workbook(*month));
                     }
+                    if is_issued(c, *month) {
+                        list.push(paths::issued_json(*month));
+                    }
                 }
                 list
             }
@@ -187,7 +193,12 @@ const LEADER_TABLES: [&str; 2] = ["projects", "terminated"];
 
 /// Whether `month` has a bulletin on a site as of `opts.month`.
 fn has_bulletin(c: &Content, month: Month, opts: Options) -> bool {
-    month <= opts.month && c.briefings.iter().any(|b| b.period == month)
+    month <= opts.month && (c.briefings.iter().any(|b| b.period == month) || is_issued(c, month))
+}
+
+/// Whether `month`'s bulletin has been issued (its page is then made from its record).
+fn is_issued(c: &Content, month: Month) -> bool {
+    c.issued.iter().any(|f| f.month == month)
 }
 
 /// Where a file of the site comes from.
@@ -282,9 +293,9 @@ pub fn jobs(content: &Content, month: Month) -> Vec<Job> {
 }
 
 /// Renders the whole site as of `opts.month`, in memory, sorted by path.
-pub fn site(content: &Content, theme: &Theme, opts: Options) -> Result<Vec<Page>, RenderError> {
+pub fn site(content: &Content, theme: &Theme, opts: Options, archive: &Archive) -> Result<Vec<Page>, RenderError> {
     let pages = std::sync::Mutex::new(Vec::new());
-    site_into(content, theme, opts, &|page| {
+    site_into(content, theme, opts, archive, &|page| {
         pages.lock().expect("page list").push(page);
         Ok::<(), RenderError>(())
     })?;
@@ -300,12 +311,13 @@ pub fn site_into<E>(
     content: &Content,
     theme: &Theme,
     opts: Options,
+    archive: &Archive,
     emit: &(dyn Fn(Page) -> Result<(), E> + Sync),
 ) -> Result<usize, E>
 where
     E: From<RenderError> + Send,
 {
-    let site = Site::new(content, theme, opts);
+    let site = Site::new(content, theme, opts, archive);
     let jobs = jobs(content, opts.month);
     let files = AtomicUsize::new(theme.assets.len());
     // One job per task: without the cap rayon hands out a few long runs of the list, and the run
@@ -331,6 +343,39 @@ pub fn workbook(content: &Content, s: &Snapshot, tables: &MonthTables) -> Result
     Ok(Page { path, bytes })
 }
 
+/// A correction note as the 更正说明 lists it.
+fn note_line(n: &crate::content::model::CorrectionNote) -> crate::report::text::Line {
+    crate::report::text::Line {
+        href: None,
+        name: format!("{} 更正说明", crate::figures::format::date_zh(n.date)),
+        detail: match &n.approved_by {
+            Some(who) => format!("{}（审核：{who}）", n.reason),
+            None => n.reason.clone(),
+        },
+    }
+}
+
+/// A commit as the 更正说明 lists it: when, who, what, and the fields it changed.
+fn commit_line(c: &record::git::Commit) -> crate::report::text::Line {
+    let mut fields = Vec::new();
+    for f in &c.files {
+        match &f.fields {
+            Some(list) => fields.extend(list.iter().take(6).map(|x| {
+                let side = |v: &Option<String>| v.clone().unwrap_or_else(|| "（无）".to_string());
+                format!("{}：{} {} → {}", f.path, x.field, side(&x.before), side(&x.after))
+            })),
+            None => fields.push(f.path.clone()),
+        }
+    }
+    let more = if fields.len() > 10 { format!("等 {} 处", fields.len()) } else { String::new() };
+    fields.truncate(10);
+    crate::report::text::Line {
+        href: None,
+        name: format!("{} {} {}", c.date(), c.author, c.short_id()),
+        detail: format!("{}。改动：{}{more}", c.subject, fields.join("；")),
+    }
+}
+
 /// A table as its CSV file.
 fn csv_page(t: &Table) -> Page {
     Page { path: t.csv.clone().expect("a table written to a file has a CSV path"), bytes: output::csv::table(t) }
@@ -341,6 +386,8 @@ pub struct Site<'a> {
     content: &'a Content,
     theme: &'a Theme,
     opts: Options,
+    /// The issued bulletins, their corrections and the content's history.
+    archive: &'a Archive,
     /// The running totals of every year with a snapshot, shared by the month jobs.
     years: figures::Years,
     /// The figures as of `opts.month`, which most pages show, and their tables.
@@ -350,11 +397,11 @@ pub struct Site<'a> {
 }
 
 impl<'a> Site<'a> {
-    pub fn new(content: &'a Content, theme: &'a Theme, opts: Options) -> Site<'a> {
+    pub fn new(content: &'a Content, theme: &'a Theme, opts: Options, archive: &'a Archive) -> Site<'a> {
         let years = figures::Years::new(content, months(content, opts.month).iter().map(|m| m.year()));
         let latest = figures::snapshot_with(content, opts.month, &years);
         let latest_tables = MonthTables::of(content, &latest, &Annex::of(content, opts.month));
-        Site { content, theme, opts, years, latest, latest_tables, backlinks: Backlinks::new(content) }
+        Site { content, theme, opts, archive, years, latest, latest_tables, backlinks: Backlinks::new(content) }
     }
 
     /// The workbook of `month`'s bulletin, if it has one.
@@ -370,6 +417,10 @@ impl<'a> Site<'a> {
     /// A month's files (see [`Job::Month`]) from its snapshot.
     pub fn month(&self, s: &Snapshot) -> Result<Vec<Page>, RenderError> {
         let mut pages = vec![self.data(s)];
+        if let Some(record) = self.archive.records.get(&s.month).filter(|_| s.month <= self.opts.month) {
+            pages.extend(self.issued(record)?);
+            return Ok(pages);
+        }
         let briefing = self.content.briefings.iter().find(|b| b.period == s.month && b.period <= self.opts.month);
         if briefing.is_none() && s.month != self.opts.month {
             return Ok(pages);
@@ -396,13 +447,38 @@ impl<'a> Site<'a> {
         Page { path: paths::data_json(s.month), bytes: data::snapshot_json(s) }
     }
 
-    /// The bulletin page of briefing `b`.
+    /// The bulletin page of briefing `b`, not issued yet.
     pub fn bulletin(&self, b: &Briefing, s: &Snapshot, tables: &MonthTables) -> Result<Page, RenderError> {
         let path = paths::bulletin(b.period);
         let title = format!("第{}期 {}", b.issue, b.title);
         let layout = self.layout(&path, &title, "bulletins", b.period);
         let views = MonthViews::of(tables, self.workbook_of(b.period), &paths::root_of(&path));
-        self.html(&path, "bulletin.html", &pages::bulletin::bulletin(layout, self.content, b, s, views))
+        let changes = record::changelog::of(self.content, b.period, self.archive, None);
+        let page = pages::bulletin::draft(layout, self.content, b, s, views, changes, self.archive.issuing());
+        self.html(&path, "bulletin.html", &page)
+    }
+
+    /// An issued month's files, from its record alone: the bulletin page (with its 更正说明
+    /// when the figures read differently now), its tables' CSVs, its workbook and
+    /// `data/issued/<month>.json`.
+    fn issued(&self, record: &Record) -> Result<Vec<Page>, RenderError> {
+        let month = record.month;
+        let tables = MonthTables::from_tables(month, record.tables.iter().map(FrozenTable::table).collect());
+        let mut files: Vec<Page> = tables.all().into_iter().map(csv_page).collect();
+        files.push(Page { path: paths::issued_json(month), bytes: data::snapshot_json(&record.snapshot) });
+        let path = paths::bulletin(month);
+        let layout = self.layout(&path, &format!("{} {}", record.text.issue, record.title), "bulletins", month);
+        let views = MonthViews::issued(&record.tables, &tables, self.workbook_of(month), &paths::root_of(&path));
+        let correction = self.archive.restated.get(&month).map(|changed| {
+            let notes = self.content.corrections.iter().filter(|n| n.month == month).map(note_line).collect();
+            let commits = self.archive.commits_since(record).into_iter().map(commit_line).collect();
+            pages::bulletin::Correction::of(changed, notes, commits)
+        });
+        files.push(self.html(&path, "bulletin.html", &pages::bulletin::issued(layout, record, views, correction))?);
+        if self.opts.workbooks {
+            files.push(workbook(self.content, &record.snapshot, &tables)?);
+        }
+        Ok(files)
     }
 
     fn layout(&self, path: &str, title: &str, section: &'static str, month: Month) -> Layout {
@@ -470,13 +546,16 @@ impl<'a> Site<'a> {
                 );
                 one(self.html(&path, "dashboard.html", &context))
             }
-            Job::Archive => one(self.html(&path, "archive.html", &pages::projects::archive(layout("简报", "bulletins"), c, m))),
+            Job::Archive => {
+                one(self.html(&path, "archive.html", &pages::projects::archive(layout("简报", "bulletins"), c, m, self.archive)))
+            }
             Job::Ledger => {
                 one(self.html(&path, "ledger.html", &pages::projects::ledger(layout("项目台账", "projects"), c, as_of)))
             }
             Job::Project(ix) => {
                 let p = c.project(*ix);
-                let context = pages::project::project(layout(&p.name, "projects"), c, &self.backlinks, *ix, as_of);
+                let context =
+                    pages::project::project(layout(&p.name, "projects"), c, &self.backlinks, *ix, as_of, &self.archive.history);
                 one(self.html(&path, "project.html", &context))
             }
             Job::Units => {
@@ -502,7 +581,7 @@ impl<'a> Site<'a> {
             Job::Squad(i) => {
                 let q = &c.squads[*i];
                 let trips = pages::squads::trips_table(c, q, s);
-                let context = pages::squads::squad(layout(&q.name, "squads"), c, q, s, &trips);
+                let context = pages::squads::squad(layout(&q.name, "squads"), c, q, s, &trips, &self.archive.history);
                 Ok(with_csvs(self.html(&path, "squad.html", &context)?, std::slice::from_ref(&trips)))
             }
             Job::Chains => {

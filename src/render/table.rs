@@ -4,8 +4,9 @@
 use serde::Serialize;
 
 use super::markdown::escape;
+use crate::record::frozen::{self, FrozenCell, FrozenTable};
 use crate::report::MonthTables;
-use crate::report::table::{Align, Cell, Kind, Link, Mark, Table, Tone};
+use crate::report::table::{Align, Cell, Kind, Link, Mark, Num, Table, Tone};
 
 #[derive(Serialize, Clone)]
 pub struct TableView {
@@ -157,6 +158,122 @@ pub fn view(t: &Table, workbook: Option<String>, root: &str) -> TableView {
     }
 }
 
+/// The view of an issued bulletin's table: the same component, every cell's text as issued
+/// (escaped here: a record is content, not trusted markup), a link only where the site would
+/// write it. `csv` is the table's file, made from the record too.
+pub fn frozen_view(t: &FrozenTable, csv: Option<String>, workbook: Option<String>, root: &str) -> TableView {
+    let kinds: Vec<Kind> = t.columns.iter().map(|c| frozen::kind_of(&c.kind)).collect();
+    let classes: Vec<String> = t.columns.iter().zip(&kinds).map(|(c, k)| column_class(*k, c.printed)).collect();
+    // The unit said once above the table when the issued table did (all quantities share it).
+    let units: Vec<Option<&str>> = t
+        .columns
+        .iter()
+        .zip(&kinds)
+        .filter(|(_, k)| match k {
+            Kind::Numbers => true,
+            Kind::Number(n) => !matches!(n, Num::Percent | Num::SignedPercent | Num::RankChange),
+            _ => false,
+        })
+        .map(|(c, _)| c.unit.as_deref())
+        .collect();
+    let unit = units.first().copied().flatten().filter(|u| units.iter().all(|x| *x == Some(*u)));
+    let columns = t
+        .columns
+        .iter()
+        .zip(&classes)
+        .map(|(c, class)| ColumnView {
+            header: match (&c.unit, unit) {
+                (Some(u), None) => format!("{}（{u}）", c.header),
+                _ => c.header.clone(),
+            },
+            class: class.clone(),
+        })
+        .collect();
+    let rows = t
+        .rows
+        .iter()
+        .map(|r| RowView {
+            class: match r.mark.as_str() {
+                "red" => "list-red",
+                "alert" => "missed",
+                _ => "",
+            },
+            cells: r
+                .cells
+                .iter()
+                .enumerate()
+                .map(|(i, cell)| frozen_cell_html(cell, i == t.row_header, classes.get(i).map_or("", String::as_str), root))
+                .collect(),
+        })
+        .collect();
+    TableView {
+        id: format!("table-{}", escape(&t.slug)),
+        title: match &t.number {
+            Some(n) => format!("{n} {}", t.caption),
+            None => t.caption.clone(),
+        },
+        caption: t.caption.clone(),
+        unit: unit.map(|u| format!("单位：{u}")),
+        columns,
+        rows,
+        notes: t.notes.clone(),
+        csv,
+        workbook,
+        sortable: t.sortable,
+        empty: "暂无数据",
+    }
+}
+
+/// One issued cell as `<td>`/`<th>`: its text, its value for sorting, its link if allowed.
+fn frozen_cell_html(cell: &FrozenCell, header: bool, class: &str, root: &str) -> String {
+    let mut h = String::with_capacity(64);
+    h.push_str(if header { "<th scope=\"row\"" } else { "<td" });
+    if !class.is_empty() {
+        h.push_str(" class=\"");
+        h.push_str(class);
+        h.push('"');
+    }
+    if let FrozenCell::Number { v, .. } = cell {
+        h.push_str(" data-sort=\"");
+        h.push_str(&v.normalize().to_string());
+        h.push('"');
+    }
+    h.push('>');
+    let link = |h: &mut String, text: &str, href: &str| {
+        if crate::content::links::is_allowed(href) {
+            h.push_str("<a href=\"");
+            h.push_str(&escape(root));
+            h.push_str(&escape(href));
+            h.push_str("\">");
+            h.push_str(&escape(text));
+            h.push_str("</a>");
+        } else {
+            h.push_str(&escape(text));
+        }
+    };
+    match cell {
+        FrozenCell::Link { s, h: href } => link(&mut h, s, href),
+        FrozenCell::Links { l } => {
+            for (i, (text, href)) in l.iter().enumerate() {
+                if i > 0 {
+                    h.push('、');
+                }
+                link(&mut h, text, href);
+            }
+        }
+        FrozenCell::Tag { s, tone } => {
+            h.push_str("<span class=\"");
+            h.push_str(tone_class(frozen::tone_of(tone)));
+            h.push_str("\">");
+            h.push_str(&escape(s));
+            h.push_str("</span>");
+        }
+        other => h.push_str(&escape(&other.text())),
+    }
+    h.push_str(if header { "</th>" } else { "</td>" });
+    h
+}
+
 /// The views of a month's tables, by slug, each offering the month's workbook when it has one.
 #[derive(Serialize)]
 pub struct MonthViews {
@@ -179,6 +296,33 @@ pub struct MonthViews {
 }
 
 impl MonthViews {
+    /// The views of an issued month's tables, as issued; `t` is the same tables read back (for
+    /// their CSV paths and which are shown).
+    pub fn issued(record: &[FrozenTable], t: &MonthTables, workbook: Option<String>, root: &str) -> MonthViews {
+        let v = |table: &Table| match record.iter().find(|f| f.slug == table.slug) {
+            Some(f) => frozen_view(f, table.csv.clone(), workbook.clone(), root),
+            None => view(table, workbook.clone(), root),
+        };
+        MonthViews {
+            targets: v(&t.targets),
+            others: v(&t.others),
+            rates: v(&t.rates),
+            stages: v(&t.stages),
+            chains: v(&t.chains),
+            origins: v(&t.origins),
+            tags: (!t.tags.rows.is_empty()).then(|| v(&t.tags)),
+            big_projects: v(&t.big_projects),
+            towns: v(&t.towns),
+            departments: v(&t.departments),
+            squads: v(&t.squads),
+            leaders: v(&t.leaders),
+            new_projects: v(&t.new_projects),
+            funds: v(&t.funds),
+            trips: v(&t.trips),
+            items: v(&t.items),
+        }
+    }
+
     pub fn of(t: &MonthTables, workbook: Option<String>, root: &str) -> MonthViews {
         let v = |table: &Table| view(table, workbook.clone(), root);
         MonthViews {

@@ -13,12 +13,14 @@
 pub mod backlinks;
 pub mod bulletin;
 pub mod chains;
+pub mod history;
 pub mod leaders;
 pub mod project;
 pub mod projects;
 pub mod site;
 pub mod squads;
 pub mod table;
+pub mod text;
 pub mod units;
 
 use crate::content::Content;
@@ -116,6 +118,41 @@ impl MonthTables {
         list.extend([&self.big_projects, &self.towns, &self.departments, &self.squads, &self.leaders]);
         list.extend([&self.new_projects, &self.funds, &self.trips, &self.items]);
         list
+    }
+
+    /// A month's tables from a list (an issued bulletin's record), each in its place by slug;
+    /// a table the list lacks is empty.
+    pub fn from_tables(month: Month, tables: Vec<Table>) -> MonthTables {
+        let empty = |slug: &'static str| Table::new(slug, slug, String::new(), Vec::new());
+        let mut t = MonthTables {
+            month,
+            targets: empty("targets"),
+            others: empty("others"),
+            rates: empty("rates"),
+            stages: empty("stages"),
+            chains: empty("chains"),
+            origins: empty("origins"),
+            tags: empty("tags"),
+            big_projects: empty("big-projects"),
+            towns: empty("towns"),
+            departments: empty("departments"),
+            squads: empty("squads"),
+            leaders: empty("leaders"),
+            new_projects: empty("new-projects"),
+            funds: empty("funds"),
+            trips: empty("trips"),
+            items: empty("items"),
+        };
+        for table in tables {
+            if let Some(place) = t.all_mut().into_iter().find(|p| p.slug == table.slug) {
+                *place = table;
+            }
+        }
+        // Where each table's CSV goes is the site's to say, whatever the list held.
+        for table in t.all_mut() {
+            table.csv = Some(paths::table_csv(Tables::Month(month), table.slug));
+        }
+        t
     }
 
     /// Every table, in the order of [`MonthTables::SLUGS`] (each has a CSV, shown or not).

@@ -1,24 +1,35 @@
 //! Tables of the site-wide pages that are not a month's: the list of bulletins, the factory
 //! buildings and each meeting's items.
 
-use super::table::{Cell, Column, DateStyle, Num, Table};
+use super::table::{Cell, Column, DateStyle, Num, Table, Tone};
 use crate::content::Content;
 use crate::content::model::{Briefing, Meeting};
 use crate::figures::format as fmt;
 use crate::figures::people::ItemState;
 use crate::figures::snapshot::Snapshot;
 use crate::paths;
+use crate::period::Month;
 
 /// A year's bulletins, the latest first.
-pub fn bulletins(year: i32, list: &[&Briefing]) -> Table {
-    let columns = vec![Column::text("期号"), Column::link("标题"), Column::text("统计期"), Column::text("印发日期")];
+/// A year's bulletins; `status` says, for a site that issues its bulletins, whether each is
+/// issued (已印发), corrected since (已更正) or a draft (草稿).
+pub fn bulletins(year: i32, list: &[&Briefing], status: Option<&dyn Fn(Month) -> (&'static str, Tone)>) -> Table {
+    let mut columns = vec![Column::text("期号"), Column::link("标题"), Column::text("统计期"), Column::text("印发日期")];
+    if status.is_some() {
+        columns.push(Column::tag("状态"));
+    }
     let mut t = Table::new("bulletins", "简报", format!("{year}年"), columns).rows(list.iter().map(|b| {
-        vec![
+        let mut row = vec![
             Cell::text(format!("第{}期", b.issue)),
             Cell::link(&b.title, paths::bulletin(b.period)),
             Cell::text(fmt::period_text(b.period)),
             b.issued.map_or(Cell::Empty, |d| Cell::text(fmt::date_zh(d))),
-        ]
+        ];
+        if let Some(status) = status {
+            let (label, tone) = status(b.period);
+            row.push(Cell::Tag(label, tone));
+        }
+        row
     }));
     t.row_header = 1;
     t

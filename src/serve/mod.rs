@@ -151,6 +151,11 @@ fn rebuild(opts: &ServeOptions, shared: &Shared) -> Result<Duration, ()> {
     };
     match site::build(&opts.content, opts.month, Reload::Live, &emit) {
         Ok(built) => {
+            // Once per run: what the change history lacks, and how to fix it.
+            static NOTICE: std::sync::Once = std::sync::Once::new();
+            if let Some(notice) = built.archive.history.notice() {
+                NOTICE.call_once(|| eprintln!("{notice}"));
+            }
             let pages = pages.into_inner().expect("page map");
             {
                 let mut state = shared.state.write().expect("state lock");

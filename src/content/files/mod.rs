@@ -1,5 +1,6 @@
 //! One decoder per kind of content file, each turning a YAML tree into model values.
 
+pub mod corrections;
 pub mod factories;
 pub mod markdown;
 pub mod meetings;

@@ -1,7 +1,7 @@
 //! `site.yaml`: title, issuer, locale and the counting rules (统计口径).
 
 use crate::content::fields::{Decoder, Fields, Optional, Required};
-use crate::content::model::{Fulfilment, FundOrigin, Locale, RankBy, RateBase, Rules, SignType, Site};
+use crate::content::model::{CorrectionPolicy, Fulfilment, FundOrigin, Locale, RankBy, RateBase, Rules, SignType, Site};
 use crate::content::problems::NumberKind;
 use crate::content::yaml::Node;
 
@@ -16,6 +16,8 @@ const FULFILMENT: &[(&str, Fulfilment)] =
     &[("注册", Fulfilment::Registered), ("首笔到资", Fulfilment::FirstFunds), ("开工", Fulfilment::Started)];
 const RATE_BASES: &[(&str, RateBase)] = &[("签约", RateBase::Signed), ("开工", RateBase::Started)];
 const RANK_BY: &[(&str, RankBy)] = &[("到位资金", RankBy::Funds), ("项目", RankBy::Projects)];
+const CORRECTIONS: &[(&str, CorrectionPolicy)] =
+    &[("warn", CorrectionPolicy::Warn), ("require_note", CorrectionPolicy::RequireNote)];
 const LOCALES: &[(&str, Locale)] = &[("zh-CN", Locale::ZhCn), ("en", Locale::En), ("~zh", Locale::ZhCn), ("~en-US", Locale::En)];
 
 pub fn decode(d: &mut Decoder, node: &Node) -> Option<Site> {
@@ -25,6 +27,7 @@ pub fn decode(d: &mut Decoder, node: &Node) -> Option<Site> {
     let issuer = f.text(d, "issuer", Required);
     let locale = f.choice(d, "locale", Optional, LOCALES).unwrap_or_default();
     let sample = f.flag(d, "sample").unwrap_or(false);
+    let corrections = f.choice(d, "corrections", Optional, CORRECTIONS).unwrap_or_default();
     let rules = match f.nested(d, "rules", Optional) {
         Some(mut r) => {
             let rules = rules(d, &mut r);
@@ -34,7 +37,7 @@ pub fn decode(d: &mut Decoder, node: &Node) -> Option<Site> {
         None => Rules::default(),
     };
     f.finish(d);
-    Some(Site { title: title?, county, issuer: issuer?, locale, sample, rules })
+    Some(Site { title: title?, county, issuer: issuer?, locale, sample, rules, corrections })
 }
 
 /// Each rule falls back to its default when absent or unreadable (the error is reported).

@@ -20,6 +20,10 @@ pub(super) enum Kind {
     Briefing(Month),
     /// `pages/<name>.md` or `pages/<folder>/<name>.md`: the id is the path without `.md`.
     Page(String),
+    /// `issued/<YYYY-MM>.json`: the record of an issued bulletin, written by `bulletin issue`.
+    Issued(Month),
+    /// `corrections/<YYYY-MM-DD>[-n].yaml`: the note explaining a correction of an issued bulletin.
+    Correction(String, chrono::NaiveDate),
 }
 
 impl Kind {
@@ -77,7 +81,7 @@ pub(super) fn classify(rel: &str) -> Class {
         ("", "factories") => top(Kind::Factories),
         ("", _) if is_md || ext == "txt" || file_name == "README" => Class::Skip,
         ("", _) => Class::Ignored(problems::not_content(is_yaml)),
-        ("targets" | "projects" | "squads" | "meetings" | "briefings", _) if nested => {
+        ("targets" | "projects" | "squads" | "meetings" | "briefings" | "issued" | "corrections", _) if nested => {
             Class::Ignored(problems::ignored_file("这个文件夹里不能再建子文件夹", "this folder takes no sub-folders"))
         }
         ("targets", _) if is_yaml => match stem.parse::<i32>() {
@@ -89,6 +93,14 @@ pub(super) fn classify(rel: &str) -> Class {
         ("meetings", _) if is_yaml => match stem.get(..10).and_then(period::parse_date) {
             Some(date) if stem.len() == 10 || stem[10..].starts_with('-') => content(Kind::Meeting(stem.to_string(), date)),
             _ => bad_name("会议日期，如 meetings/2026-03-20.yaml", "the meeting date, like meetings/2026-03-20.yaml"),
+        },
+        ("issued", _) if ext == "json" => match Month::parse(stem) {
+            Some(month) => content(Kind::Issued(month)),
+            _ => bad_name("统计月份，如 issued/2026-10.json", "the month, like issued/2026-10.json"),
+        },
+        ("corrections", _) if is_yaml => match stem.get(..10).and_then(period::parse_date) {
+            Some(date) if stem.len() == 10 || stem[10..].starts_with('-') => content(Kind::Correction(stem.to_string(), date)),
+            _ => bad_name("更正日期，如 corrections/2026-11-20.yaml", "the date, like corrections/2026-11-20.yaml"),
         },
         ("briefings", _) if is_md => match Month::parse(stem) {
             Some(month) => content(Kind::Briefing(month)),
@@ -110,9 +122,13 @@ pub(super) fn classify(rel: &str) -> Class {
                 Class::Ignored(problems::not_asset(&ext))
             }
         }
-        ("targets" | "projects" | "squads" | "meetings", _) => {
+        ("targets" | "projects" | "squads" | "meetings" | "corrections", _) => {
             Class::Ignored(problems::ignored_file("这个文件夹只读取 .yaml 文件", "only .yaml files are read in this folder"))
         }
+        ("issued", _) => Class::Ignored(problems::ignored_file(
+            "这个文件夹只放 bulletin issue 写的 .json 记录",
+            "this folder holds only the .json records `bulletin issue` writes",
+        )),
         ("briefings", _) => {
             Class::Ignored(problems::ignored_file("这个文件夹只读取 .md 文件", "only .md files are read in this folder"))
         }

@@ -14,10 +14,11 @@ use rayon::prelude::*;
 use super::Loaded;
 use super::fields::{Decoder, IdTable};
 use super::files::{self, Tables, registries::SeenIds};
-use super::model::{Asset, Content, Project, Squad, UnitIx};
+use super::model::{Asset, Content, CorrectionNote, IssuedFile, Project, Squad, UnitIx};
 use super::problems::{self, RefKind};
 use super::yaml::{self, Node};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::period::Month;
 use crate::source::{FileId, SourceFile, Sources};
 pub use classify::ASSET_EXTENSIONS;
 use classify::{Class, Kind, classify};
@@ -109,7 +110,7 @@ pub fn from_files(files: impl IntoIterator<Item = (String, std::io::Result<Vec<u
     let parsed: Vec<_> = found
         .par_iter()
         .map(|f| {
-            (!f.unreadable && !matches!(f.kind, Kind::Briefing(_) | Kind::Page(_) | Kind::Project(_)))
+            (!f.unreadable && !matches!(f.kind, Kind::Briefing(_) | Kind::Page(_) | Kind::Project(_) | Kind::Issued(_)))
                 .then(|| parse(&sources, f.file))
         })
         .collect();
@@ -302,6 +303,26 @@ fn decode_all(sources: &Sources, found: &[Found], diags: &mut Diagnostics) -> Op
     briefings.sort_by_key(|b| b.period);
     pages.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
 
+    // Issued records are JSON written by `bulletin issue`; `crate::record` reads them.
+    let issued_months: Vec<Month> =
+        found.iter().filter_map(|f| if let Kind::Issued(m) = f.kind { Some(m) } else { None }).collect();
+    let mut issued = Vec::new();
+    let mut corrections = Vec::new();
+    for f in found.iter().filter(|f| !f.unreadable) {
+        match &f.kind {
+            Kind::Issued(month) => {
+                issued.push(IssuedFile { month: *month, file: f.file, text: sources.get(f.file).text.clone() })
+            }
+            Kind::Correction(id, date) => {
+                if let Some((file, tree)) = with_tree(f) {
+                    run(file, diags, &mut |d| corrections.extend(files::corrections::decode(d, tree, id, *date, &issued_months)));
+                }
+            }
+            _ => {}
+        }
+    }
+    corrections.sort_by(|a: &CorrectionNote, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+
     if missing_required {
         return None;
     }
@@ -323,5 +344,7 @@ fn decode_all(sources: &Sources, found: &[Found], diags: &mut Diagnostics) -> Op
         briefings,
         pages,
         assets: Vec::new(),
+        issued,
+        corrections,
     })
 }

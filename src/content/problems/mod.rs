@@ -10,6 +10,7 @@ mod files;
 mod pages;
 mod periods;
 mod quality;
+mod record;
 mod refs;
 
 pub use super::closest::closest;
@@ -18,6 +19,7 @@ pub use files::*;
 pub use pages::*;
 pub use periods::*;
 pub use quality::*;
+pub use record::*;
 pub use refs::*;
 
 use crate::diagnostics::Text;
@@ -132,6 +134,8 @@ pub fn field_label(key: &str) -> Option<&'static str> {
         "distribute_to" => "发",
         "copies" => "印数",
         "order" => "顺序",
+        "reason" => "更正原因",
+        "approved_by" => "审核人",
         _ => return None,
     })
 }

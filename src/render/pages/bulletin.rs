@@ -1,52 +1,35 @@
 //! A month's bulletin (简报): the briefing's text, then the generated data report with the
-//! month's tables and charts, and the 版记.
+//! month's tables and charts, the 版记, and the month's 本期数据变动. An issued month's page is
+//! made from its record alone ([`issued`]); a month not issued yet from the data ([`draft`]).
 
-use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::{AlertLine, alerts, summary_lines};
 use crate::content::Content;
 use crate::content::model::Briefing;
 use crate::figures::Snapshot;
-use crate::figures::format as fmt;
-use crate::figures::snapshot::List;
 use crate::paths;
+use crate::record::issued::{Changed, Record};
 use crate::render::charts::ChartKind;
 use crate::render::markdown;
 use crate::render::table::MonthViews;
 use crate::render::view::{self, Layout};
-use crate::report::units::rank_metric;
+use crate::report::text::{BulletinText, ChangeLog, Line};
 
 #[derive(Serialize)]
 pub struct Bulletin {
     pub layout: Layout,
-    pub title: String,
-    pub issue: String,
-    pub issuer: String,
-    pub issued: String,
-    pub main_to: String,
+    #[serde(flatten)]
+    pub text: BulletinText,
     pub body: String,
-    pub period: String,
-    pub overview: String,
-    pub conversion: String,
-    pub factories: String,
-    pub squads_line: String,
-    pub meetings_line: String,
-    pub rank_metric: &'static str,
-    pub red: Vec<String>,
-    pub black: Vec<String>,
-    pub squads_missed: String,
-    pub leader_trips: u32,
-    pub overdue: Vec<AlertLine>,
     pub charts: Charts,
     pub tables: MonthViews,
-    pub report_to: String,
-    pub send_to: String,
-    pub distribute_to: String,
-    pub printed: String,
-    pub copies: String,
     pub data_json: String,
     pub workbook: String,
+    /// 已印发 / 草稿 and what it means, on screen only.
+    pub status: Status,
+    /// The 更正说明 of an issued bulletin whose figures have changed since.
+    pub correction: Option<Correction>,
+    pub changes: ChangeLog,
 }
 
 #[derive(Serialize)]
@@ -63,70 +46,11 @@ pub struct Charts {
     pub squad_trips: String,
 }
 
-/// The generated 总体情况 paragraph.
-fn overview(s: &Snapshot) -> String {
-    let h = &s.headline;
-    let target_part = |name: &str, value: String, t: &crate::figures::snapshot::Target, goal: String| {
-        format!(
-            "{name}{value}，完成年度目标任务{goal}的{}，{}，{}",
-            fmt::percent(t.completion.value),
-            fmt::gap_text(t.gap_points),
-            fmt::yoy_text(t.yoy.value)
-        )
-    };
-    let goal = |t: &crate::figures::snapshot::Target, unit: &str, show: &dyn Fn(Decimal) -> String| {
-        t.target.map_or("（未设目标）".to_string(), |v| format!("{}{unit}", show(v)))
-    };
-    format!(
-        "{}，全县{}；{}；{}。时序进度为{}。",
-        markdown::period_label(s),
-        target_part(
-            "新签约招引项目",
-            format!("{}个", fmt::count(h.projects.value)),
-            &h.projects,
-            goal(&h.projects, "个", &|v| fmt::count(v))
-        ),
-        target_part("招商到位资金", format!("{}亿元", fmt::yi(h.funds.value)), &h.funds, goal(&h.funds, "亿元", &|v| fmt::yi(v))),
-        target_part(
-            "外资直投",
-            format!("{}万美元", fmt::amount(fmt::round(h.fdi.value, 2))),
-            &h.fdi,
-            goal(&h.fdi, "万美元", &|v| fmt::amount(fmt::round(v, 2)))
-        ),
-        fmt::percent(s.time_progress.value)
-    )
-}
-
-pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot, tables: MonthViews) -> Bulletin {
-    let (conversion, squads_line, factories, meetings_line) = summary_lines(s);
-    let name_of_unit = |id: &str| c.units.iter().find(|u| u.id == id).map_or(id.to_string(), |u| u.name.clone());
-    let listed = |list: List| -> Vec<String> {
-        s.units.towns.iter().chain(&s.units.departments).filter(|r| r.list == Some(list)).map(|r| name_of_unit(&r.id)).collect()
-    };
-    let squad_name = |id: &str| c.squads.iter().find(|q| q.id == id).map_or(id.to_string(), |q| q.name.clone());
-    let missed: Vec<String> = s.squads.missed.iter().map(|id| squad_name(id)).collect();
-    let chart = |k| view::chart(s, k);
-    Bulletin {
-        layout,
-        title: b.title.clone(),
-        issue: format!("第{}期", b.issue),
-        issuer: c.site.issuer.clone(),
-        issued: b.issued.map(fmt::date_zh).unwrap_or_default(),
-        main_to: b.distribute_to.join("、"),
-        body: markdown::render(&b.body, s, c, &view::figure_html),
-        period: markdown::period_label(s),
-        overview: overview(s),
-        conversion,
-        factories,
-        squads_line,
-        meetings_line,
-        rank_metric: rank_metric(s.units.rank_by),
-        red: listed(List::Red),
-        black: listed(List::Black),
-        squads_missed: if missed.is_empty() { "无".to_string() } else { missed.join("、") },
-        leader_trips: s.squads.rows.iter().map(|r| r.leader_trips).sum(),
-        overdue: alerts(c, s).overdue,
-        charts: Charts {
+impl Charts {
+    /// The charts of the bulletin, drawn from `s`.
+    pub fn of(s: &Snapshot) -> Charts {
+        let chart = |k| view::chart(s, k);
+        Charts {
             progress: chart(ChartKind::Progress),
             funds_monthly: chart(ChartKind::FundsMonthly),
             projects_monthly: chart(ChartKind::ProjectsMonthly),
@@ -137,14 +61,119 @@ pub fn bulletin(layout: Layout, c: &Content, b: &Briefing, s: &Snapshot, tables:
             units_towns: chart(ChartKind::UnitsTowns),
             units_departments: chart(ChartKind::UnitsDepartments),
             squad_trips: chart(ChartKind::SquadTrips),
-        },
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct Status {
+    /// `issued`, `corrected`, `draft` or empty (a site that does not issue).
+    pub class: &'static str,
+    pub label: String,
+    pub detail: String,
+}
+
+/// 更正说明: what reads differently now, why, and the commits that changed it.
+#[derive(Serialize)]
+pub struct Correction {
+    pub changes: Vec<ChangedView>,
+    /// Changes not listed (the list shows the first [`SHOWN_CHANGES`]).
+    pub more: usize,
+    pub notes: Vec<Line>,
+    pub commits: Vec<Line>,
+}
+
+#[derive(Serialize)]
+pub struct ChangedView {
+    pub what: String,
+    pub issued: String,
+    pub now: String,
+}
+
+/// The changes a 更正说明 lists before it says how many more there are.
+pub const SHOWN_CHANGES: usize = 30;
+
+impl Correction {
+    pub fn of(changed: &[Changed], notes: Vec<Line>, commits: Vec<Line>) -> Correction {
+        Correction {
+            changes: changed
+                .iter()
+                .take(SHOWN_CHANGES)
+                .map(|c| ChangedView { what: c.what.clone(), issued: c.issued.clone(), now: c.now.clone() })
+                .collect(),
+            more: changed.len().saturating_sub(SHOWN_CHANGES),
+            notes,
+            commits,
+        }
+    }
+}
+
+/// The page of a month not issued yet, from the data. `issuing` is whether the site issues
+/// bulletins at all (then this one is marked 草稿).
+#[allow(clippy::too_many_arguments)]
+pub fn draft(
+    layout: Layout,
+    c: &Content,
+    b: &Briefing,
+    s: &Snapshot,
+    tables: MonthViews,
+    changes: ChangeLog,
+    issuing: bool,
+) -> Bulletin {
+    let status = if issuing {
+        Status {
+            class: "draft",
+            label: "草稿（未印发）".into(),
+            detail: "这一期还没有印发，数字会随数据更新；印发后页面固定不变".into(),
+        }
+    } else {
+        Status { class: "", label: String::new(), detail: String::new() }
+    };
+    Bulletin {
+        layout,
+        text: crate::report::text::bulletin_text(c, b, s),
+        body: markdown::render(&b.body, s, c, &view::figure_html),
+        charts: Charts::of(s),
         tables,
-        report_to: b.report_to.join("，"),
-        send_to: b.send_to.join("，"),
-        distribute_to: b.distribute_to.join("，"),
-        printed: b.issued.map(|d| format!("{}印发", fmt::date_zh(d))).unwrap_or_default(),
-        copies: b.copies.map(|n| format!("共印{n}份")).unwrap_or_default(),
         data_json: paths::data_json(s.month),
         workbook: paths::workbook(s.month),
+        status,
+        correction: None,
+        changes,
+    }
+}
+
+/// The page of an issued month, from its record alone; `correction` when its figures read
+/// differently now.
+pub fn issued(layout: Layout, record: &Record, tables: MonthViews, correction: Option<Correction>) -> Bulletin {
+    let s = &record.snapshot;
+    let when =
+        if record.text.issued.is_empty() { record.recorded.get(..10).unwrap_or(&record.recorded) } else { &record.text.issued };
+    let status = match &correction {
+        None => {
+            Status { class: "issued", label: "已印发".into(), detail: format!("本期于 {when} 印发，内容固定不变") }
+        }
+        Some(_) => Status {
+            class: "corrected",
+            label: "已更正".into(),
+            detail: format!("本期于 {when} 印发，此后有数字更正，见下方更正说明；正文和表格保持印发时的原样"),
+        },
+    };
+    let figures = &record.figures;
+    Bulletin {
+        layout,
+        text: record.text.clone(),
+        body: markdown::render_with(
+            &record.body,
+            &|key| figures.get(key).cloned().unwrap_or_else(|| "—".to_string()),
+            &|kind| view::chart(s, kind),
+        ),
+        charts: Charts::of(s),
+        tables,
+        data_json: paths::issued_json(s.month),
+        workbook: paths::workbook(s.month),
+        status,
+        correction,
+        changes: record.changes.clone(),
     }
 }

@@ -21,6 +21,7 @@ use crate::content::model::{Briefing, Leader};
 use crate::figures::Snapshot;
 use crate::figures::format as fmt;
 use crate::paths;
+use crate::report::text;
 
 #[derive(Serialize)]
 pub struct Alerts {
@@ -33,12 +34,9 @@ pub struct Alerts {
     pub five_one: Vec<AlertLine>,
 }
 
-#[derive(Serialize)]
-pub struct AlertLine {
-    pub href: Option<String>,
-    pub name: String,
-    pub detail: String,
-}
+/// A line of a list of alerts: what, a link to its page, the detail.
+pub use crate::report::text::Line as AlertLine;
+pub use crate::report::text::summary_lines;
 
 pub fn alerts(c: &Content, s: &Snapshot) -> Alerts {
     let project = |id: &str| c.project_by_id(id);
@@ -69,21 +67,7 @@ pub fn alerts(c: &Content, s: &Snapshot) -> Alerts {
         .filter_map(|id| c.squads.iter().find(|q| &q.id == id))
         .map(|q| Link { href: paths::squad(&q.id), text: q.name.clone() })
         .collect();
-    let overdue: Vec<AlertLine> = a
-        .overdue_items
-        .iter()
-        .map(|x| AlertLine {
-            href: x.project.as_deref().and_then(href),
-            name: x.task.clone(),
-            detail: format!(
-                "{}{}，限 {} 办结，已逾期 {} 天",
-                x.project.as_deref().map(|p| format!("{}：", name_of(p))).unwrap_or_default(),
-                x.unit,
-                x.deadline,
-                x.days_overdue
-            ),
-        })
-        .collect();
+    let overdue = text::overdue_lines(c, s);
     let problems: Vec<AlertLine> = a
         .old_problems
         .iter()
@@ -130,39 +114,6 @@ pub fn bulletin_link(b: &Briefing) -> BulletinLink {
         period: fmt::period_text(b.period),
         issued: b.issued.map(fmt::date_zh).unwrap_or_default(),
     }
-}
-
-pub fn summary_lines(s: &Snapshot) -> (String, String, String, String) {
-    let conversion = format!(
-        "协议项目 {} 个，已转签合同 {} 个（转化率 {}）",
-        s.agreements.agreements,
-        s.agreements.converted,
-        fmt::percent(s.agreements.rate.value)
-    );
-    let squads = format!(
-        "本月 {} 支小分队中 {} 支完成外出任务（每支每月至少外出 {} 次，达标率 {}）",
-        s.squads.total,
-        s.squads.met,
-        s.squads.required_per_month,
-        fmt::percent(s.squads.rate.value)
-    );
-    let factories = format!(
-        "已建成标准化厂房 {} 栋、{} 平方米，已入驻 {} 栋、{} 平方米（入驻率 {}）",
-        s.factories.buildings_built,
-        fmt::amount(s.factories.area_built),
-        s.factories.buildings_occupied,
-        fmt::amount(s.factories.area_occupied),
-        fmt::percent(s.factories.rate_area.value)
-    );
-    let meetings = format!(
-        "交办联评会议 {} 次，交办事项 {} 项，已办结 {} 项（办结率 {}），逾期 {} 项",
-        s.meetings.meetings,
-        s.meetings.items,
-        s.meetings.closed,
-        fmt::percent(s.meetings.closed_rate.value),
-        s.meetings.overdue
-    );
-    (conversion, squads, factories, meetings)
 }
 
 /// `姓名（职务）`.

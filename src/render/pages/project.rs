@@ -32,6 +32,8 @@ pub struct ProjectPage {
     pub items: Option<TableView>,
     pub trips: Option<TableView>,
     pub factory: Option<String>,
+    /// 变更记录, from git.
+    pub changes: Option<TableView>,
     pub terminated_reason: Option<String>,
     pub note: Option<String>,
 }
@@ -56,7 +58,14 @@ pub struct TimelineStep {
     pub done: bool,
 }
 
-pub fn project(layout: Layout, c: &Content, links: &Backlinks, ix: ProjectIx, as_of: NaiveDate) -> ProjectPage {
+pub fn project(
+    layout: Layout,
+    c: &Content,
+    links: &Backlinks,
+    ix: ProjectIx,
+    as_of: NaiveDate,
+    history: &crate::record::git::History,
+) -> ProjectPage {
     let root = layout.root.clone();
     let p = c.project(ix);
     let m = &p.milestones;
@@ -161,6 +170,10 @@ pub fn project(layout: Layout, c: &Content, links: &Backlinks, ix: ProjectIx, as
         items: shown(&t.items),
         trips: shown(&t.trips),
         factory,
+        changes: ["yaml", "yml"]
+            .iter()
+            .find_map(|ext| crate::report::history::changes(history, &format!("projects/{}.{ext}", p.id)))
+            .map(|t| view(&t, None, &root)),
         terminated_reason: p.terminated_reason.clone().filter(|_| m.terminated.is_some_and(|d| d <= as_of)),
         note: p.note.clone(),
     }

@@ -14,6 +14,7 @@ use crate::paths;
 use crate::period::Month;
 use crate::render::table::{TableView, view};
 use crate::render::view::Layout;
+use crate::report::table::Tone;
 use crate::report::{projects, site};
 
 #[derive(Serialize)]
@@ -23,8 +24,14 @@ pub struct Archive {
     pub years: Vec<TableView>,
 }
 
-pub fn archive(layout: Layout, c: &Content, month: Month) -> Archive {
+pub fn archive(layout: Layout, c: &Content, month: Month, issued: &crate::record::Archive) -> Archive {
     let root = layout.root.clone();
+    let status = |m: Month| match (issued.records.contains_key(&m), issued.restated.contains_key(&m)) {
+        (true, true) => ("已更正", Tone::Bad),
+        (true, false) => ("已印发", Tone::Good),
+        _ => ("草稿", Tone::Plain),
+    };
+    let status: Option<&dyn Fn(Month) -> (&'static str, Tone)> = if issued.issuing() { Some(&status) } else { None };
     let mut years: Vec<(i32, Vec<&Briefing>)> = Vec::new();
     for b in c.briefings.iter().rev().filter(|b| b.period <= month) {
         match years.last_mut() {
@@ -32,7 +39,7 @@ pub fn archive(layout: Layout, c: &Content, month: Month) -> Archive {
             _ => years.push((b.period.year(), vec![b])),
         }
     }
-    Archive { layout, years: years.iter().map(|(y, list)| view(&site::bulletins(*y, list), None, &root)).collect() }
+    Archive { layout, years: years.iter().map(|(y, list)| view(&site::bulletins(*y, list, status), None, &root)).collect() }
 }
 
 #[derive(Serialize)]

@@ -35,13 +35,22 @@ pub struct SquadPage {
     /// The squad's figures of the period, in a sentence.
     pub line: Option<String>,
     pub trips: TableView,
+    /// 变更记录, from git.
+    pub changes: Option<TableView>,
 }
 
 pub fn trips_table(c: &Content, q: &Squad, s: &Snapshot) -> Table {
     squads::trips(c, q, s).csv(paths::table_csv(Tables::Squad(&q.id), "trips"))
 }
 
-pub fn squad(layout: Layout, c: &Content, q: &Squad, s: &Snapshot, trips: &Table) -> SquadPage {
+pub fn squad(
+    layout: Layout,
+    c: &Content,
+    q: &Squad,
+    s: &Snapshot,
+    trips: &Table,
+    history: &crate::record::git::History,
+) -> SquadPage {
     let root = layout.root.clone();
     SquadPage {
         layout,
@@ -63,5 +72,9 @@ pub fn squad(layout: Layout, c: &Content, q: &Squad, s: &Snapshot, trips: &Table
             )
         }),
         trips: view(trips, None, &root),
+        changes: ["yaml", "yml"]
+            .iter()
+            .find_map(|ext| crate::report::history::changes(history, &format!("squads/{}.{ext}", q.id)))
+            .map(|t| view(&t, None, &root)),
     }
 }
