@@ -121,9 +121,11 @@ pub fn run(args: &IssueArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Whether the content folder has changes git has not committed (outside git: no).
+/// Whether the content folder has changes git has not committed (outside git: no). Records
+/// of other months in `issued/` do not count: they hold no data (issuing month after month
+/// needs no commit in between).
 fn uncommitted(dir: &std::path::Path) -> bool {
-    let out = Command::new("git").arg("-C").arg(dir).args(["status", "--porcelain", "--", "."]).output();
+    let out = Command::new("git").arg("-C").arg(dir).args(["status", "--porcelain", "--", ".", ":(exclude)issued"]).output();
     match out {
         Ok(o) if o.status.success() => !o.stdout.is_empty(),
         _ => false,
