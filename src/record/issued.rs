@@ -5,11 +5,11 @@
 //! is built from its record alone, so it never changes; comparing the record with the figures
 //! computed now finds the corrections to announce.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use super::frozen::FrozenTable;
+use super::frozen::{FrozenCell, FrozenTable};
 use crate::content::Content;
 use crate::content::model::IssuedFile;
 use crate::content::problems;
@@ -136,45 +136,107 @@ pub fn compare(record: &Record, tables: &[FrozenTable], figures: &BTreeMap<Strin
     }
     for old in &record.tables {
         let Some(new) = tables.iter().find(|t| t.slug == old.slug) else { continue };
-        let title = match &old.number {
-            Some(n) => format!("{n} {}", old.caption),
-            None => old.caption.clone(),
+        compare_table(old, new, &mut changed);
+    }
+    changed
+}
+
+/// The cells of `old` that read differently in `new`. Rows are matched by their name (the
+/// row-header cell); several rows of one name (a squad's trips of a month) by their order
+/// among those rows; columns by their header.
+fn compare_table(old: &FrozenTable, new: &FrozenTable, changed: &mut Vec<Changed>) {
+    let title = match &old.number {
+        Some(n) => format!("{n} {}", old.caption),
+        None => old.caption.clone(),
+    };
+    let named = |t: &FrozenTable| -> Vec<(String, usize)> {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        t.rows
+            .iter()
+            .map(|r| {
+                let name = r.cells.get(t.row_header).map(FrozenCell::text).unwrap_or_default();
+                let k = seen.entry(name.clone()).or_default();
+                *k += 1;
+                (name, *k)
+            })
+            .collect()
+    };
+    let (old_names, new_names) = (named(old), named(new));
+    for (row, key) in old.rows.iter().zip(&old_names) {
+        let row_name = &key.0;
+        let Some(j) = new_names.iter().position(|k| k == key) else {
+            changed.push(Changed {
+                what: format!("{title} · {row_name}"),
+                issued: "（有此行）".into(),
+                now: "（已无此行）".into(),
+            });
+            continue;
         };
-        let name =
-            |t: &FrozenTable, r: &super::frozen::FrozenRow| r.cells.get(t.row_header).map(|c| c.text()).unwrap_or_default();
-        for row in &old.rows {
-            let row_name = name(old, row);
-            let Some(now_row) = new.rows.iter().find(|r| name(new, r) == row_name) else {
-                changed.push(Changed {
-                    what: format!("{title} · {row_name}"),
-                    issued: "（有此行）".into(),
-                    now: "（已无此行）".into(),
-                });
-                continue;
-            };
-            for (i, cell) in row.cells.iter().enumerate() {
-                let Some(column) = old.columns.get(i) else { continue };
-                let Some(j) = new.columns.iter().position(|c| c.header == column.header) else { continue };
-                let now = now_row.cells.get(j).map(|c| c.text()).unwrap_or_default();
-                if cell.text() != now {
-                    let header = match &column.unit {
-                        Some(u) => format!("{}（{u}）", column.header),
-                        None => column.header.clone(),
-                    };
-                    changed.push(Changed { what: format!("{title} · {row_name} · {header}"), issued: cell.text(), now });
-                }
-            }
-        }
-        for row in &new.rows {
-            let row_name = name(new, row);
-            if !old.rows.iter().any(|r| name(old, r) == row_name) {
-                changed.push(Changed {
-                    what: format!("{title} · {row_name}"),
-                    issued: "（无此行）".into(),
-                    now: "（新增此行）".into(),
-                });
+        let now_row = &new.rows[j];
+        for (i, cell) in row.cells.iter().enumerate() {
+            let Some(column) = old.columns.get(i) else { continue };
+            let Some(c) = new.columns.iter().position(|c| c.header == column.header) else { continue };
+            let now = now_row.cells.get(c).map(FrozenCell::text).unwrap_or_default();
+            if cell.text() != now {
+                let header = match &column.unit {
+                    Some(u) => format!("{}（{u}）", column.header),
+                    None => column.header.clone(),
+                };
+                changed.push(Changed { what: format!("{title} · {row_name} · {header}"), issued: cell.text(), now });
             }
         }
     }
-    changed
+    for key in new_names.iter().filter(|k| !old_names.contains(k)) {
+        changed.push(Changed {
+            what: format!("{title} · {}", key.0), issued: "（无此行）".into(), now: "（新增此行）".into()
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::frozen::{FrozenColumn, FrozenRow};
+
+    fn table(rows: &[(&str, &str)]) -> FrozenTable {
+        let text = |s: &str| FrozenCell::Text { s: s.to_string() };
+        FrozenTable {
+            slug: "trips".into(),
+            number: Some("附件3".into()),
+            caption: "本月外出".into(),
+            sheet: "外出".into(),
+            columns: ["小分队", "目的地"]
+                .iter()
+                .map(|h| FrozenColumn { header: h.to_string(), unit: None, kind: "text".into(), printed: true })
+                .collect(),
+            rows: rows.iter().map(|(a, b)| FrozenRow { mark: String::new(), cells: vec![text(a), text(b)] }).collect(),
+            notes: Vec::new(),
+            row_header: 0,
+            csv: None,
+            sortable: false,
+            empty: String::new(),
+        }
+    }
+
+    #[test]
+    fn rows_of_one_name_are_matched_in_order_not_all_to_the_first() {
+        // A squad with two trips in the month: unchanged, nothing to report.
+        let issued = table(&[("一队", "杭州"), ("一队", "宁波"), ("二队", "深圳")]);
+        let mut changed = Vec::new();
+        compare_table(&issued, &issued.clone(), &mut changed);
+        assert!(changed.is_empty(), "{changed:?}");
+        // The second trip's destination corrected, a third trip added, 二队's removed.
+        let now = table(&[("一队", "杭州"), ("一队", "温州"), ("一队", "上海")]);
+        compare_table(&issued, &now, &mut changed);
+        let said: Vec<(&str, &str, &str)> =
+            changed.iter().map(|c| (c.what.as_str(), c.issued.as_str(), c.now.as_str())).collect();
+        assert_eq!(
+            said,
+            [
+                ("附件3 本月外出 · 一队 · 目的地", "宁波", "温州"),
+                ("附件3 本月外出 · 二队", "（有此行）", "（已无此行）"),
+                ("附件3 本月外出 · 一队", "（无此行）", "（新增此行）"),
+            ]
+        );
+    }
 }
