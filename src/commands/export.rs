@@ -24,8 +24,20 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         eprintln!("没有导出。");
         return Ok(ExitCode::from(1));
     }
-    let snapshot = figures::snapshot(&content, month);
-    let tables = MonthTables::of(&content, &snapshot, &Annex::of(&content, month));
+    // An issued month's workbook holds its tables as issued, like its page on the site.
+    let (records, _) = crate::record::issued::records(&content, None);
+    let (snapshot, tables) = match records.get(&month) {
+        Some(record) => {
+            let tables =
+                MonthTables::from_tables(month, record.tables.iter().map(crate::record::frozen::FrozenTable::table).collect());
+            (record.snapshot.clone(), tables)
+        }
+        None => {
+            let snapshot = figures::snapshot(&content, month);
+            let tables = MonthTables::of(&content, &snapshot, &Annex::of(&content, month));
+            (snapshot, tables)
+        }
+    };
     let bytes = xlsx::workbook_of(&content, &snapshot, &tables).context("cannot make the workbook")?;
     let out = args.out.clone().unwrap_or_else(|| PathBuf::from(format!("招商引资简报-{month}.xlsx")));
     if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {

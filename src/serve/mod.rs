@@ -20,6 +20,7 @@ use http::{Limit, Request};
 use crate::content::Content;
 use crate::diagnostics::{Lang, render as diagnostics};
 use crate::period::Month;
+use crate::record::Archive;
 use crate::render::{Page, Reload};
 use crate::site::{self, BuildError};
 
@@ -39,7 +40,7 @@ pub enum Event {
 struct State {
     pages: HashMap<String, Arc<Vec<u8>>>,
     /// What the pages were built from, for workbooks made when first downloaded.
-    built: Option<Arc<(Content, Month)>>,
+    built: Option<Arc<(Content, Month, Archive)>>,
     problem: Option<String>,
 }
 
@@ -160,7 +161,7 @@ fn rebuild(opts: &ServeOptions, shared: &Shared) -> Result<Duration, ()> {
             {
                 let mut state = shared.state.write().expect("state lock");
                 state.pages = pages;
-                state.built = Some(Arc::new((built.content, built.month)));
+                state.built = Some(Arc::new((built.content, built.month, built.archive)));
                 state.problem = None;
             }
             shared.broadcast(Event::Reload);
@@ -216,15 +217,31 @@ fn respond(request: Request, mut stream: TcpStream, shared: &Shared) {
 }
 
 /// `bulletins/<month>.xlsx`, made on its first download and kept until the next rebuild.
-fn workbook_on_request(path: &str, (content, last): &(Content, Month), shared: &Shared) -> Option<Arc<Vec<u8>>> {
+fn workbook_on_request(
+    path: &str,
+    (content, last, archive): &(Content, Month, Archive),
+    shared: &Shared,
+) -> Option<Arc<Vec<u8>>> {
     let month = Month::parse(path.strip_prefix("bulletins/")?.strip_suffix(".xlsx")?)?;
-    if month > *last || !content.briefings.iter().any(|b| b.period == month) {
-        return None;
-    }
-    let snapshot = crate::figures::snapshot(content, month);
-    let annex = crate::figures::annex::Annex::of(content, month);
-    let tables = crate::report::MonthTables::of(content, &snapshot, &annex);
-    let page = crate::render::workbook(content, &snapshot, &tables).ok()?;
+    let page = match archive.records.get(&month).filter(|_| month <= *last) {
+        // An issued month's workbook holds its tables as issued, like its page.
+        Some(record) => {
+            let tables = crate::report::MonthTables::from_tables(
+                month,
+                record.tables.iter().map(crate::record::frozen::FrozenTable::table).collect(),
+            );
+            crate::render::workbook(content, &record.snapshot, &tables).ok()?
+        }
+        None => {
+            if month > *last || !content.briefings.iter().any(|b| b.period == month) {
+                return None;
+            }
+            let snapshot = crate::figures::snapshot(content, month);
+            let annex = crate::figures::annex::Annex::of(content, month);
+            let tables = crate::report::MonthTables::of(content, &snapshot, &annex);
+            crate::render::workbook(content, &snapshot, &tables).ok()?
+        }
+    };
     let bytes = Arc::new(page.bytes);
     let mut state = shared.state.write().expect("state lock");
     // Only if no rebuild swapped the site in meanwhile.
