@@ -7,22 +7,8 @@ use std::process::Command;
 
 use bulletin::record::git::{History, Kind, Status};
 
-/// Runs git in `dir` as `author`, failing the test on error.
-fn git(dir: &Path, author: &str, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .current_dir(dir)
-        .args(args)
-        .env("GIT_AUTHOR_NAME", author)
-        .env("GIT_AUTHOR_EMAIL", format!("{author}@example.org"))
-        .env("GIT_COMMITTER_NAME", author)
-        .env("GIT_COMMITTER_EMAIL", format!("{author}@example.org"))
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .expect("git runs");
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+mod common;
+use common::git;
 
 fn write(dir: &Path, path: &str, text: &str) {
     let path = dir.join(path);

@@ -7,26 +7,9 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 mod common;
-use common::files;
+use common::{files, git};
 
 const BIN: &str = env!("CARGO_BIN_EXE_bulletin");
-
-/// Runs git in `dir` as `author` (name and email), failing the test on error.
-fn git(dir: &Path, author: &str, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .current_dir(dir)
-        .args(args)
-        .env("GIT_AUTHOR_NAME", author)
-        .env("GIT_AUTHOR_EMAIL", "clerk@example.org")
-        .env("GIT_COMMITTER_NAME", author)
-        .env("GIT_COMMITTER_EMAIL", "clerk@example.org")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .expect("git runs");
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 fn bulletin(dir: &Path, args: &[&str]) -> Output {
     Command::new(BIN).current_dir(dir).args(args).env("NO_COLOR", "1").output().expect("runs bulletin")

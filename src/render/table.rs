@@ -299,32 +299,18 @@ impl MonthViews {
     /// The views of an issued month's tables, as issued; `t` is the same tables read back (for
     /// their CSV paths and which are shown).
     pub fn issued(record: &[FrozenTable], t: &MonthTables, workbook: Option<String>, root: &str) -> MonthViews {
-        let v = |table: &Table| match record.iter().find(|f| f.slug == table.slug) {
+        MonthViews::each(t, &|table| match record.iter().find(|f| f.slug == table.slug) {
             Some(f) => frozen_view(f, table.csv.clone(), workbook.clone(), root),
             None => view(table, workbook.clone(), root),
-        };
-        MonthViews {
-            targets: v(&t.targets),
-            others: v(&t.others),
-            rates: v(&t.rates),
-            stages: v(&t.stages),
-            chains: v(&t.chains),
-            origins: v(&t.origins),
-            tags: (!t.tags.rows.is_empty()).then(|| v(&t.tags)),
-            big_projects: v(&t.big_projects),
-            towns: v(&t.towns),
-            departments: v(&t.departments),
-            squads: v(&t.squads),
-            leaders: v(&t.leaders),
-            new_projects: v(&t.new_projects),
-            funds: v(&t.funds),
-            trips: v(&t.trips),
-            items: v(&t.items),
-        }
+        })
     }
 
     pub fn of(t: &MonthTables, workbook: Option<String>, root: &str) -> MonthViews {
-        let v = |table: &Table| view(table, workbook.clone(), root);
+        MonthViews::each(t, &|table| view(table, workbook.clone(), root))
+    }
+
+    /// Each table of `t` through `v` (the key categories only when shown).
+    fn each(t: &MonthTables, v: &dyn Fn(&Table) -> TableView) -> MonthViews {
         MonthViews {
             targets: v(&t.targets),
             others: v(&t.others),

@@ -71,3 +71,22 @@ pub fn small_site(dir: &Path, project_name: &str) {
     );
     w("briefings/2026-01.md", "---\nissue: 1\ntitle: \"<script>alert(2)</script>\"\n---\n正文 <script>alert(3)</script>\n");
 }
+
+/// Runs git in `dir` as `author`, with no user or system configuration, failing the test on
+/// error; returns its output.
+#[allow(dead_code)]
+pub fn git(dir: &Path, author: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_AUTHOR_NAME", author)
+        .env("GIT_AUTHOR_EMAIL", format!("{author}@example.org"))
+        .env("GIT_COMMITTER_NAME", author)
+        .env("GIT_COMMITTER_EMAIL", format!("{author}@example.org"))
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .expect("git runs");
+    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
