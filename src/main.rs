@@ -9,6 +9,7 @@ use bulletin::commands;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    bulletin::excel::import::quiet_reader_panics();
     let outcome = match cli.command {
         Command::Check(args) => commands::check::run(&args),
         Command::Figures(args) => commands::figures::run(&args),

@@ -62,7 +62,7 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     let bytes = read_workbook(&args.ledger)?;
     let sheets = match import::read_sheets(bytes) {
         Ok(sheets) => sheets,
-        Err(e @ (WorkbookError::TooLarge { .. } | WorkbookError::Unpacked { .. })) => {
+        Err(e @ (WorkbookError::TooLarge { .. } | WorkbookError::Unpacked { .. } | WorkbookError::Damaged)) => {
             anyhow::bail!("{}: {e}", args.ledger.display())
         }
         Err(WorkbookError::Unreadable(e)) => {

@@ -38,7 +38,10 @@ use crate::excel::{cell_ref, column_letters};
 
 use names::Names;
 use rows::{RowRead, assign_ids, read_row};
-pub use workbook::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_UNPACKED_BYTES, SheetError, WorkbookError, choose_sheet, read_sheets};
+pub use workbook::{
+    MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_UNPACKED_BYTES, SheetError, WorkbookError, choose_sheet, quiet_reader_panics,
+    read_sheets,
+};
 
 /// What importing a sheet would do.
 #[derive(Debug)]

@@ -32,6 +32,11 @@ pub enum WorkbookError {
         "工作表“{sheet}”的内容跨越 {rows} 行、{columns} 列（最远到 {last}），远超台账的正常大小（最多 {MAX_ROWS} 行、{MAX_COLUMNS} 列、共 {MAX_CELLS} 格），没有读取。请删除表格下方和右侧多余的内容后另存，或把台账复制到一个新的工作簿 / sheet “{sheet}” has values spanning {rows} rows × {columns} columns (as far as {last}), beyond what a ledger can have; delete the stray cells or copy the ledger into a new workbook"
     )]
     TooLarge { sheet: String, rows: u64, columns: u64, last: String },
+    /// The reader gave up with a panic: the workbook's inner structure is broken.
+    #[error(
+        "工作簿已损坏，无法读取（其内部结构不合规，例如单元格地址无效）。请在 Excel 或 WPS 中打开，另存为新的 .xlsx 文件后再导入 / the workbook is damaged and cannot be read; open it in Excel or WPS and save it as a new .xlsx"
+    )]
+    Damaged,
 }
 
 /// Every sheet of a workbook (.xlsx, .xlsm, .xlsb, .xls or .ods), by name, in workbook order.
@@ -39,6 +44,35 @@ pub enum WorkbookError {
 /// an absurd area, before any rectangle is made; .xls (at most 65 536 × 256 cells by format)
 /// and .ods (capped by the reader) are read whole.
 pub fn read_sheets(bytes: Vec<u8>) -> Result<Vec<(String, Range<Data>)>, WorkbookError> {
+    // calamine parses bytes that come from anyone, and the fuzzer found workbooks on which it
+    // panics (an overflowing cell reference): such a panic means a damaged workbook, not a
+    // crash. Nothing is shared across the call, so unwinding out of it leaves nothing half-done.
+    let read = QUIET_PANICS.with(|quiet| {
+        quiet.set(true);
+        let read = std::panic::catch_unwind(move || read_sheets_unguarded(bytes));
+        quiet.set(false);
+        read
+    });
+    read.unwrap_or(Err(WorkbookError::Damaged))
+}
+
+thread_local! {
+    /// Set while a workbook is read, so that a reader's panic prints nothing (see [`quiet_reader_panics`]).
+    static QUIET_PANICS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Installs a panic hook that stays silent for a panic inside [`read_sheets`] (it becomes a
+/// plain "damaged workbook" error) and prints every other panic as before. Called once by `main`.
+pub fn quiet_reader_panics() {
+    let before = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !QUIET_PANICS.with(|quiet| quiet.get()) {
+            before(info);
+        }
+    }));
+}
+
+fn read_sheets_unguarded(bytes: Vec<u8>) -> Result<Vec<(String, Range<Data>)>, WorkbookError> {
     // .xlsx, .xlsb and .ods are zip files whose directory states each part's unpacked size, and
     // the zip reader stops at that size; a small file could otherwise unpack to gigabytes of
     // shared strings before any sheet is looked at.
