@@ -27,15 +27,16 @@ pub fn render(body: &str, snapshot: &Snapshot, content: &Content, chart_html: &d
 pub fn render_with(body: &str, figure: &dyn Fn(&str) -> String, chart: &dyn Fn(ChartKind) -> String) -> String {
     let found = placeholders::scan(body);
     let mut marked = String::with_capacity(body.len());
-    let mut values: Vec<String> = Vec::new();
+    // (value, is a chart) by marker number.
+    let mut values: Vec<(String, bool)> = Vec::new();
     let mut last = 0;
     for f in &found {
-        marked.push_str(&body[last..f.range.start]);
+        push_unmarked(&mut marked, &body[last..f.range.start]);
         let value = match &f.what {
-            Ok(Placeholder::Figure(key)) => escape(&figure(key)),
-            Ok(Placeholder::Chart(name)) => ChartKind::from_name(name).map(chart).unwrap_or_default(),
+            Ok(Placeholder::Figure(key)) => (escape(&figure(key)), false),
+            Ok(Placeholder::Chart(name)) => (ChartKind::from_name(name).map(chart).unwrap_or_default(), true),
             // `check` reports unknown names; should one reach here, show what was written.
-            Err(_) => escape(&body[f.range.clone()]),
+            Err(_) => (escape(&body[f.range.clone()]), false),
         };
         marked.push(OPEN);
         marked.push_str(&values.len().to_string());
@@ -43,20 +44,40 @@ pub fn render_with(body: &str, figure: &dyn Fn(&str) -> String, chart: &dyn Fn(C
         values.push(value);
         last = f.range.end;
     }
-    marked.push_str(&body[last..]);
+    push_unmarked(&mut marked, &body[last..]);
+    fill_markers(&to_html(&marked), &values)
+}
 
-    let mut out = to_html(&marked);
+/// `text` with the marker characters replaced, so that a clerk's text never reads as a marker.
+fn push_unmarked(out: &mut String, text: &str) {
+    out.extend(text.chars().map(|c| if c == OPEN || c == CLOSE { char::REPLACEMENT_CHARACTER } else { c }));
+}
 
-    // A chart alone in its paragraph replaces the paragraph; anything else goes inline.
-    for (i, value) in values.iter().enumerate() {
-        let marker = format!("{OPEN}{i}{CLOSE}");
-        let alone = format!("<p>{marker}</p>");
-        if out.contains(&alone) {
-            out = out.replacen(&alone, value, 1);
-        } else {
-            out = out.replacen(&marker, value, 1);
+/// Puts each marker's value in its place, in one pass (a briefing may hold tens of thousands
+/// of placeholders). A chart alone in its paragraph replaces the paragraph; anything else goes
+/// inline.
+fn fill_markers(html: &str, values: &[(String, bool)]) -> String {
+    let mut out = String::with_capacity(html.len() + values.iter().map(|(v, _)| v.len()).sum::<usize>());
+    let mut rest = html;
+    while let Some(at) = rest.find(OPEN) {
+        let after = &rest[at + OPEN.len_utf8()..];
+        let found = after.find(CLOSE).and_then(|end| Some((after[..end].parse::<usize>().ok()?, end)));
+        let Some(((value, is_chart), end)) = found.and_then(|(i, end)| Some((values.get(i)?, end))) else {
+            // Only this function's own markers reach here; keep anything else as it is.
+            out.push_str(&rest[..at + OPEN.len_utf8()]);
+            rest = after;
+            continue;
+        };
+        let (mut before, mut tail) = (&rest[..at], &after[end + CLOSE.len_utf8()..]);
+        if *is_chart && before.ends_with("<p>") && tail.starts_with("</p>") {
+            before = &before[..before.len() - "<p>".len()];
+            tail = &tail["</p>".len()..];
         }
+        out.push_str(before);
+        out.push_str(value);
+        rest = tail;
     }
+    out.push_str(rest);
     out
 }
 
@@ -136,5 +157,41 @@ mod tests {
         assert!(html.contains("点这里") && html.contains("图"), "{html}");
         assert!(html.contains(r#"<a href="https://example.org">好</a>"#), "{html}");
         assert!(html.contains(r#"<a href="../pages/about.html">关于</a>"#), "{html}");
+    }
+
+    /// Figures numbered by the order they are asked for, charts as a fixed block.
+    fn numbered(body: &str) -> String {
+        let n = std::cell::Cell::new(0);
+        render_with(
+            body,
+            &|key| {
+                n.set(n.get() + 1);
+                format!("{key}#{}", n.get())
+            },
+            &|_| "<figure>chart</figure>".to_string(),
+        )
+    }
+
+    #[test]
+    fn every_placeholder_gets_its_own_value_in_order() {
+        let body = "{{ funds }} {{ projects }}\n".repeat(3000);
+        let html = numbered(&body);
+        // 6000 placeholders, asked in order: the i-th in the text shows the i-th value.
+        let expected: String =
+            (0..3000).map(|i| format!("funds#{} projects#{}", 2 * i + 1, 2 * i + 2)).collect::<Vec<_>>().join("\n");
+        assert_eq!(html, format!("<p>{expected}</p>\n"));
+    }
+
+    #[test]
+    fn a_chart_alone_replaces_its_paragraph_and_a_figure_alone_keeps_it() {
+        let html = numbered("{{ chart funds-monthly }}\n\n{{ funds }}\n\n见 {{ chart funds-monthly }} 图\n");
+        assert_eq!(html, "<figure>chart</figure>\n<p>funds#1</p>\n<p>见 <figure>chart</figure> 图</p>\n");
+    }
+
+    #[test]
+    fn marker_characters_typed_by_a_clerk_stay_text() {
+        // What a marker looks like inside, typed in the text: it must not pull in a value.
+        let html = numbered("a \u{E000}0\u{E001} b {{ funds }}\n");
+        assert_eq!(html, "<p>a \u{FFFD}0\u{FFFD} b funds#1</p>\n");
     }
 }
