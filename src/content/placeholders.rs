@@ -72,12 +72,28 @@ pub struct Found {
     pub what: Result<Placeholder, Unknown>,
 }
 
-/// A placeholder that names nothing, with the closest real name.
+/// A placeholder that names nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unknown {
     pub written: String,
-    pub closest: Option<&'static str>,
+    /// Written as `{{ chart … }}`.
+    pub chart: bool,
     pub unclosed: bool,
+}
+
+impl Unknown {
+    /// The real name most like the one written, if it looks like a typo. Worked out only when a
+    /// problem is reported (rendering a page does not need it).
+    pub fn closest(&self) -> Option<&'static str> {
+        if self.unclosed {
+            None
+        } else if self.chart {
+            let name = self.written.strip_prefix("chart").unwrap_or(&self.written).trim();
+            super::closest::closest(name, CHARTS.iter().copied())
+        } else {
+            super::closest::closest(&self.written, FIGURES.iter().map(|(k, _)| *k))
+        }
+    }
 }
 
 /// Every `{{ … }}` in `body`, in order.
@@ -89,7 +105,7 @@ pub fn scan(body: &str) -> Vec<Found> {
             let line_end = body[open..].find('\n').map_or(body.len(), |i| open + i);
             out.push(Found {
                 range: open..line_end,
-                what: Err(Unknown { written: body[open..line_end].to_string(), closest: None, unclosed: true }),
+                what: Err(Unknown { written: body[open..line_end].to_string(), chart: false, unclosed: true }),
             });
             break;
         };
@@ -105,13 +121,13 @@ fn resolve(inner: &str) -> Result<Placeholder, Unknown> {
     if let Some(name) = inner.strip_prefix("chart").filter(|rest| rest.starts_with(char::is_whitespace)).map(str::trim) {
         return CHARTS.iter().find(|c| **c == name).map(|c| Placeholder::Chart(c)).ok_or_else(|| Unknown {
             written: inner.to_string(),
-            closest: super::closest::closest(name, CHARTS.iter().copied()),
+            chart: true,
             unclosed: false,
         });
     }
     FIGURES.iter().find(|(k, _)| *k == inner).map(|(k, _)| Placeholder::Figure(k)).ok_or_else(|| Unknown {
         written: inner.to_string(),
-        closest: super::closest::closest(inner, FIGURES.iter().map(|(k, _)| *k)),
+        chart: false,
         unclosed: false,
     })
 }
@@ -129,7 +145,9 @@ mod tests {
         assert_eq!(&body[found[0].range.clone()], "{{ funds }}");
         assert_eq!(found[1].what, Ok(Placeholder::Figure("funds.completion")));
         assert_eq!(found[2].what, Ok(Placeholder::Chart("funds-monthly")));
-        assert_eq!(found[3].what.as_ref().unwrap_err().closest, Some("funds"));
+        assert_eq!(found[3].what.as_ref().unwrap_err().closest(), Some("funds"));
+        // A chart's name is matched against the charts only.
+        assert_eq!(found[4].what.as_ref().unwrap_err().closest(), Some("pipeline"));
         assert!(found[4].what.is_err());
         assert!(found[5].what.as_ref().unwrap_err().unclosed);
         assert_eq!(found.len(), 6);

@@ -7,7 +7,10 @@ pub fn unknown_placeholder(unknown: &crate::content::placeholders::Unknown) -> D
         return Diagnostic::error("unknown-placeholder", Text::new("“{{” 没有对应的 “}}”", "`{{` is not closed with `}}`"))
             .help(Text::new("在名称后面补上 }}，例如 {{ funds }}", "close it, e.g. `{{ funds }}`"));
     }
-    let hint = match unknown.closest {
+    let hint = match unknown.closest() {
+        Some(c) if unknown.chart => {
+            (format!("是不是想写 {{{{ chart {c} }}}}？"), format!("Did you mean `{{{{ chart {c} }}}}`? "))
+        }
         Some(c) => (format!("是不是想写 {{{{ {c} }}}}？"), format!("Did you mean `{{{{ {c} }}}}`? ")),
         None => (String::new(), String::new()),
     };
