@@ -2,7 +2,9 @@
 # Runs every fuzz target for SECONDS (default 60) each and prints, per target, the executions,
 # the coverage reached and the crashes found. Needs a nightly toolchain and cargo-fuzz:
 #   rustup toolchain install nightly && cargo install cargo-fuzz
-# Usage: fuzz/run.sh [SECONDS] [TARGET...]      JOBS=2 fuzz/run.sh 3600   (parallel workers)
+# Usage: fuzz/run.sh [SECONDS] [TARGET...]
+#   JOBS=2 fuzz/run.sh 3600          two workers per target
+#   RUNS=10000000 fuzz/run.sh 7200   stop a target at ten million executions (or the time)
 # Corpora grow in fuzz/corpus/<target> (only the seeds are committed; new finds stay local,
 # see .gitignore); a crash is written to fuzz/artifacts/<target>/ and fails the run.
 set -uo pipefail
@@ -17,6 +19,7 @@ parallel=""
 # speed, so it is off unless asked for (SANITIZER=address fuzz/run.sh).
 sanitizer="--sanitizer=${SANITIZER:-none}"
 [ "$jobs" -gt 1 ] && parallel="-jobs=$jobs -workers=$jobs"
+[ -n "${RUNS:-}" ] && parallel="$parallel -runs=$RUNS"
 
 if ! cargo +nightly fuzz --help >/dev/null 2>&1; then
   echo "fuzz/run.sh: needs a nightly toolchain and cargo-fuzz (rustup toolchain install nightly; cargo install cargo-fuzz)" >&2

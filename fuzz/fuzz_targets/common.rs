@@ -30,6 +30,13 @@ pub fn county(replace: (&str, &[u8])) -> Vec<(String, std::io::Result<Vec<u8>>)>
     files
 }
 
+/// Runs `f` on a one-thread rayon pool: the loader's parallel iterators then run inline, where
+/// the global pool would spend most of a small case's time handing work between threads.
+pub fn one_thread<R: Send>(f: impl FnOnce() -> R + Send) -> R {
+    static POOL: std::sync::OnceLock<rayon::ThreadPool> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a thread")).install(f)
+}
+
 /// Every `href`/`src` value inside the tags of an HTML text.
 pub fn link_targets(html: &str) -> Vec<String> {
     let mut found = Vec::new();

@@ -21,7 +21,9 @@ const PLACES: [&str; 7] = [
     "corrections/2026-04-01.yaml",
 ];
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(|data: &[u8]| common::one_thread(|| run(data)));
+
+fn run(data: &[u8]) {
     let Some((&which, text)) = data.split_first() else { return };
     let place = PLACES[which as usize % PLACES.len()];
     let loaded = content::from_files(common::county((place, text)));
@@ -39,4 +41,4 @@ fuzz_target!(|data: &[u8]| {
         assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "a control character reaches the terminal");
     }
     let _ = render::json(&loaded.diagnostics.0, &loaded.sources, Lang::En);
-});
+}

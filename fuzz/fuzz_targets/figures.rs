@@ -4,6 +4,9 @@
 //! [0, 1] or have no value (资金到位率 may pass 100%: more money than contracted arrives).
 #![no_main]
 
+#[path = "common.rs"]
+mod common;
+
 use arbitrary::Arbitrary;
 use bulletin::content;
 use bulletin::figures;
@@ -95,7 +98,9 @@ fn yaml(s: &Spec) -> String {
     y
 }
 
-fuzz_target!(|county: County| {
+fuzz_target!(|county: County| common::one_thread(|| run(county)));
+
+fn run(county: County) {
     let rules = format!(
         "rules:\n  count_terminated: {}\n  rank_by: {}\n",
         county.count_terminated,
@@ -152,4 +157,4 @@ fuzz_target!(|county: County| {
             assert!(v >= Decimal::ZERO, "{m}: 资金到位率 {v}");
         }
     }
-});
+}

@@ -22,7 +22,9 @@ fn county() -> &'static (Content, Vec<(String, Vec<u8>)>) {
     })
 }
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(|data: &[u8]| common::one_thread(|| run(data)));
+
+fn run(data: &[u8]) {
     // As `main` does: a panic of the workbook reader is a "damaged workbook" error. Installed
     // over libFuzzer's own hook, which still aborts on any other panic.
     static QUIET: std::sync::Once = std::sync::Once::new();
@@ -42,4 +44,4 @@ fuzz_target!(|data: &[u8]| {
             assert!(stem.is_some_and(bulletin::content::fields::is_safe_id), "writes {path}");
         }
     }
-});
+}
