@@ -54,6 +54,7 @@ fn the_sample_site_has_every_page_links_resolve_and_figures_are_right() {
         "search-index.js",
         "theme/style.css",
         "theme/site.js",
+        "theme/search.js",
     ]
     .iter()
     .map(|s| s.to_string())

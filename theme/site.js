@@ -1,62 +1,7 @@
-// bulletin — the little script the site uses: search, sortable and filterable tables,
-// printing chart data. Every page reads fine without it.
+// bulletin — the little script the site uses: sortable and filterable tables, printing chart
+// data (search is theme/search.js). Every page reads fine without it.
 (function () {
   "use strict";
-
-  // ---- search: substring match on names (works for Chinese without word splitting) ----
-  var form = document.querySelector("form.search");
-  var index = window.BULLETIN_SEARCH;
-  if (form && index) {
-    var input = form.querySelector("input");
-    var list = form.querySelector(".search-results");
-    var root = form.getAttribute("data-root") || "";
-    input.disabled = false;
-    form.addEventListener("submit", function (e) {
-      e.preventDefault();
-      var first = list.querySelector("a");
-      if (first) window.location.href = first.href;
-    });
-    input.addEventListener("input", function () {
-      var q = input.value.trim().toLowerCase();
-      list.innerHTML = "";
-      if (!q) { list.hidden = true; return; }
-      var hits = [];
-      for (var i = 0; i < index.length && hits.length < 20; i++) {
-        var e = index[i];
-        var title = e.t.toLowerCase();
-        var rank = title.indexOf(q) === 0 ? 0 : title.indexOf(q) > 0 ? 1 : (e.x || "").toLowerCase().indexOf(q) >= 0 ? 2 : -1;
-        if (rank >= 0) hits.push([rank, e]);
-      }
-      hits.sort(function (a, b) { return a[0] - b[0]; });
-      hits.forEach(function (h) {
-        var li = document.createElement("li");
-        var a = document.createElement("a");
-        a.href = root + h[1].u;
-        var kind = document.createElement("span");
-        kind.className = "kind";
-        kind.textContent = h[1].k;
-        var name = document.createElement("span");
-        name.textContent = h[1].t;
-        a.appendChild(kind);
-        a.appendChild(name);
-        li.appendChild(a);
-        list.appendChild(li);
-      });
-      if (!hits.length) {
-        var none = document.createElement("li");
-        none.textContent = "没有找到";
-        none.style.padding = "0.3em 0.8em";
-        list.appendChild(none);
-      }
-      list.hidden = false;
-    });
-    input.addEventListener("keydown", function (e) {
-      if (e.key === "Escape") { list.hidden = true; input.value = ""; }
-    });
-    document.addEventListener("click", function (e) {
-      if (!form.contains(e.target)) list.hidden = true;
-    });
-  }
 
   // ---- sortable tables: click a header; numbers sort by their data-sort value ----
   function cellValue(row, i) {

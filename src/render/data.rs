@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::content::Content;
 use crate::figures::Snapshot;
+use crate::render::markdown;
 use crate::{output, paths, report};
 
 /// `data/<month>.json`: compact, as it is for programs (`bulletin figures` prints it
@@ -29,35 +30,79 @@ struct Entry<'a> {
     t: &'a str,
     /// Kind: 项目, 单位, 小分队, 简报, 产业链, 领导, 页面.
     k: &'static str,
-    /// Extra text searched too (investor, unit name…).
-    x: String,
+    /// Other fields searched too, each as "label：value" (shown as why a result matched).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    x: Vec<String>,
+    /// The words of a briefing or page, cut at [`BODY_CHARS`].
+    #[serde(skip_serializing_if = "String::is_empty")]
+    b: String,
 }
 
-/// `search-index.js`: sets `window.BULLETIN_SEARCH` to the list of searchable things.
+/// The most characters of a briefing's or page's text kept for search: a county briefing is
+/// one to two thousand; ten years of monthly briefings then add about 1.5 MB.
+pub const BODY_CHARS: usize = 3_000;
+
+fn labelled<'a>(fields: impl IntoIterator<Item = (&'a str, Option<&'a str>)>) -> Vec<String> {
+    fields.into_iter().filter_map(|(label, value)| value.filter(|v| !v.is_empty()).map(|v| format!("{label}：{v}"))).collect()
+}
+
+/// `search-index.js`: sets `window.BULLETIN_SEARCH` to the list of searchable things, which
+/// `theme/search.js` ranks as the reader types.
 pub fn search_index(c: &Content) -> Vec<u8> {
     let mut entries = Vec::new();
-    for p in &c.projects {
-        let unit = p.unit.map(|u| c.unit(u).name.as_str()).unwrap_or("");
-        entries.push(Entry { u: paths::project(&p.id), t: &p.name, k: "项目", x: format!("{} {} {}", p.id, p.investor, unit) });
-    }
     for u in &c.units {
-        entries.push(Entry { u: paths::unit(&u.id), t: &u.name, k: "单位", x: u.head.clone().unwrap_or_default() });
+        entries.push(Entry {
+            u: paths::unit(&u.id),
+            t: &u.name,
+            k: "单位",
+            x: labelled([("负责人", u.head.as_deref())]),
+            b: String::new(),
+        });
     }
     for q in &c.squads {
-        entries.push(Entry { u: paths::squad(&q.id), t: &q.name, k: "小分队", x: q.captain.clone().unwrap_or_default() });
-    }
-    for b in &c.briefings {
-        entries
-            .push(Entry { u: paths::bulletin(b.period), t: &b.title, k: "简报", x: format!("第{}期 {}", b.issue, b.period) });
+        let x = labelled([("队长", q.captain.as_deref()), ("单位", Some(c.unit(q.unit).name.as_str()))]);
+        entries.push(Entry { u: paths::squad(&q.id), t: &q.name, k: "小分队", x, b: String::new() });
     }
     for ch in &c.chains {
-        entries.push(Entry { u: paths::chain(&ch.id), t: &ch.name, k: "产业链", x: String::new() });
+        entries.push(Entry { u: paths::chain(&ch.id), t: &ch.name, k: "产业链", x: Vec::new(), b: String::new() });
     }
     for l in &c.leaders {
-        entries.push(Entry { u: paths::leader(&l.id), t: &l.name, k: "领导", x: l.title.clone().unwrap_or_default() });
+        entries.push(Entry {
+            u: paths::leader(&l.id),
+            t: &l.name,
+            k: "领导",
+            x: labelled([("职务", l.title.as_deref())]),
+            b: String::new(),
+        });
+    }
+    for b in &c.briefings {
+        let issue = format!("第{}期 {}", b.issue, b.period);
+        entries.push(Entry {
+            u: paths::bulletin(b.period),
+            t: &b.title,
+            k: "简报",
+            x: labelled([("期号", Some(issue.as_str()))]),
+            b: markdown::plain_text(&b.body, BODY_CHARS),
+        });
     }
     for p in &c.pages {
-        entries.push(Entry { u: paths::page(&p.id), t: &p.title, k: "页面", x: String::new() });
+        entries.push(Entry {
+            u: paths::page(&p.id),
+            t: &p.title,
+            k: "页面",
+            x: Vec::new(),
+            b: markdown::plain_text(&p.body, BODY_CHARS),
+        });
+    }
+    for p in &c.projects {
+        let x = labelled([
+            ("编号", Some(p.id.as_str())),
+            ("投资方", Some(p.investor.as_str())),
+            ("责任单位", p.unit.map(|u| c.unit(u).name.as_str())),
+            ("产业链", Some(c.chain(p.chain).name.as_str())),
+            ("包抓领导", p.leader.map(|l| c.leader(l).name.as_str())),
+        ]);
+        entries.push(Entry { u: paths::project(&p.id), t: &p.name, k: "项目", x, b: String::new() });
     }
     // `</` cannot appear in the JSON text, so it cannot close the script early.
     let json = serde_json::to_string(&entries).expect("strings always serialize").replace("</", "<\\/");

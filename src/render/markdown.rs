@@ -117,6 +117,45 @@ fn to_html(markdown: &str) -> String {
     out
 }
 
+/// The words of `body` without markup or placeholders, in one line, cut after `max_chars`
+/// characters: what search looks through (a phrase from a bulletin finds it).
+pub fn plain_text(body: &str, max_chars: usize) -> String {
+    let mut unplaced = String::with_capacity(body.len());
+    let mut last = 0;
+    for f in placeholders::scan(body) {
+        unplaced.push_str(&body[last..f.range.start]);
+        unplaced.push(' ');
+        last = f.range.end;
+    }
+    unplaced.push_str(&body[last..]);
+    let mut out = String::new();
+    let mut chars = 0;
+    for event in Parser::new_ext(&unplaced, links::options()) {
+        let text = match event {
+            Event::Text(t) | Event::Code(t) => t,
+            // Inline markup ends inside a sentence; a block's end ends a sentence.
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image) => continue,
+            // A line break inside a Chinese sentence is no space (a phrase across it still matches).
+            Event::SoftBreak if !out.ends_with(|c: char| c.is_ascii_alphanumeric()) => continue,
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => " ".into(),
+            _ => continue,
+        };
+        for c in text.chars() {
+            // One space for any run of blanks.
+            let c = if c.is_whitespace() { ' ' } else { c };
+            if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+                continue;
+            }
+            if chars == max_chars {
+                return out.trim_end().to_string();
+            }
+            out.push(c);
+            chars += 1;
+        }
+    }
+    out.trim_end().to_string()
+}
+
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -186,6 +225,15 @@ mod tests {
     fn a_chart_alone_replaces_its_paragraph_and_a_figure_alone_keeps_it() {
         let html = numbered("{{ chart funds-monthly }}\n\n{{ funds }}\n\n见 {{ chart funds-monthly }} 图\n");
         assert_eq!(html, "<figure>chart</figure>\n<p>funds#1</p>\n<p>见 <figure>chart</figure> 图</p>\n");
+    }
+
+    #[test]
+    fn plain_text_keeps_the_words_only() {
+        let body =
+            "## 一、总体情况\n\n全县签约 {{ projects }} 个，**到位资金**增\n长。\n\n- [方法](../pages/method.html)\n- `代码`\n";
+        assert_eq!(plain_text(body, 1000), "一、总体情况 全县签约 个，到位资金增长。 方法 代码");
+        assert_eq!(plain_text(body, 6), "一、总体情况");
+        assert_eq!(plain_text("", 10), "");
     }
 
     #[test]

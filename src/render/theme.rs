@@ -40,6 +40,7 @@ const TEMPLATES: &[(&str, &[u8])] = embed!("templates":
 const ASSETS: &[(&str, &[u8])] = embed!("theme":
     "style.css",
     "site.js",
+    "search.js",
 );
 
 pub struct Theme {
