@@ -37,24 +37,62 @@ pub fn one_thread<R: Send>(f: impl FnOnce() -> R + Send) -> R {
     POOL.get_or_init(|| rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a thread")).install(f)
 }
 
-/// Every `href`/`src` value inside the tags of an HTML text.
+/// Every `href`/`src` attribute value of every tag of an HTML text, read as a browser reads
+/// attributes: a quoted value may hold anything (an `alt` text that reads "src=…" is no link).
 pub fn link_targets(html: &str) -> Vec<String> {
     let mut found = Vec::new();
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        rest = &rest[open + 1..];
-        let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
-        for attr in ["href=", "src="] {
-            for (at, _) in tag.match_indices(attr) {
-                if !tag[..at].ends_with([' ', '\n', '\t']) {
-                    continue;
+    let b = html.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // A tag starts with `<` and a letter; anything else is text.
+        if b[i] != b'<' || !b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+            i += 1;
+            continue;
+        }
+        i += 1;
+        while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' && b[i] != b'/' {
+            i += 1;
+        }
+        // Attributes until the tag's end.
+        loop {
+            while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+                i += 1;
+            }
+            if i >= b.len() || b[i] == b'>' {
+                break;
+            }
+            let name_start = i;
+            while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
+                i += 1;
+            }
+            let name = html[name_start..i].to_ascii_lowercase();
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i >= b.len() || b[i] != b'=' {
+                continue;
+            }
+            i += 1;
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let value = match b.get(i) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let end = html[i + 1..].find(q as char).map_or(b.len(), |e| i + 1 + e);
+                    let v = &html[(i + 1).min(b.len())..end];
+                    i = end + 1;
+                    v
                 }
-                let value = &tag[at + attr.len()..];
-                let (quote, value) = match value.chars().next() {
-                    Some(q @ ('"' | '\'')) => (q, &value[1..]),
-                    _ => (' ', value),
-                };
-                found.push(value[..value.find(quote).unwrap_or(value.len())].to_string());
+                _ => {
+                    let start = i;
+                    while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' {
+                        i += 1;
+                    }
+                    &html[start..i]
+                }
+            };
+            if name == "href" || name == "src" {
+                found.push(value.to_string());
             }
         }
     }
