@@ -18,6 +18,9 @@ pub const MEETINGS: &str = "meetings.html";
 pub const PAGES: &str = "pages/index.html";
 pub const LEDGER_CSV: &str = "data/ledger.csv";
 pub const SEARCH_INDEX: &str = "search-index.js";
+/// Written only with `base_url` (full addresses are needed).
+pub const FEED: &str = "feed.xml";
+pub const SITEMAP: &str = "sitemap.xml";
 /// The folder of the theme's files (CSS, script, pictures).
 pub const THEME: &str = "theme";
 

@@ -117,6 +117,9 @@ pub struct Site {
     pub rules: Rules,
     /// What a change to an issued bulletin's figures needs (`corrections:`).
     pub corrections: CorrectionPolicy,
+    /// Where the site is published (`base_url:`, ending in `/`): with it, the build writes a
+    /// feed of the bulletins and a sitemap, which need full addresses.
+    pub base_url: Option<String>,
 }
 
 /// `corrections: warn` (default): `check` warns about an issued bulletin whose figures have

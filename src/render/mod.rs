@@ -5,6 +5,7 @@
 
 pub mod charts;
 pub mod data;
+pub mod feeds;
 pub mod markdown;
 pub mod pages;
 pub mod table;
@@ -91,6 +92,9 @@ pub enum Job {
     Asset(usize),
     LedgerCsv,
     SearchIndex,
+    /// `feed.xml` and `sitemap.xml`, with `base_url` only.
+    Feed,
+    Sitemap,
 }
 
 impl Job {
@@ -153,6 +157,8 @@ impl Job {
             Job::Asset(i) => vec![c.assets[*i].path.clone()],
             Job::LedgerCsv => one(paths::LEDGER_CSV),
             Job::SearchIndex => one(paths::SEARCH_INDEX),
+            Job::Feed => one(paths::FEED),
+            Job::Sitemap => one(paths::SITEMAP),
         }
     }
 
@@ -183,6 +189,8 @@ impl Job {
             Job::PagesIndex => Source::BuiltIn("更多页面列表", "the list of pages"),
             Job::LedgerCsv => Source::BuiltIn("台账 CSV", "the ledger CSV"),
             Job::SearchIndex => Source::BuiltIn("搜索索引", "the search index"),
+            Job::Feed => Source::BuiltIn("简报订阅（feed.xml）", "the feed"),
+            Job::Sitemap => Source::BuiltIn("网站地图（sitemap.xml）", "the sitemap"),
         }
     }
 }
@@ -289,6 +297,9 @@ pub fn jobs(content: &Content, month: Month) -> Vec<Job> {
     }
     jobs.extend((0..content.pages.len()).map(Job::FreePage));
     jobs.extend((0..content.assets.len()).map(Job::Asset));
+    if content.site.base_url.is_some() {
+        jobs.extend([Job::Feed, Job::Sitemap]);
+    }
     jobs
 }
 
@@ -498,6 +509,7 @@ impl<'a> Site<'a> {
             pages: c.pages.iter().take(view::NAV_PAGES).map(view::page_link).collect(),
             more_pages: c.pages.len() > view::NAV_PAGES,
             live_reload: self.opts.reload == Reload::Live,
+            feed: c.site.base_url.is_some(),
         }
     }
 
@@ -616,6 +628,16 @@ impl<'a> Site<'a> {
             Job::Asset(i) => Ok(vec![Page { path, bytes: c.assets[*i].bytes.clone() }]),
             Job::LedgerCsv => Ok(vec![Page { path, bytes: data::ledger_csv(c, as_of) }]),
             Job::SearchIndex => Ok(vec![Page { path, bytes: data::search_index(c) }]),
+            Job::Feed => {
+                let base = c.site.base_url.as_deref().unwrap_or_default();
+                let months: Vec<Month> =
+                    months(c, self.opts.month).into_iter().filter(|m| has_bulletin(c, *m, self.opts)).collect();
+                Ok(vec![Page { path, bytes: feeds::atom(c, self.archive, &months, base) }])
+            }
+            Job::Sitemap => {
+                let base = c.site.base_url.as_deref().unwrap_or_default();
+                Ok(vec![Page { path, bytes: feeds::sitemap(&feeds::html_paths(c, self.opts), base) }])
+            }
         }
     }
 }

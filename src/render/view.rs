@@ -36,6 +36,8 @@ pub struct Layout {
     pub more_pages: bool,
     /// Set only by `serve`: the page listens for rebuilds.
     pub live_reload: bool,
+    /// The site has `feed.xml` (it has a `base_url`).
+    pub feed: bool,
 }
 
 /// How many free pages the navigation lists; the rest are on `pages/index.html`. A cap

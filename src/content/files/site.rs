@@ -2,7 +2,7 @@
 
 use crate::content::fields::{Decoder, Fields, Optional, Required};
 use crate::content::model::{CorrectionPolicy, Fulfilment, FundOrigin, Locale, RankBy, RateBase, Rules, SignType, Site};
-use crate::content::problems::NumberKind;
+use crate::content::problems::{self, NumberKind};
 use crate::content::yaml::Node;
 
 pub const SIGN_TYPES: &[(&str, SignType)] = &[("合同", SignType::Contract), ("协议", SignType::Agreement)];
@@ -28,6 +28,7 @@ pub fn decode(d: &mut Decoder, node: &Node) -> Option<Site> {
     let locale = f.choice(d, "locale", Optional, LOCALES).unwrap_or_default();
     let sample = f.flag(d, "sample").unwrap_or(false);
     let corrections = f.choice(d, "corrections", Optional, CORRECTIONS).unwrap_or_default();
+    let base_url = f.get("base_url").and_then(|node| base_url(d, node));
     let rules = match f.nested(d, "rules", Optional) {
         Some(mut r) => {
             let rules = rules(d, &mut r);
@@ -37,7 +38,20 @@ pub fn decode(d: &mut Decoder, node: &Node) -> Option<Site> {
         None => Rules::default(),
     };
     f.finish(d);
-    Some(Site { title: title?, county, issuer: issuer?, locale, sample, rules, corrections })
+    Some(Site { title: title?, county, issuer: issuer?, locale, sample, rules, corrections, base_url })
+}
+
+/// `base_url`: a full http(s) address without query or fragment, kept with a final `/`.
+fn base_url(d: &mut Decoder, node: &Node) -> Option<String> {
+    let value = crate::content::fields::text(d, node, "base_url")?;
+    let rest = value.strip_prefix("https://").or_else(|| value.strip_prefix("http://"));
+    let host_ok = rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/'));
+    let clean = !value.contains(|c: char| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '"' | '<' | '>' | '\\'));
+    if !(host_ok && clean) {
+        d.report(problems::bad_base_url(&value), Some(node.span));
+        return None;
+    }
+    Some(if value.ends_with('/') { value } else { format!("{value}/") })
 }
 
 /// Each rule falls back to its default when absent or unreadable (the error is reported).

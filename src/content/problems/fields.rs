@@ -222,6 +222,18 @@ pub fn bad_bool(path: &str, value: &str) -> Diagnostic {
     .help(Text::new("写 true（是）或 false（否）", "write true or false"))
 }
 
+pub fn bad_base_url(value: &str) -> Diagnostic {
+    Diagnostic::error(
+        "bad-base-url",
+        Text::new(format!("网站地址 base_url “{value}” 不是完整的网址"), format!("base_url `{value}` is not a full web address")),
+    )
+    .field("base_url")
+    .help(Text::new(
+        "写网站首页的完整地址，以 http:// 或 https:// 开头，不带 ? 和 #，例如 http://zsj.example.gov.cn/jianbao/ ；没有固定地址时删除这一行",
+        "write the full address of the site's home page, starting with http:// or https://, without ? or #, e.g. http://zsj.example.gov.cn/jianbao/; remove the line if the site has no fixed address",
+    ))
+}
+
 pub fn empty_text(path: &str) -> Diagnostic {
     let name = named(path);
     Diagnostic::error("empty-value", Text::new(format!("{} 不能为空", name.zh), format!("{} cannot be empty", name.en)))

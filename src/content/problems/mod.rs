@@ -32,6 +32,7 @@ pub fn field_label(key: &str) -> Option<&'static str> {
         "issuer" => "编印单位",
         "locale" => "提示信息语言",
         "sample" => "示例数据标记",
+        "base_url" => "网站地址",
         "rules" => "统计口径",
         "count_sign_types" => "计入项目目标的签约类型",
         "min_contract_amount" => "计入目标的最低合同引资额",
