@@ -178,12 +178,29 @@ pub struct BuildArgs {
     /// The content folder; its parent may hold `templates/` and `theme/` overrides
     #[arg(long, default_value = "content", value_name = "DIR")]
     pub content: PathBuf,
-    /// Where to write the site (replaced whole, only once the new site is complete)
-    #[arg(long, default_value = "public", value_name = "DIR")]
-    pub out: PathBuf,
+    /// Where to write the site (replaced whole, only once the new site is complete; default:
+    /// `public` beside the content folder)
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
     /// Build as of the end of this month (default: the latest briefing's month)
     #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
     pub month: Option<crate::period::Month>,
+}
+
+impl BuildArgs {
+    /// `--out`, or `public` beside the content folder: `--content site/content` builds
+    /// `site/public`, never a `public/` in whatever folder the command was run from.
+    pub fn out_dir(&self) -> PathBuf {
+        self.out.clone().unwrap_or_else(|| beside(&self.content, "public"))
+    }
+}
+
+/// `name` in the folder that holds `dir` (the current folder for a bare `content`).
+pub fn beside(dir: &std::path::Path, name: &str) -> PathBuf {
+    match dir.parent() {
+        Some(parent) => parent.join(name),
+        None => PathBuf::from(name),
+    }
 }
 
 #[derive(clap::Args, Debug)]

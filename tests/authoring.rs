@@ -40,6 +40,19 @@ fn init_checks_clean_and_builds_and_new_adds_files() {
     let expected_issue = if next.year() == month.year() { 2 } else { 1 };
     assert!(text.contains(&format!("issue: {expected_issue}\n")), "{text}");
 
+    // Run inside the content folder (or one of its folders), `new` uses it, and says which
+    // month the briefing is for and why.
+    let inside = bulletin(&["new", "briefing"], &content.join("projects"));
+    ok(&inside);
+    let after = next.next();
+    assert!(content.join(format!("briefings/{after}.md")).is_file());
+    let said = String::from_utf8_lossy(&inside.stderr);
+    assert!(
+        said.contains(&format!("{}年{}月", after.year(), after.number())) && said.contains(&format!("最新一期简报是 {next}")),
+        "{said}"
+    );
+    std::fs::remove_file(content.join(format!("briefings/{after}.md"))).unwrap();
+
     // A project and a squad; the same id again is refused and the file is left alone.
     ok(&bulletin(&["new", "project", "p-new", "--name", "新项目", "--content", "site/content"], dir));
     let written = std::fs::read_to_string(content.join("projects/p-new.yaml")).unwrap();

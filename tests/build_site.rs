@@ -456,3 +456,18 @@ fn strip(html: &str) -> String {
     }
     out.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").trim().to_string()
 }
+
+#[test]
+fn without_out_the_site_goes_beside_the_content_folder_not_into_the_current_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("county/content");
+    small_site(&content, "茶叶项目");
+    let elsewhere = tmp.path().join("elsewhere");
+    fs::create_dir_all(&elsewhere).unwrap();
+    let run = Command::new(BIN).current_dir(&elsewhere).arg("build").arg("--content").arg(&content).output().unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(tmp.path().join("county/public/index.html").is_file());
+    assert!(!elsewhere.join("public").exists());
+    // Piped, the build prints no summary line.
+    assert!(!String::from_utf8_lossy(&run.stderr).contains("已生成"), "{}", String::from_utf8_lossy(&run.stderr));
+}

@@ -194,3 +194,18 @@ fn issue_10_serve_answers_only_loopback_hosts_and_small_requests() {
     assert_eq!(refused, 40 - 32, "32 streams are served, the rest refused");
     assert_eq!(get(port, "/").map(|r| r.0), Some(200));
 }
+
+#[test]
+fn a_busy_port_is_explained_in_chinese_with_another_port_to_try() {
+    let holder = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = holder.local_addr().unwrap().port();
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let run = Command::new(env!("CARGO_BIN_EXE_bulletin"))
+        .args(["serve", "--port", &port.to_string(), "--content"])
+        .arg(&content)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains(&format!("端口 {port} 已被占用")) && stderr.contains("--port"), "{stderr}");
+}

@@ -13,16 +13,21 @@ use crate::write;
 
 pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
+    let out = args.out_dir();
     // Progress only on a terminal: quiet in CI and when piped.
     let tty = std::io::stderr().is_terminal();
     let bar = if tty { ProgressBar::new_spinner() } else { ProgressBar::hidden() };
-    bar.set_style(ProgressStyle::with_template("{spinner} {msg} {pos} 页").expect("valid template"));
+    bar.set_style(ProgressStyle::with_template("{spinner} {msg} {pos} 个文件").expect("valid template"));
     bar.set_message("正在生成");
-    write::check_out(&args.out, &args.content)?;
+    write::check_out(&out, &args.content)?;
     // Pages go straight into a folder beside the output, swapped in only if all succeed.
-    let staging = write::Staging::begin(&args.out)?;
+    let staging = write::Staging::begin(&out)?;
+    let html_pages = std::sync::atomic::AtomicUsize::new(0);
     let emit = |page: Page| {
         staging.put(&page)?;
+        if page.path.ends_with(".html") {
+            html_pages.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
         bar.inc(1);
         Ok(())
     };
@@ -31,13 +36,13 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         Err(BuildError::Content(loaded)) => {
             bar.finish_and_clear();
             super::report_errors(&loaded)?;
-            eprintln!("没有生成网站：{} 保持不变。", args.out.display());
+            eprintln!("没有生成网站：{} 保持不变。", out.display());
             return Ok(ExitCode::from(1));
         }
         Err(BuildError::Month(problem)) => {
             bar.finish_and_clear();
             super::report_problem(&problem)?;
-            eprintln!("没有生成网站：{} 保持不变。", args.out.display());
+            eprintln!("没有生成网站：{} 保持不变。", out.display());
             return Ok(ExitCode::from(1));
         }
         Err(e) => {
@@ -48,12 +53,14 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     staging.commit()?;
     bar.finish_and_clear();
     if tty {
+        // One line: what was made, where, and what to open.
         eprintln!(
-            "已生成 {} 个文件到 {}（截至 {}，用时 {} 毫秒）",
+            "已生成 {} 个页面（共 {} 个文件，截至 {}，用时 {:.1} 秒）。用浏览器打开 {} 即可查看。",
+            html_pages.into_inner(),
             built.files,
-            args.out.display(),
-            built.month.last_day(),
-            started.elapsed().as_millis()
+            crate::figures::format::date_zh(built.month.last_day()),
+            started.elapsed().as_secs_f64(),
+            out.join(crate::paths::DASHBOARD).display(),
         );
     }
     // What the change history lacks (no git, a shallow clone), once, with how to fix it.

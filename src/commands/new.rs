@@ -11,7 +11,7 @@ use crate::period::{self, Month};
 use crate::scaffold;
 
 pub fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
-    let dir = &args.content;
+    let dir = &content_folder(&args.content);
     if !dir.is_dir() {
         anyhow::bail!("{} 不是内容文件夹（先运行 bulletin init {}）", dir.display(), dir.display());
     }
@@ -41,8 +41,16 @@ pub fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
             let name = name.clone().unwrap_or_else(|| "（请填写小分队名称）".to_string());
             (dir.join("squads").join(format!("{id}.yaml")), scaffold::squad_yaml(&name, &first_unit, today, None))
         }
-        NewKind::Briefing { month } => {
-            let (month, issue) = next_briefing(c, *month, today);
+        NewKind::Briefing { month: asked } => {
+            let (month, issue) = next_briefing(c, *asked, today);
+            let why = match (asked, c.and_then(|c| c.briefings.last())) {
+                (Some(_), _) => "按 --month 指定".to_string(),
+                (None, Some(latest)) => {
+                    format!("最新一期简报是 {}，这是它的下一个月；要别的月份请加 --month YYYY-MM", latest.period)
+                }
+                (None, None) => "还没有简报，按上一个整月；要别的月份请加 --month YYYY-MM".to_string(),
+            };
+            eprintln!("新建 {}年{}月 的简报（第{issue}期）：{why}。", month.year(), month.number());
             if c.is_some_and(|c| !c.targets.contains_key(&month.year())) {
                 eprintln!("注意：还没有 targets/{}.yaml，请先新建该年的目标任务文件，否则 check 会报错。", month.year());
             }
@@ -84,6 +92,17 @@ fn refuse_duplicate(dir: &Path, folder: &str, id: &str, known: Option<Vec<&str>>
         anyhow::bail!("{folder}/{id} 已存在（大小写不同也算重复），请换一个编号；没有写入任何文件");
     }
     Ok(())
+}
+
+/// The content folder: `dir` as given, or — when the default `content` is not here — the
+/// content folder the command runs inside (the nearest folder up with a `site.yaml`), so that
+/// `bulletin new project …` works from `content/` or `content/projects/` too.
+fn content_folder(dir: &Path) -> PathBuf {
+    if dir != Path::new("content") || dir.join("site.yaml").is_file() {
+        return dir.to_path_buf();
+    }
+    let Ok(here) = std::env::current_dir() else { return dir.to_path_buf() };
+    here.ancestors().take(4).find(|a| a.join("site.yaml").is_file()).map_or_else(|| dir.to_path_buf(), Path::to_path_buf)
 }
 
 /// The month after the latest briefing (or the last full month), and its issue number.

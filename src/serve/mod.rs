@@ -70,10 +70,19 @@ pub struct ServeOptions {
 /// Runs until the process is stopped. Returns only on a startup failure.
 pub fn run(opts: ServeOptions) -> anyhow::Result<()> {
     let shared = Shared::default();
-    let first = rebuild(&opts, &shared);
     // Loopback only: the preview is for the clerk at this machine.
-    let listener = TcpListener::bind(("127.0.0.1", opts.port))
-        .map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{}: {e}", opts.port))?;
+    let listener = TcpListener::bind(("127.0.0.1", opts.port)).map_err(|e| {
+        let port = opts.port;
+        match e.kind() {
+            std::io::ErrorKind::AddrInUse => anyhow::anyhow!(
+                "端口 {port} 已被占用（可能已经有一个 bulletin serve 在运行）。请关掉它，或换一个端口：bulletin serve --port {} / port {port} is in use",
+                port.wrapping_add(1).max(1024)
+            ),
+            _ => anyhow::anyhow!("无法在 127.0.0.1:{port} 上提供预览：{e} / cannot listen on 127.0.0.1:{port}"),
+        }
+    })?;
+    // Built after the port is ours: a busy port is said at once, not after a build.
+    let first = rebuild(&opts, &shared);
     let url = format!("http://127.0.0.1:{}/", opts.port);
     match first {
         Ok(took) => eprintln!("预览地址 {url}（生成用时 {} 毫秒）。保存文件后页面会自动刷新，按 Ctrl+C 退出。", took.as_millis()),
