@@ -12,8 +12,8 @@ use std::io::Cursor;
 
 use docx_rs::{
     AlignmentType, BorderType, Docx, Footer, HeightRule, LineSpacing, LineSpacingType, PageMargin, PageNum, Paragraph,
-    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Pic, Run, RunFonts, Tab, TabValueType, Table as WTable,
-    TableCell, TableLayoutType, TableRow, VAlignType, WidthType,
+    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Pic, Run, RunFonts, SpecialIndentType, Tab, TabValueType,
+    Table as WTable, TableCell, TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
 use super::png;
@@ -42,13 +42,7 @@ pub struct Source<'a> {
 
 impl<'a> Source<'a> {
     /// A month not issued: its briefing and figures from the data.
-    pub fn draft(
-        c: &Content,
-        b: &Briefing,
-        s: &'a Snapshot,
-        tables: &'a MonthTables,
-        changes: ChangeLog,
-    ) -> Source<'a> {
+    pub fn draft(c: &Content, b: &Briefing, s: &'a Snapshot, tables: &'a MonthTables, changes: ChangeLog) -> Source<'a> {
         Source {
             text: crate::report::text::bulletin_text(c, b, s),
             body: markdown::blocks_with(&b.body, &|key| crate::report::text::figure(s, c, key)),
@@ -130,7 +124,7 @@ fn line(p: Paragraph) -> Paragraph {
 
 /// A paragraph of 3号 仿宋 text indented by two characters.
 fn body_paragraph(spans: &[Span]) -> Paragraph {
-    let mut p = line(Paragraph::new()).first_line_chars(200);
+    let mut p = line(Paragraph::new()).indent(None, Some(SpecialIndentType::FirstLine(640)), None, None);
     for s in spans {
         // **…** in a briefing is a 楷体 lead-in, as on the page.
         p = p.add_run(run(&s.text, if s.strong { KAITI } else { FANGSONG }, SIZE_3));
@@ -154,8 +148,15 @@ fn with_borders(mut p: Paragraph, borders: Vec<ParagraphBorder>) -> Paragraph {
 /// The whole document as .docx bytes.
 pub fn document(_content: &Content, src: &Source) -> Result<Vec<u8>, DocxError> {
     let t = &src.text;
-    let margin =
-        PageMargin { top: mm(37) as i32, bottom: mm(35) as i32, left: mm(28) as i32, right: mm(26) as i32, header: mm(15) as i32, footer: mm(22) as i32, gutter: 0 };
+    let margin = PageMargin {
+        top: mm(37) as i32,
+        bottom: mm(35) as i32,
+        left: mm(28) as i32,
+        right: mm(26) as i32,
+        header: mm(15) as i32,
+        footer: mm(22) as i32,
+        gutter: 0,
+    };
     // One character in from the edge of the type area.
     let page_number = |left: bool| {
         Footer::new().add_paragraph(
@@ -198,7 +199,8 @@ pub fn document(_content: &Content, src: &Source) -> Result<Vec<u8>, DocxError> 
         vec![border(ParagraphBorderPosition::Bottom, 16, RED)],
     ));
     if src.sample {
-        doc = doc.add_paragraph(Paragraph::new().align(AlignmentType::Center).add_run(run("（示例数据）", FANGSONG, SIZE_SMALL_4)));
+        doc =
+            doc.add_paragraph(Paragraph::new().align(AlignmentType::Center).add_run(run("（示例数据）", FANGSONG, SIZE_SMALL_4)));
     }
     // The title: 2号 小标宋, centred, lines of even length.
     doc = doc.add_paragraph(
@@ -217,7 +219,12 @@ pub fn document(_content: &Content, src: &Source) -> Result<Vec<u8>, DocxError> 
             Block::Heading(level, spans) => {
                 let text: String = spans.iter().map(|s| s.text.as_str()).collect();
                 let font = if *level <= 2 { HEITI } else { KAITI };
-                doc.add_paragraph(line(Paragraph::new()).first_line_chars(200).keep_next(true).add_run(run(&text, font, SIZE_3)))
+                doc.add_paragraph(
+                    line(Paragraph::new())
+                        .indent(None, Some(SpecialIndentType::FirstLine(640)), None, None)
+                        .keep_next(true)
+                        .add_run(run(&text, font, SIZE_3)),
+                )
             }
             Block::Paragraph(spans) => doc.add_paragraph(body_paragraph(spans)),
             Block::Item(spans) => doc.add_paragraph(body_paragraph(spans)),
@@ -226,7 +233,12 @@ pub fn document(_content: &Content, src: &Source) -> Result<Vec<u8>, DocxError> 
     }
 
     // 附: the data report, with the printed bulletin's key tables.
-    let h1 = |text: &str| line(Paragraph::new()).first_line_chars(200).keep_next(true).add_run(run(text, HEITI, SIZE_3));
+    let h1 = |text: &str| {
+        line(Paragraph::new())
+            .indent(None, Some(SpecialIndentType::FirstLine(640)), None, None)
+            .keep_next(true)
+            .add_run(run(text, HEITI, SIZE_3))
+    };
     let p = |text: &str| body_paragraph(&[Span { text: text.to_string(), strong: false }]);
     doc = doc.add_paragraph(
         Paragraph::new()
@@ -239,7 +251,6 @@ pub fn document(_content: &Content, src: &Source) -> Result<Vec<u8>, DocxError> 
     let year = src.snapshot.month.year();
     doc = doc.add_paragraph(h1("一、总体情况")).add_paragraph(p(&t.overview));
     doc = add_table(doc, &tables.targets, year);
-    doc = add_chart(doc, src.snapshot, ChartKind::Progress);
     doc = doc.add_paragraph(h1("二、项目推进（“四率”）"));
     doc = add_table(doc, &tables.rates, year);
     doc = doc.add_paragraph(p(&format!("{}。{}。", t.conversion, t.factories)));
@@ -262,11 +273,12 @@ pub fn document(_content: &Content, src: &Source) -> Result<Vec<u8>, DocxError> 
     doc = doc.add_paragraph(h1("五、“五个一”与交办事项")).add_paragraph(p(&format!("{}。", t.meetings_line)));
     // The overdue items are listed with the 附件 (附件4 holds every item).
     if src.annexes && !t.overdue.is_empty() {
-        doc = doc.add_paragraph(line(Paragraph::new()).first_line_chars(200).keep_next(true).add_run(run(
-            "逾期未办结的交办事项",
-            KAITI,
-            SIZE_3,
-        )));
+        doc = doc.add_paragraph(
+            line(Paragraph::new())
+                .indent(None, Some(SpecialIndentType::FirstLine(640)), None, None)
+                .keep_next(true)
+                .add_run(run("逾期未办结的交办事项", KAITI, SIZE_3)),
+        );
         for a in &t.overdue {
             doc = doc.add_paragraph(body_paragraph(&[
                 Span { text: format!("{}：", a.name), strong: true },
@@ -289,9 +301,11 @@ pub fn document(_content: &Content, src: &Source) -> Result<Vec<u8>, DocxError> 
                 SIZE_3,
             )));
             let small = |text: &str| {
-                Paragraph::new()
-                    .line_spacing(LineSpacing::new().line(380).line_rule(LineSpacingType::Exact))
-                    .add_run(run(text, FANGSONG, SIZE_SMALL_4))
+                Paragraph::new().line_spacing(LineSpacing::new().line(380).line_rule(LineSpacingType::Exact)).add_run(run(
+                    text,
+                    FANGSONG,
+                    SIZE_SMALL_4,
+                ))
             };
             for l in c.data.iter().chain(&c.corrections) {
                 doc = doc.add_paragraph(small(&format!("{}：{}", l.name, l.detail)));
@@ -321,19 +335,19 @@ pub fn document(_content: &Content, src: &Source) -> Result<Vec<u8>, DocxError> 
 const HEADER_MARK: &str = r#"<w:trHeight w:val="1" w:hRule="atLeast" />"#;
 
 /// The 版记 (GB/T 9704): 报/送/发, the issuer and the printing date between rules, and the
-/// copies; anchored to the foot of the last page.
+/// copies, kept together after the text. (Word cannot anchor it to the foot of whichever page
+/// turns out last; the secretary moves it down with blank lines when the page has room.)
 fn add_banji(mut doc: Docx, t: &BulletinText) -> Docx {
-    // A frame at the bottom of the type area holds the 版记, as it sits on the printed page.
-    let framed = |p: Paragraph| {
-        p.wrap("notBeside").v_anchor("margin").h_anchor("margin").y_align("bottom").frame_width(TEXT_W)
+    let small = |p: Paragraph| {
+        p.keep_next(true).keep_lines(true).line_spacing(LineSpacing::new().line(440).line_rule(LineSpacingType::Exact))
     };
-    let small = |p: Paragraph| p.line_spacing(LineSpacing::new().line(440).line_rule(LineSpacingType::Exact));
+    doc = doc.add_paragraph(small(Paragraph::new()).line_spacing(LineSpacing::new().before(600)));
     let mut first = true;
     for (label, text) in [("报：", &t.report_to), ("送：", &t.send_to), ("发：", &t.distribute_to)] {
         if text.is_empty() {
             continue;
         }
-        let mut p = small(framed(Paragraph::new()))
+        let mut p = small(Paragraph::new())
             .indent(Some(280), None, Some(280), None)
             .add_run(run(label, FANGSONG, SIZE_4))
             .add_run(run(text, FANGSONG, SIZE_4));
@@ -343,7 +357,7 @@ fn add_banji(mut doc: Docx, t: &BulletinText) -> Docx {
         }
         doc = doc.add_paragraph(p);
     }
-    let printed = small(framed(Paragraph::new()))
+    let printed = small(Paragraph::new())
         .tabs(&[Tab::new().val(TabValueType::Right).pos(TEXT_W as usize - 280)])
         .indent(Some(280), None, None, None)
         .add_run(run(&t.issuer, FANGSONG, SIZE_4))
@@ -354,12 +368,11 @@ fn add_banji(mut doc: Docx, t: &BulletinText) -> Docx {
         vec![border(ParagraphBorderPosition::Top, 4, "000000"), border(ParagraphBorderPosition::Bottom, 8, "000000")],
     ));
     if !t.copies.is_empty() {
-        doc = doc.add_paragraph(
-            small(framed(Paragraph::new()))
-                .align(AlignmentType::Right)
-                .indent(None, None, Some(280), None)
-                .add_run(run(&format!("（{}）", t.copies), FANGSONG, SIZE_4)),
-        );
+        doc = doc.add_paragraph(Paragraph::new().align(AlignmentType::Right).indent(None, None, Some(280), None).add_run(run(
+            &format!("（{}）", t.copies),
+            FANGSONG,
+            SIZE_4,
+        )));
     }
     doc
 }
@@ -383,12 +396,14 @@ fn add_chart(mut doc: Docx, s: &Snapshot, kind: ChartKind) -> Docx {
             let scale = (max_w / w as f64).min(max_h / h as f64);
             let (ew, eh) = ((w as f64 * scale) as u32, (h as f64 * scale) as u32);
             let pic = Pic::new_with_dimensions(bytes, w, h).size(ew, eh);
-            doc = doc.add_paragraph(Paragraph::new().align(AlignmentType::Center).keep_next(true).add_run(Run::new().add_image(pic)));
+            doc = doc
+                .add_paragraph(Paragraph::new().align(AlignmentType::Center).keep_next(true).add_run(Run::new().add_image(pic)));
         }
         None => {
             let t = &chart.table;
-            let mut rows = vec![header_row(&t.headers.iter().map(String::as_str).collect::<Vec<_>>(), &widths_of(&t.headers, &t.rows))];
-            let widths = widths_of(&t.headers, &t.rows);
+            let wraps = vec![false; t.headers.len()];
+            let widths = widths_of(&t.headers, &t.rows, &wraps);
+            let mut rows = vec![header_row(&t.headers.iter().map(String::as_str).collect::<Vec<_>>(), &widths)];
             for r in &t.rows {
                 let cells = r
                     .iter()
@@ -400,7 +415,12 @@ fn add_chart(mut doc: Docx, s: &Snapshot, kind: ChartKind) -> Docx {
                     .collect();
                 rows.push(TableRow::new(cells).cant_split());
             }
-            doc = doc.add_table(WTable::new(rows).set_grid(widths).layout(TableLayoutType::Fixed));
+            doc = doc.add_table(
+                WTable::new(rows)
+                    .set_grid(widths)
+                    .layout(TableLayoutType::Fixed)
+                    .margins(docx_rs::TableCellMargins::new().margin(20, 60, 20, 60)),
+            );
         }
     }
     if !chart.alt.is_empty() {
@@ -422,18 +442,33 @@ fn looks_numeric(cell: &str) -> bool {
 /// The width a text takes in 5号 (10.5 pt = 210 twips a Chinese character, about half that a
 /// digit or Latin letter).
 fn text_width(text: &str) -> u32 {
-    text.chars().map(|c| if c.is_ascii() { 116 } else { 210 }).sum()
+    text.chars().map(|c| if c.is_ascii() { 110 } else { 212 }).sum()
 }
 
 /// Column widths that fit the content: each column as wide as its widest cell (its header may
-/// wrap at four characters), then all scaled to the width of the type area.
-fn widths_of(headers: &[String], rows: &[Vec<String>]) -> Vec<usize> {
-    let pad = 120;
-    let mut w: Vec<u32> = headers.iter().map(|h| text_width(h).min(4 * 210) + pad).collect();
+/// wrap at three characters). When the table is wider than the type area, the text columns
+/// (`wraps`) give up width first, down to four characters, so figures never wrap; then all
+/// shrink alike.
+fn widths_of(headers: &[String], rows: &[Vec<String>], wraps: &[bool]) -> Vec<usize> {
+    let pad = 170;
+    let mut w: Vec<u32> = headers.iter().map(|h| text_width(h).min(3 * 212) + pad).collect();
     for r in rows {
         for (i, c) in r.iter().enumerate() {
             if let Some(x) = w.get_mut(i) {
                 *x = (*x).max(text_width(c) + pad);
+            }
+        }
+    }
+    let total: u32 = w.iter().sum();
+    if total > TEXT_W {
+        let floor = 4 * 212 + pad;
+        let spare: u32 = w.iter().zip(wraps).filter(|(_, wr)| **wr).map(|(x, _)| x.saturating_sub(floor)).sum();
+        if spare > 0 {
+            let cut = (total - TEXT_W).min(spare) as f64 / spare as f64;
+            for (x, wr) in w.iter_mut().zip(wraps) {
+                if *wr && *x > floor {
+                    *x -= ((*x - floor) as f64 * cut).ceil() as u32;
+                }
             }
         }
     }
@@ -445,15 +480,12 @@ fn widths_of(headers: &[String], rows: &[Vec<String>]) -> Vec<usize> {
 }
 
 fn cell(text: &str, width: usize, align: AlignmentType, font: &str) -> TableCell {
-    TableCell::new()
-        .width(width, WidthType::Dxa)
-        .vertical_align(VAlignType::Center)
-        .add_paragraph(
-            Paragraph::new()
-                .align(align)
-                .line_spacing(LineSpacing::new().line(300).line_rule(LineSpacingType::Exact))
-                .add_run(run(text, font, SIZE_5)),
-        )
+    TableCell::new().width(width, WidthType::Dxa).vertical_align(VAlignType::Center).add_paragraph(
+        Paragraph::new()
+            .align(align)
+            .line_spacing(LineSpacing::new().line(300).line_rule(LineSpacingType::Exact))
+            .add_run(run(text, font, SIZE_5)),
+    )
 }
 
 /// The header row: 黑体, centred, repeated on every page the table runs over.
@@ -483,7 +515,8 @@ fn add_table(mut doc: Docx, t: &Table, year: i32) -> Docx {
         .collect();
     let rows: Vec<Vec<String>> =
         t.rows.iter().map(|r| printed.iter().zip(&kinds).map(|(i, k)| r.cells[*i].display(*k)).collect()).collect();
-    let widths = widths_of(&headers, &rows);
+    let wraps: Vec<bool> = kinds.iter().map(|k| matches!(k, Kind::Text | Kind::Link)).collect();
+    let widths = widths_of(&headers, &rows, &wraps);
 
     let number = crate::report::print::Place::of(t.slug).number().or_else(|| t.number.clone());
     let title = match number {
@@ -499,16 +532,17 @@ fn add_table(mut doc: Docx, t: &Table, year: i32) -> Docx {
     );
     if let Some(u) = unit {
         doc = doc.add_paragraph(
-            Paragraph::new()
-                .align(AlignmentType::Right)
-                .keep_next(true)
-                .line_spacing(LineSpacing::new().after(20))
-                .add_run(run(&format!("单位：{u}"), FANGSONG, SIZE_5)),
+            Paragraph::new().align(AlignmentType::Right).keep_next(true).line_spacing(LineSpacing::new().after(20)).add_run(run(
+                &format!("单位：{u}"),
+                FANGSONG,
+                SIZE_5,
+            )),
         );
     }
     let mut table_rows = vec![header_row(&headers.iter().map(String::as_str).collect::<Vec<_>>(), &widths)];
     if rows.is_empty() {
-        let span = TableCell::new().grid_span(widths.len()).add_paragraph(Paragraph::new().add_run(run(t.empty, FANGSONG, SIZE_5)));
+        let span =
+            TableCell::new().grid_span(widths.len()).add_paragraph(Paragraph::new().add_run(run(t.empty, FANGSONG, SIZE_5)));
         table_rows.push(TableRow::new(vec![span]).cant_split());
     }
     for r in &rows {
@@ -527,7 +561,13 @@ fn add_table(mut doc: Docx, t: &Table, year: i32) -> Docx {
             .collect();
         table_rows.push(TableRow::new(cells).cant_split());
     }
-    doc = doc.add_table(WTable::new(table_rows).set_grid(widths).layout(TableLayoutType::Fixed).align(docx_rs::TableAlignmentType::Center));
+    doc = doc.add_table(
+        WTable::new(table_rows)
+            .set_grid(widths)
+            .layout(TableLayoutType::Fixed)
+            .margins(docx_rs::TableCellMargins::new().margin(20, 60, 20, 60))
+            .align(docx_rs::TableAlignmentType::Center),
+    );
     for n in &t.notes {
         doc = doc.add_paragraph(
             Paragraph::new()

@@ -20,7 +20,9 @@ pub enum PdfError {
          Windows/macOS：安装 Google Chrome），或在 site.yaml 里写明浏览器的位置：\n    print:\n      browser: /path/to/chrome"
     )]
     NoBrowser,
-    #[error("site.yaml 的 print.browser 指向的 {0} 不存在。\n  修改方法：写浏览器程序的完整路径，或删去这一行，让程序在 PATH 里查找 chromium。")]
+    #[error(
+        "site.yaml 的 print.browser 指向的 {0} 不存在。\n  修改方法：写浏览器程序的完整路径，或删去这一行，让程序在 PATH 里查找 chromium。"
+    )]
     BadBrowser(String),
     #[error("浏览器 {browser} 没能把 {page} 打印成 PDF：{message}")]
     Print { browser: String, page: String, message: String },
@@ -39,9 +41,8 @@ pub fn find_browser(setting: Option<&str>) -> Result<PathBuf, PdfError> {
 /// `name` on PATH (with `.exe` on Windows).
 fn which(name: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).find_map(|dir| {
-        [name.to_string(), format!("{name}.exe")].into_iter().map(|n| dir.join(n)).find(|p| p.is_file())
-    })
+    std::env::split_paths(&path)
+        .find_map(|dir| [name.to_string(), format!("{name}.exe")].into_iter().map(|n| dir.join(n)).find(|p| p.is_file()))
 }
 
 /// A running headless browser that prints pages.
@@ -85,19 +86,40 @@ impl Printer {
         let absolute = std::path::absolute(page).map_err(|e| fail(&e))?;
         let url = file_url(&absolute);
         let tab = self.browser.new_tab().map_err(|e| fail(&e))?;
-        tab.navigate_to(&url).map_err(|e| fail(&e))?.wait_until_navigated().map_err(|e| fail(&e))?;
+        tab.navigate_to(&url).map_err(|e| fail(&e))?;
+        // A file: page sends no network events to wait for: wait for it to have loaded.
+        let loaded = std::time::Instant::now();
+        loop {
+            let state = tab.evaluate("document.readyState", false).map_err(|e| fail(&e))?;
+            if state.value == Some(serde_json::Value::String("complete".into())) {
+                break;
+            }
+            if loaded.elapsed() > Duration::from_secs(30) {
+                return Err(fail(&"the page did not load within 30 s"));
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
         if annexes {
             tab.evaluate("document.body.classList.add('print-annexes')", false).map_err(|e| fail(&e))?;
         }
         // Every font loaded before the print is laid out.
         tab.evaluate("document.fonts.ready.then(() => true)", true).map_err(|e| fail(&e))?;
-        let options = PrintToPdfOptions {
+        let options = || PrintToPdfOptions {
             display_header_footer: Some(false),
             print_background: Some(true),
             prefer_css_page_size: Some(true),
             ..PrintToPdfOptions::default()
         };
-        let pdf = tab.print_to_pdf(Some(options)).map_err(|e| fail(&e))?;
+        // The page's script measures each print and plans the page breaks the next one needs
+        // (theme/site.js): print until nothing more is planned (three times at most).
+        let mut pdf = tab.print_to_pdf(Some(options())).map_err(|e| fail(&e))?;
+        for _ in 0..3 {
+            let changed = tab.evaluate("window.bulletinPrintPlanChanged === true", false).map_err(|e| fail(&e))?;
+            if changed.value != Some(serde_json::Value::Bool(true)) {
+                break;
+            }
+            pdf = tab.print_to_pdf(Some(options())).map_err(|e| fail(&e))?;
+        }
         let _ = tab.close(false);
         Ok(pdf)
     }

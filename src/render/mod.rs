@@ -360,7 +360,8 @@ pub fn workbook(content: &Content, s: &Snapshot, tables: &MonthTables) -> Result
 /// `bulletins/<month>.docx`: the bulletin as a Word document.
 pub fn docx(content: &Content, source: &output::docx::Source) -> Result<Page, RenderError> {
     let path = paths::bulletin_docx(source.snapshot.month);
-    let bytes = output::docx::document(content, source).map_err(|e| RenderError { template: path.clone(), message: e.to_string() })?;
+    let bytes =
+        output::docx::document(content, source).map_err(|e| RenderError { template: path.clone(), message: e.to_string() })?;
     Ok(Page { path, bytes })
 }
 

@@ -1,7 +1,9 @@
 //! `site.yaml`: title, issuer, locale and the counting rules (统计口径).
 
 use crate::content::fields::{Decoder, Fields, Optional, Required};
-use crate::content::model::{CorrectionPolicy, Fulfilment, FundOrigin, Locale, PrintSettings, RankBy, RateBase, Rules, SignType, Site};
+use crate::content::model::{
+    CorrectionPolicy, Fulfilment, FundOrigin, Locale, PrintSettings, RankBy, RateBase, Rules, SignType, Site,
+};
 use crate::content::problems::NumberKind;
 use crate::content::yaml::Node;
 
