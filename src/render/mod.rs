@@ -431,7 +431,8 @@ impl<'a> Site<'a> {
     fn files_of(&self, page: &mut pages::bulletin::Bulletin, month: Month) {
         page.print_annexes = self.content.site.print.annexes;
         page.pdf = self.opts.pdfs.then(|| paths::bulletin_pdf(month));
-        page.docx = self.opts.workbooks.then(|| paths::bulletin_docx(month));
+        // `serve` makes the Word file when it is downloaded, like the workbook.
+        page.docx = Some(paths::bulletin_docx(month));
     }
 
     /// The workbook of `month`'s bulletin, if it has one.
