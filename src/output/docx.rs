@@ -325,10 +325,34 @@ pub fn document(_content: &Content, src: &Source) -> Result<Vec<u8>, DocxError> 
     // Header rows repeat on every page a table runs over: docx-rs has no call for it, so the
     // mark put on them (see `header_row`) is turned into <w:tblHeader/>.
     let document = String::from_utf8(xml.document).map_err(|e| DocxError(e.to_string()))?;
-    xml.document = document.replace(HEADER_MARK, "<w:tblHeader />").into_bytes();
+    // docx-rs also numbers paragraphs per thread, so the ids depend on what the thread wrote
+    // before: numbered again here, in order, across the body and the footers.
+    let mut next = 1u32;
+    xml.document = renumber_paragraphs(&document.replace(HEADER_MARK, "<w:tblHeader />"), &mut next).into_bytes();
+    for footer in &mut xml.footers {
+        let text = String::from_utf8(std::mem::take(footer)).map_err(|e| DocxError(e.to_string()))?;
+        *footer = renumber_paragraphs(&text, &mut next).into_bytes();
+    }
     let mut out = Cursor::new(Vec::new());
     xml.pack(&mut out).map_err(|e| DocxError(e.to_string()))?;
     Ok(out.into_inner())
+}
+
+/// `xml` with every `w14:paraId="…"` numbered from `next` on.
+fn renumber_paragraphs(xml: &str, next: &mut u32) -> String {
+    const ATTR: &str = "w14:paraId=\"";
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(i) = rest.find(ATTR) {
+        let start = i + ATTR.len();
+        let Some(len) = rest[start..].find('"') else { break };
+        out.push_str(&rest[..start]);
+        out.push_str(&format!("{:08X}", *next));
+        *next += 1;
+        rest = &rest[start + len..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// What docx-rs writes for a row height of 1 twip at least: only header rows have it.
@@ -395,7 +419,9 @@ fn add_chart(mut doc: Docx, s: &Snapshot, kind: ChartKind) -> Docx {
             let max_h = 72.0 * 36_000.0;
             let scale = (max_w / w as f64).min(max_h / h as f64);
             let (ew, eh) = ((w as f64 * scale) as u32, (h as f64 * scale) as u32);
-            let pic = Pic::new_with_dimensions(bytes, w, h).size(ew, eh);
+            // docx-rs numbers pictures from a process-wide counter; a name from the chart keeps
+            // two builds of the site byte-identical, whichever thread drew what first.
+            let pic = Pic::new_with_dimensions(bytes, w, h).size(ew, eh).id(format!("rIdImage{}", chart.name.replace('-', "")));
             doc = doc
                 .add_paragraph(Paragraph::new().align(AlignmentType::Center).keep_next(true).add_run(Run::new().add_image(pic)));
         }
