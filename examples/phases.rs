@@ -50,7 +50,8 @@ fn main() {
         let years = bulletin::figures::Years::new(&content, render::months(&content, month).iter().map(|m| m.year()));
         let years_time = t.elapsed();
         let archive = bulletin::record::Archive::empty();
-        let site = render::Site::new(&content, &theme, Options { month, reload: Reload::Off, workbooks: true }, &archive);
+        let site =
+            render::Site::new(&content, &theme, Options { month, reload: Reload::Off, workbooks: true, pdfs: false }, &archive);
         let mut by_kind: BTreeMap<&str, Duration> = BTreeMap::new();
         let mut pages = Vec::new();
         let mut time = |kind: &'static str, f: &mut dyn FnMut() -> Vec<render::Page>| {

@@ -168,9 +168,34 @@ pub struct ExportArgs {
     /// The month of the bulletin to export (default: the latest briefing's month)
     #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
     pub month: Option<crate::period::Month>,
-    /// Output file (default: 招商引资简报-<YYYY-MM>.xlsx)
+    /// Output file (default: 招商引资简报-<YYYY-MM>.xlsx, .pdf or .docx)
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// What to write: the tables as an Excel workbook, or the bulletin as PDF (printed by the
+    /// system's Chromium or Chrome) or as a Word document
+    #[arg(long, value_enum, default_value_t = ExportFormat::Xlsx)]
+    pub format: ExportFormat,
+    /// With --format pdf or docx: end the bulletin with the detailed lists as numbered 附件
+    /// (default: as site.yaml `print: annexes` says)
+    #[arg(long)]
+    pub annexes: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Xlsx,
+    Pdf,
+    Docx,
+}
+
+impl ExportFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Xlsx => "xlsx",
+            ExportFormat::Pdf => "pdf",
+            ExportFormat::Docx => "docx",
+        }
+    }
 }
 
 #[derive(clap::Args, Debug)]
@@ -185,6 +210,10 @@ pub struct BuildArgs {
     /// Build as of the end of this month (default: the latest briefing's month)
     #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
     pub month: Option<crate::period::Month>,
+    /// Print every bulletin to bulletins/<YYYY-MM>.pdf too, with the system's Chromium or
+    /// Chrome (site.yaml `print: pdf: true` does the same)
+    #[arg(long)]
+    pub pdf: bool,
 }
 
 impl BuildArgs {

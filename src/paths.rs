@@ -59,6 +59,16 @@ pub fn workbook(month: Month) -> String {
     format!("bulletins/{month}.xlsx")
 }
 
+/// The bulletin as a PDF, printed from its page.
+pub fn bulletin_pdf(month: Month) -> String {
+    format!("bulletins/{month}.pdf")
+}
+
+/// The bulletin as a Word document.
+pub fn bulletin_docx(month: Month) -> String {
+    format!("bulletins/{month}.docx")
+}
+
 /// A month's figures as JSON.
 pub fn data_json(month: Month) -> String {
     format!("data/{month}.json")

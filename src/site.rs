@@ -20,6 +20,9 @@ pub struct Built {
     pub content: Content,
     /// The issued bulletins and the history it was built with.
     pub archive: Archive,
+    /// The months whose bulletins are to be printed to PDF (`bulletins/<month>.html` →
+    /// `bulletins/<month>.pdf`); empty unless PDFs were asked for.
+    pub pdfs: Vec<Month>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -53,6 +56,19 @@ pub fn build(
     reload: Reload,
     emit: &(dyn Fn(Page) -> Result<(), BuildError> + Sync),
 ) -> Result<Built, BuildError> {
+    build_with(dir, month, reload, false, emit)
+}
+
+/// [`build`], with `pdfs`: the bulletin pages link their PDFs (`build --pdf`; site.yaml
+/// `print: pdf: true` does the same), which the caller prints once the pages are written
+/// ([`Built::pdfs`]).
+pub fn build_with(
+    dir: &Path,
+    month: Option<Month>,
+    reload: Reload,
+    pdfs: bool,
+    emit: &(dyn Fn(Page) -> Result<(), BuildError> + Sync),
+) -> Result<Built, BuildError> {
     // git runs beside the loading: the history is ready when the content is.
     let (loaded, history) = std::thread::scope(|scope| {
         let history = scope.spawn(|| History::read_shared(dir));
@@ -72,9 +88,10 @@ pub fn build(
     drop(loaded);
     let archive = Archive::new(&content, records, history);
     let theme = theme::load(site_root(dir))?;
-    let opts = Options { month, reload, workbooks: reload == Reload::Off };
+    let opts = Options { month, reload, workbooks: reload == Reload::Off, pdfs: pdfs || content.site.print.pdf };
     let files = render::site_into(&content, &theme, opts, &archive, emit)?;
-    Ok(Built { files, month, content, archive })
+    let pdfs = if opts.pdfs { render::bulletin_months(&content, month) } else { Vec::new() };
+    Ok(Built { files, month, content, archive, pdfs })
 }
 
 /// A month problem as the clerk reads it (it points at no file).

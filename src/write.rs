@@ -166,6 +166,11 @@ impl Staging {
         Ok(staging)
     }
 
+    /// The folder being written (the new site, before it is swapped in).
+    pub fn path(&self) -> &Path {
+        &self.tmp
+    }
+
     pub fn put(&self, page: &Page) -> Result<(), WriteError> {
         self.write(&page.path, &page.bytes)
     }

@@ -132,6 +132,26 @@ fn an_issued_bulletin_stays_as_issued_and_a_correction_is_announced() {
     assert!(box_.contains("李四") && box_.contains("更正 p1 三月到位资金"), "{box_}");
     assert!(box_.contains("funds[2026-03].amount 100 → 900"), "{box_}");
     assert!(march_now.contains("已更正"));
+    // Its Word file is made from the record too (issue 14): the money as issued, unchanged.
+    let word = |bytes: &[u8]| -> String {
+        use std::io::Read;
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        zip.by_name("word/document.xml").unwrap().read_to_string(&mut xml).unwrap();
+        xml
+    };
+    let march_word = word(&after["bulletins/2026-03.docx"]);
+    assert!(march_word.contains("到位资金0.03亿元，完成30.00%") && !march_word.contains("0.11亿元"), "{march_word}");
+    assert_eq!(after["bulletins/2026-03.docx"], before["bulletins/2026-03.docx"]);
+    let out = root.join("march.docx");
+    let export = Command::new(BIN)
+        .current_dir(root)
+        .args(["export", "--month", "2026-03", "--format", "docx", "--content", "content", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(export.status.success(), "{}", said(&export));
+    assert_eq!(fs::read(&out).unwrap(), after["bulletins/2026-03.docx"], "export writes the page's Word file");
 
     // The archive marks it, and April (a draft) lists the correction and the commits since
     // March was issued, with the April money entered.

@@ -118,6 +118,11 @@ fn edits_reload_the_page_and_mistakes_show_without_losing_the_site() {
     assert!(response.contains("PK\u{3}\u{4}"), "not a workbook");
     assert!(response.contains("spreadsheetml"), "wrong content type");
     assert_eq!(get(port, "/bulletins/2026-11.xlsx").unwrap().0, 404);
+    // So is the Word file of a bulletin (issue 14).
+    let (status, response) = get(port, "/bulletins/2026-10.docx").unwrap();
+    assert_eq!(status, 200);
+    assert!(response.contains("PK\u{3}\u{4}") && response.contains("wordprocessingml"), "not a Word file");
+    assert_eq!(get(port, "/bulletins/2026-11.docx").unwrap().0, 404);
 
     let rx = events(port);
     std::thread::sleep(Duration::from_millis(200));

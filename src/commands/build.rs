@@ -31,7 +31,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         bar.inc(1);
         Ok(())
     };
-    let built = match site::build(&args.content, args.month, Reload::Off, &emit) {
+    let built = match site::build_with(&args.content, args.month, Reload::Off, args.pdf, &emit) {
         Ok(built) => built,
         Err(BuildError::Content(loaded)) => {
             bar.finish_and_clear();
@@ -50,6 +50,30 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
             return Err(e.into());
         }
     };
+    // The bulletins as PDF, printed from the pages just written, before the site is swapped in.
+    if !built.pdfs.is_empty() {
+        bar.set_message("正在打印 PDF");
+        let printer = match crate::output::pdf::find_browser(built.content.site.print.browser.as_deref())
+            .and_then(crate::output::pdf::Printer::start)
+        {
+            Ok(printer) => printer,
+            Err(e) => {
+                bar.finish_and_clear();
+                eprintln!("{e}");
+                eprintln!(
+                    "没有生成网站：{} 保持不变。（不要 PDF 时，去掉 --pdf 或 site.yaml 的 print.pdf。）",
+                    out.display()
+                );
+                return Ok(ExitCode::from(1));
+            }
+        };
+        for month in &built.pdfs {
+            let page = staging.path().join(crate::paths::bulletin(*month));
+            let bytes = printer.print(&page, false)?;
+            staging.put(&Page { path: crate::paths::bulletin_pdf(*month), bytes })?;
+            bar.inc(1);
+        }
+    }
     staging.commit()?;
     bar.finish_and_clear();
     if tty {

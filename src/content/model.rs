@@ -120,6 +120,20 @@ pub struct Site {
     /// Where the site is published (`base_url:`, ending in `/`): with it, the build writes a
     /// feed of the bulletins and a sitemap, which need full addresses.
     pub base_url: Option<String>,
+    /// How bulletins print and which files `build` makes of them (`print:`).
+    pub print: PrintSettings,
+}
+
+/// `print:` in site.yaml.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PrintSettings {
+    /// `annexes: true`: the printed bulletin (and its PDF and Word file) ends with the detailed
+    /// lists as numbered 附件; by default they are left out (the page's print option adds them).
+    pub annexes: bool,
+    /// `pdf: true`: `build` writes each bulletin as `bulletins/YYYY-MM.pdf` too.
+    pub pdf: bool,
+    /// `browser: PATH`: the Chromium or Chrome that makes the PDFs (default: found on PATH).
+    pub browser: Option<String>,
 }
 
 /// `corrections: warn` (default): `check` warns about an issued bulletin whose figures have

@@ -3,4 +3,7 @@
 //! what [`crate::report`] defined. HTML is `render`'s.
 
 pub mod csv;
+pub mod docx;
+pub mod pdf;
+pub mod png;
 pub mod xlsx;

@@ -81,6 +81,129 @@ fn fill_markers(html: &str, values: &[(String, bool)]) -> String {
     out
 }
 
+/// A briefing as plain blocks, for outputs that are not HTML (the Word file): headings,
+/// paragraphs of runs (bold or not), list items, and charts standing alone in a paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Heading(u8, Vec<Span>),
+    Paragraph(Vec<Span>),
+    Item(Vec<Span>),
+    Chart(ChartKind),
+}
+
+/// A run of text in a block; `strong` is `**…**`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    pub text: String,
+    pub strong: bool,
+}
+
+/// `body` as [`Block`]s, each figure placeholder's text from `figure` (the same texts the page
+/// shows). Links keep their text; pictures, raw HTML and code are shown as their text.
+pub fn blocks_with(body: &str, figure: &dyn Fn(&str) -> String) -> Vec<Block> {
+    let found = placeholders::scan(body);
+    let mut marked = String::with_capacity(body.len());
+    let mut values: Vec<Result<String, ChartKind>> = Vec::new();
+    let mut last = 0;
+    for f in &found {
+        marked.push_str(&body[last..f.range.start]);
+        let value = match &f.what {
+            Ok(Placeholder::Figure(key)) => Ok(figure(key)),
+            Ok(Placeholder::Chart(name)) => match ChartKind::from_name(name) {
+                Some(kind) => Err(kind),
+                None => Ok(String::new()),
+            },
+            Err(_) => Ok(body[f.range.clone()].to_string()),
+        };
+        marked.push(OPEN);
+        marked.push_str(&values.len().to_string());
+        marked.push(CLOSE);
+        values.push(value);
+        last = f.range.end;
+    }
+    marked.push_str(&body[last..]);
+
+    let mut blocks = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
+    let mut strong = 0usize;
+    let push_text = |spans: &mut Vec<Span>, text: &str, strong: bool| {
+        // Markers become their figures' text; a chart's marker is kept for the block's end.
+        let mut rest = text;
+        let mut out = String::new();
+        while let Some(open) = rest.find(OPEN) {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + OPEN.len_utf8()..];
+            let Some(close) = after.find(CLOSE) else { break };
+            match after[..close].parse::<usize>().ok().and_then(|i| values.get(i)) {
+                Some(Ok(text)) => out.push_str(text),
+                Some(Err(kind)) => {
+                    out.push(OPEN);
+                    out.push_str(kind.name());
+                    out.push(CLOSE);
+                }
+                None => {}
+            }
+            rest = &after[close + CLOSE.len_utf8()..];
+        }
+        out.push_str(rest);
+        match spans.last_mut() {
+            Some(last) if last.strong == strong => last.text.push_str(&out),
+            _ => spans.push(Span { text: out, strong }),
+        }
+    };
+    let finish = |spans: &mut Vec<Span>, make: &dyn Fn(Vec<Span>) -> Block, blocks: &mut Vec<Block>| {
+        let taken = std::mem::take(spans);
+        let text: String = taken.iter().map(|s| s.text.as_str()).collect();
+        let trimmed = text.trim();
+        // A chart alone in its paragraph is the chart.
+        if let Some(name) = trimmed.strip_prefix(OPEN).and_then(|t| t.strip_suffix(CLOSE))
+            && let Some(kind) = ChartKind::from_name(name)
+        {
+            blocks.push(Block::Chart(kind));
+            return;
+        }
+        let cleaned: Vec<Span> = taken
+            .into_iter()
+            .map(|s| Span { text: strip_chart_markers(&s.text), strong: s.strong })
+            .filter(|s| !s.text.is_empty())
+            .collect();
+        if !cleaned.is_empty() {
+            blocks.push(make(cleaned));
+        }
+    };
+    let mut level = 0u8;
+    for event in Parser::new_ext(&marked, links::options()) {
+        match event {
+            Event::Start(Tag::Heading { level: l, .. }) => level = l as u8,
+            Event::End(TagEnd::Heading(_)) => finish(&mut spans, &|s| Block::Heading(level, s), &mut blocks),
+            Event::End(TagEnd::Paragraph) => finish(&mut spans, &Block::Paragraph, &mut blocks),
+            Event::End(TagEnd::Item) => finish(&mut spans, &Block::Item, &mut blocks),
+            Event::Start(Tag::Strong) => strong += 1,
+            Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => push_text(&mut spans, &t, strong > 0),
+            Event::SoftBreak | Event::HardBreak => {}
+            _ => {}
+        }
+    }
+    finish(&mut spans, &Block::Paragraph, &mut blocks);
+    blocks
+}
+
+/// Text with any chart marker left inline removed (a chart inside a sentence is not drawn).
+fn strip_chart_markers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut inside = false;
+    for c in text.chars() {
+        match c {
+            OPEN => inside = true,
+            CLOSE => inside = false,
+            c if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// The text of every figure placeholder in `body`, by name, as `snapshot` gives it: what an
 /// issued bulletin keeps.
 pub fn figures_of(body: &str, snapshot: &Snapshot, content: &Content) -> std::collections::BTreeMap<String, String> {

@@ -61,6 +61,9 @@ pub struct Options {
     /// Whether bulletin workbooks are made with the site; `serve` makes one only when it is
     /// downloaded (see [`workbook`]), which keeps its rebuilds quick.
     pub workbooks: bool,
+    /// Whether the bulletins are printed to PDF after the site is written (`build --pdf` or
+    /// site.yaml `print: pdf: true`): their pages then link their PDFs.
+    pub pdfs: bool,
 }
 
 /// An output file to produce.
@@ -117,6 +120,7 @@ impl Job {
                     list.push(paths::bulletin(*month));
                     if opts.workbooks {
                         list.push(paths::workbook(*month));
+                        list.push(paths::bulletin_docx(*month));
                     }
                     if is_issued(c, *month) {
                         list.push(paths::issued_json(*month));
@@ -204,6 +208,16 @@ fn has_bulletin(c: &Content, month: Month, opts: Options) -> bool {
     month <= opts.month && (c.briefings.iter().any(|b| b.period == month) || is_issued(c, month))
 }
 
+/// The months up to `month` that have a bulletin page, in order.
+pub fn bulletin_months(c: &Content, month: Month) -> Vec<Month> {
+    let opts = Options { month, reload: Reload::Off, workbooks: false, pdfs: false };
+    let mut list: Vec<Month> = c.briefings.iter().map(|b| b.period).chain(c.issued.iter().map(|f| f.month)).collect();
+    list.sort();
+    list.dedup();
+    list.retain(|m| has_bulletin(c, *m, opts));
+    list
+}
+
 /// Whether `month`'s bulletin has been issued (its page is then made from its record).
 fn is_issued(c: &Content, month: Month) -> bool {
     c.issued.iter().any(|f| f.month == month)
@@ -220,7 +234,7 @@ enum Source {
 /// share does not tell `A.html` from `a.html`), so one page would silently replace the other.
 /// One error per clash, at the content file that causes it, naming the other source.
 pub fn clashes(content: &Content, sources: &Sources, month: Month) -> Vec<Diagnostic> {
-    let opts = Options { month, reload: Reload::Off, workbooks: true };
+    let opts = Options { month, reload: Reload::Off, workbooks: true, pdfs: false };
     let mut first: HashMap<String, Job> = HashMap::new();
     let mut found = Vec::new();
     for job in jobs(content, month) {
@@ -354,6 +368,14 @@ pub fn workbook(content: &Content, s: &Snapshot, tables: &MonthTables) -> Result
     Ok(Page { path, bytes })
 }
 
+/// `bulletins/<month>.docx`: the bulletin as a Word document.
+pub fn docx(content: &Content, source: &output::docx::Source) -> Result<Page, RenderError> {
+    let path = paths::bulletin_docx(source.snapshot.month);
+    let bytes =
+        output::docx::document(content, source).map_err(|e| RenderError { template: path.clone(), message: e.to_string() })?;
+    Ok(Page { path, bytes })
+}
+
 /// A correction note as the 更正说明 lists it.
 fn note_line(n: &crate::content::model::CorrectionNote) -> crate::report::text::Line {
     crate::report::text::Line {
@@ -415,6 +437,15 @@ impl<'a> Site<'a> {
         Site { content, theme, opts, archive, years, latest, latest_tables, backlinks: Backlinks::new(content) }
     }
 
+    /// What a bulletin page offers besides itself: its PDF and Word file when the site makes
+    /// them, and whether its print holds the 附件 by default.
+    fn files_of(&self, page: &mut pages::bulletin::Bulletin, month: Month) {
+        page.print_annexes = self.content.site.print.annexes;
+        page.pdf = self.opts.pdfs.then(|| paths::bulletin_pdf(month));
+        // `serve` makes the Word file when it is downloaded, like the workbook.
+        page.docx = Some(paths::bulletin_docx(month));
+    }
+
     /// The workbook of `month`'s bulletin, if it has one.
     fn workbook_of(&self, month: Month) -> Option<String> {
         has_bulletin(self.content, month, self.opts).then(|| paths::workbook(month))
@@ -448,6 +479,8 @@ impl<'a> Site<'a> {
             pages.push(self.bulletin(b, s, tables)?);
             if self.opts.workbooks {
                 pages.push(workbook(self.content, s, tables)?);
+                let changes = record::changelog::of(self.content, b.period, self.archive, None);
+                pages.push(docx(self.content, &crate::output::docx::Source::draft(self.content, b, s, tables, changes))?);
             }
         }
         Ok(pages)
@@ -465,7 +498,8 @@ impl<'a> Site<'a> {
         let layout = self.layout(&path, &title, "bulletins", b.period);
         let views = MonthViews::of(tables, self.workbook_of(b.period), &paths::root_of(&path));
         let changes = record::changelog::of(self.content, b.period, self.archive, None);
-        let page = pages::bulletin::draft(layout, self.content, b, s, views, changes, self.archive.issuing());
+        let mut page = pages::bulletin::draft(layout, self.content, b, s, views, changes, self.archive.issuing());
+        self.files_of(&mut page, b.period);
         self.html(&path, "bulletin.html", &page)
     }
 
@@ -485,9 +519,12 @@ impl<'a> Site<'a> {
             let commits = self.archive.commits_since(record).into_iter().map(commit_line).collect();
             pages::bulletin::Correction::of(changed, notes, commits)
         });
-        files.push(self.html(&path, "bulletin.html", &pages::bulletin::issued(layout, record, views, correction))?);
+        let mut page = pages::bulletin::issued(layout, record, views, correction);
+        self.files_of(&mut page, month);
+        files.push(self.html(&path, "bulletin.html", &page)?);
         if self.opts.workbooks {
             files.push(workbook(self.content, &record.snapshot, &tables)?);
+            files.push(docx(self.content, &crate::output::docx::Source::issued(self.content, record, &tables))?);
         }
         Ok(files)
     }

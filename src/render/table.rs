@@ -6,7 +6,8 @@ use serde::Serialize;
 use super::markdown::escape;
 use crate::record::frozen::{self, FrozenCell, FrozenTable};
 use crate::report::MonthTables;
-use crate::report::table::{Align, Cell, Kind, Link, Mark, Num, Table, Tone};
+use crate::report::print::Place;
+use crate::report::table::{Align, Cell, DateStyle, Kind, Link, Mark, Num, Table, Tone};
 
 #[derive(Serialize, Clone)]
 pub struct TableView {
@@ -25,6 +26,11 @@ pub struct TableView {
     pub workbook: Option<String>,
     pub sortable: bool,
     pub empty: &'static str,
+    /// How the printed bulletin shows it (`key`, `annex`, `screen`: [`crate::report::print`]),
+    /// set by [`MonthViews`]; empty elsewhere.
+    pub print: &'static str,
+    /// Its title on paper, renumbered in print order (`表2 “四率”情况`, `附件1 …`).
+    pub print_title: String,
 }
 
 #[derive(Serialize, Clone)]
@@ -155,6 +161,8 @@ pub fn view(t: &Table, workbook: Option<String>, root: &str) -> TableView {
         workbook,
         sortable: t.sortable,
         empty: t.empty,
+        print: "",
+        print_title: String::new(),
     }
 }
 
@@ -221,6 +229,8 @@ pub fn frozen_view(t: &FrozenTable, csv: Option<String>, workbook: Option<String
         workbook,
         sortable: t.sortable,
         empty: "暂无数据",
+        print: "",
+        print_title: String::new(),
     }
 }
 
@@ -274,6 +284,15 @@ fn frozen_cell_html(cell: &FrozenCell, header: bool, class: &str, root: &str) ->
     h
 }
 
+/// A date cell (`<td class="center">2026-10-22</td>`) with the date as the printed bulletin
+/// writes it (`data-zh="10月22日"`, `2025年3月26日` in another year); `None` for any other cell.
+fn with_print_date(cell: &str, year: i32) -> Option<String> {
+    let text = cell.strip_prefix("<td class=\"center\">")?.strip_suffix("</td>")?;
+    let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
+    let zh = DateStyle::InYear(year).display(date);
+    Some(format!("<td class=\"center\" data-zh=\"{zh}\">{text}</td>"))
+}
+
 /// The views of a month's tables, by slug, each offering the month's workbook when it has one.
 #[derive(Serialize)]
 pub struct MonthViews {
@@ -311,6 +330,23 @@ impl MonthViews {
 
     /// Each table of `t` through `v` (the key categories only when shown).
     fn each(t: &MonthTables, v: &dyn Fn(&Table) -> TableView) -> MonthViews {
+        let v = |table: &Table| {
+            let mut view = v(table);
+            let place = Place::of(table.slug);
+            view.print = place.class();
+            view.print_title = match place.number() {
+                Some(n) => format!("{n} {}", view.caption),
+                None => view.caption.clone(),
+            };
+            for row in &mut view.rows {
+                for cell in &mut row.cells {
+                    if let Some(dated) = with_print_date(cell, t.month.year()) {
+                        *cell = dated;
+                    }
+                }
+            }
+            view
+        };
         MonthViews {
             targets: v(&t.targets),
             others: v(&t.others),

@@ -185,8 +185,13 @@ pub fn rates(s: &Snapshot) -> Vec<RateView> {
 /// A chart with its title, alternative text and data table, as HTML.
 pub fn figure_html(chart: &Chart) -> String {
     let mut h = String::with_capacity(chart.svg.len() + 1024);
+    // A chart whose data a numbered table holds says which: print leaves its data table out.
+    let same = ChartKind::from_name(chart.name)
+        .and_then(ChartKind::same_data_as)
+        .map(|slug| format!(" data-table=\"table-{slug}\""))
+        .unwrap_or_default();
     h.push_str(&format!(
-        "<figure class=\"chart\" id=\"chart-{}\">\n<figcaption>{}</figcaption>\n",
+        "<figure class=\"chart\" id=\"chart-{}\"{same}>\n<figcaption>{}</figcaption>\n",
         chart.name,
         escape(&chart.title)
     ));
@@ -217,6 +222,8 @@ pub fn table_html(caption: &str, headers: &[String], rows: &[Vec<String>]) -> St
         for (i, cell) in row.iter().enumerate() {
             if i == 0 {
                 h.push_str(&format!("<th scope=\"row\">{}</th>", escape(cell)));
+            } else if is_number(cell) {
+                h.push_str(&format!("<td class=\"num\">{}</td>", escape(cell)));
             } else {
                 h.push_str(&format!("<td>{}</td>", escape(cell)));
             }
@@ -225,6 +232,14 @@ pub fn table_html(caption: &str, headers: &[String], rows: &[Vec<String>]) -> St
     }
     h.push_str("</tbody></table>\n");
     h
+}
+
+/// Whether a data cell is a number as the site writes one (`1,234.50`, `−3.12`, `83.33%`,
+/// `—`): those are right-aligned.
+fn is_number(cell: &str) -> bool {
+    !cell.is_empty()
+        && cell.chars().any(|c| c.is_ascii_digit() || c == '—')
+        && cell.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '%' | '+' | '-' | '−' | '—'))
 }
 
 /// A chart as HTML.

@@ -211,5 +211,76 @@ impl MonthTables {
     }
 }
 
+/// What the printed bulletin (its print page, its PDF and its Word file) holds: the key tables
+/// in the text, renumbered 表1… in print order, and the detailed lists that print as numbered
+/// 附件 after the bulletin only when chosen. Every other table is on the page and in the
+/// workbook, not on paper.
+pub mod print {
+    /// The key tables: the three targets, the four rates, the units' rankings with the 红黑榜.
+    /// (The squads' and leaders' tables are summed up in the text; 表8, the 亿元以上 projects,
+    /// is a part of 附件1.)
+    pub const KEY: [&str; 4] = ["targets", "rates", "towns", "departments"];
+    /// The detailed lists, as 附件 in this order (the bulletin's change log follows them).
+    pub const ANNEXES: [&str; 4] = ["new-projects", "funds", "trips", "items"];
+
+    /// How a table prints.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Place {
+        /// In the bulletin, as `表{n}`.
+        Key(usize),
+        /// After the bulletin when 附件 are chosen, as `附件{n}`.
+        Annex(usize),
+        /// Not printed.
+        Screen,
+    }
+
+    impl Place {
+        pub fn of(slug: &str) -> Place {
+            if let Some(i) = KEY.iter().position(|s| *s == slug) {
+                Place::Key(i + 1)
+            } else if let Some(i) = ANNEXES.iter().position(|s| *s == slug) {
+                Place::Annex(i + 1)
+            } else {
+                Place::Screen
+            }
+        }
+
+        /// `表2`, `附件1`, or nothing.
+        pub fn number(self) -> Option<String> {
+            match self {
+                Place::Key(n) => Some(format!("表{n}")),
+                Place::Annex(n) => Some(format!("附件{n}")),
+                Place::Screen => None,
+            }
+        }
+
+        /// The change log's number: the 附件 after the tables.
+        pub fn changelog() -> String {
+            format!("附件{}", ANNEXES.len() + 1)
+        }
+
+        /// `key`, `annex` or `screen`: the page's `data-print` attribute.
+        pub fn class(self) -> &'static str {
+            match self {
+                Place::Key(_) => "key",
+                Place::Annex(_) => "annex",
+                Place::Screen => "screen",
+            }
+        }
+    }
+}
+
+impl MonthTables {
+    /// The printed bulletin's key tables in order ([`print::KEY`]).
+    pub fn printed(&self) -> Vec<&Table> {
+        print::KEY.iter().filter_map(|slug| self.all().into_iter().find(|t| t.slug == *slug)).collect()
+    }
+
+    /// The printed bulletin's 附件 in order ([`print::ANNEXES`]).
+    pub fn annexes(&self) -> Vec<&Table> {
+        print::ANNEXES.iter().filter_map(|slug| self.all().into_iter().find(|t| t.slug == *slug)).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests;

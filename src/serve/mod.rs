@@ -225,30 +225,44 @@ fn respond(request: Request, mut stream: TcpStream, shared: &Shared) {
     }
 }
 
-/// `bulletins/<month>.xlsx`, made on its first download and kept until the next rebuild.
+/// `bulletins/<month>.xlsx` and `bulletins/<month>.docx`, made on their first download and
+/// kept until the next rebuild.
 fn workbook_on_request(
     path: &str,
     (content, last, archive): &(Content, Month, Archive),
     shared: &Shared,
 ) -> Option<Arc<Vec<u8>>> {
-    let month = Month::parse(path.strip_prefix("bulletins/")?.strip_suffix(".xlsx")?)?;
+    let name = path.strip_prefix("bulletins/")?;
+    let (month, word) = match (name.strip_suffix(".xlsx"), name.strip_suffix(".docx")) {
+        (Some(m), _) => (Month::parse(m)?, false),
+        (_, Some(m)) => (Month::parse(m)?, true),
+        _ => return None,
+    };
     let page = match archive.records.get(&month).filter(|_| month <= *last) {
-        // An issued month's workbook holds its tables as issued, like its page.
+        // An issued month's files hold its tables (and text) as issued, like its page.
         Some(record) => {
             let tables = crate::report::MonthTables::from_tables(
                 month,
                 record.tables.iter().map(crate::record::frozen::FrozenTable::table).collect(),
             );
-            crate::render::workbook(content, &record.snapshot, &tables).ok()?
+            if word {
+                crate::render::docx(content, &crate::output::docx::Source::issued(content, record, &tables)).ok()?
+            } else {
+                crate::render::workbook(content, &record.snapshot, &tables).ok()?
+            }
         }
         None => {
-            if month > *last || !content.briefings.iter().any(|b| b.period == month) {
-                return None;
-            }
+            let briefing = content.briefings.iter().find(|b| b.period == month).filter(|_| month <= *last)?;
             let snapshot = crate::figures::snapshot(content, month);
             let annex = crate::figures::annex::Annex::of(content, month);
             let tables = crate::report::MonthTables::of(content, &snapshot, &annex);
-            crate::render::workbook(content, &snapshot, &tables).ok()?
+            if word {
+                let changes = crate::record::changelog::of(content, month, archive, None);
+                let source = crate::output::docx::Source::draft(content, briefing, &snapshot, &tables, changes);
+                crate::render::docx(content, &source).ok()?
+            } else {
+                crate::render::workbook(content, &snapshot, &tables).ok()?
+            }
         }
     };
     let bytes = Arc::new(page.bytes);
@@ -300,6 +314,7 @@ fn content_type(path: &str) -> &'static str {
         "webp" => "image/webp",
         "pdf" => "application/pdf",
         "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         _ => "application/octet-stream",
     }
 }

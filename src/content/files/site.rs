@@ -1,7 +1,9 @@
 //! `site.yaml`: title, issuer, locale and the counting rules (统计口径).
 
 use crate::content::fields::{Decoder, Fields, Optional, Required};
-use crate::content::model::{CorrectionPolicy, Fulfilment, FundOrigin, Locale, RankBy, RateBase, Rules, SignType, Site};
+use crate::content::model::{
+    CorrectionPolicy, Fulfilment, FundOrigin, Locale, PrintSettings, RankBy, RateBase, Rules, SignType, Site,
+};
 use crate::content::problems::{self, NumberKind};
 use crate::content::yaml::Node;
 
@@ -37,8 +39,20 @@ pub fn decode(d: &mut Decoder, node: &Node) -> Option<Site> {
         }
         None => Rules::default(),
     };
+    let print = match f.nested(d, "print", Optional) {
+        Some(mut p) => {
+            let print = PrintSettings {
+                annexes: p.flag(d, "annexes").unwrap_or(false),
+                pdf: p.flag(d, "pdf").unwrap_or(false),
+                browser: p.text(d, "browser", Optional),
+            };
+            p.finish(d);
+            print
+        }
+        None => PrintSettings::default(),
+    };
     f.finish(d);
-    Some(Site { title: title?, county, issuer: issuer?, locale, sample, rules, corrections, base_url })
+    Some(Site { title: title?, county, issuer: issuer?, locale, sample, rules, corrections, base_url, print })
 }
 
 /// `base_url`: a full http(s) address without query or fragment, kept with a final `/`.

@@ -125,6 +125,21 @@ impl ChartKind {
         ChartKind::ALL.into_iter().find(|k| k.name() == name)
     }
 
+    /// The slug of the bulletin's numbered table that holds the same data, if one does: the
+    /// printed bulletin then leaves the chart's own data table out.
+    pub fn same_data_as(self) -> Option<&'static str> {
+        match self {
+            ChartKind::Progress => Some("targets"),
+            ChartKind::Rates => Some("rates"),
+            ChartKind::Pipeline => Some("stages"),
+            ChartKind::ByChain => Some("chains"),
+            ChartKind::ByOrigin => Some("origins"),
+            ChartKind::UnitsTowns => Some("towns"),
+            ChartKind::UnitsDepartments => Some("departments"),
+            _ => None,
+        }
+    }
+
     /// Whether a briefing may embed it (the sparklines are too small to stand alone).
     pub fn embeddable(self) -> bool {
         !matches!(self, ChartKind::SparklineFunds | ChartKind::SparklineProjects | ChartKind::SparklineFdi)

@@ -30,6 +30,13 @@ pub struct Bulletin {
     /// The 更正说明 of an issued bulletin whose figures have changed since.
     pub correction: Option<Correction>,
     pub changes: ChangeLog,
+    /// Print the 附件 by default (site.yaml `print: annexes: true`).
+    pub print_annexes: bool,
+    /// The change log's 附件 number on paper.
+    pub changelog_number: String,
+    /// The bulletin as a PDF and as a Word file, when the site has them.
+    pub pdf: Option<String>,
+    pub docx: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -140,6 +147,10 @@ pub fn draft(
         status,
         correction: None,
         changes,
+        print_annexes: false,
+        changelog_number: crate::report::print::Place::changelog(),
+        pdf: None,
+        docx: None,
     }
 }
 
@@ -175,5 +186,9 @@ pub fn issued(layout: Layout, record: &Record, tables: MonthViews, correction: O
         status,
         correction,
         changes: record.changes.clone(),
+        print_annexes: false,
+        changelog_number: crate::report::print::Place::changelog(),
+        pdf: None,
+        docx: None,
     }
 }
