@@ -141,7 +141,7 @@ pub enum NewKind {
 
 #[derive(clap::Args, Debug)]
 pub struct ImportArgs {
-    /// The Excel ledger (.xlsx) to read
+    /// The Excel ledger (.xlsx) to read, or with --month the monthly report
     pub ledger: PathBuf,
     /// The content folder to write projects/ into
     #[arg(long, default_value = "content", value_name = "DIR")]
@@ -155,9 +155,16 @@ pub struct ImportArgs {
     /// Show what would be written, write nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// Overwrite existing project files
+    /// Overwrite existing project files; with --month, replace a month or date the file
+    /// already holds otherwise (a correction when that month was issued)
     #[arg(long)]
     pub force: bool,
+    /// Read a monthly report (月报) for this month and merge its entries into the project files
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    pub month: Option<crate::period::Month>,
+    /// With --month: write the projects whose rows are fine even when other rows have problems
+    #[arg(long, requires = "month")]
+    pub partial: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -168,9 +175,20 @@ pub struct ExportArgs {
     /// The month of the bulletin to export (default: the latest briefing's month)
     #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
     pub month: Option<crate::period::Month>,
-    /// Output file (default: 招商引资简报-<YYYY-MM>.xlsx)
+    /// Output file (default: 招商引资简报-<YYYY-MM>.xlsx, or 月报-<YYYY-MM>[-<unit>].xlsx)
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Write a blank workbook to fill in instead: `monthly`, the monthly report (月报) a unit sends back
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub template: Option<Template>,
+    /// With --template: the unit (id or name) whose projects are listed (default: all projects)
+    #[arg(long, requires = "template", value_name = "UNIT")]
+    pub unit: Option<String>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Template {
+    Monthly,
 }
 
 #[derive(clap::Args, Debug)]
