@@ -218,7 +218,7 @@ impl<'t> Doc<'t> {
     }
 
     /// A new top-level block, placed before the first present key that `order` puts after it
-    /// (and before the comment lines just above that key), else at the end of the file.
+    /// (and before the comment and blank lines just above that key), else at the end of the file.
     fn insert_top_level(&self, key: &str, order: &[&str], block: String) -> Edit {
         let rank = |k: &str| order.iter().position(|o| *o == k);
         let mine = rank(key);
@@ -229,7 +229,8 @@ impl<'t> Doc<'t> {
                 let mut at = self.line_start(k.span.start as usize);
                 while at > 0 {
                     let above = self.line_start(at - 1);
-                    if self.text[above..at].trim_start().starts_with('#') {
+                    let line = self.text[above..at].trim();
+                    if line.is_empty() || line.starts_with('#') {
                         at = above;
                     } else {
                         break;
@@ -303,7 +304,7 @@ note: 备注
         let doc = Doc::parse(FILE).unwrap();
         let edits = doc.add_items("fdi", ORDER, &[(0, vec![("month", "2026-05".into()), ("amount", "30".into())])]);
         let out = apply(FILE, &edits);
-        assert_eq!(out, FILE.replace("\n# 说明\n", "\nfdi:\n  - month: 2026-05\n    amount: 30\n# 说明\n"));
+        assert_eq!(out, FILE.replace("\n\n# 说明\n", "\nfdi:\n  - month: 2026-05\n    amount: 30\n\n# 说明\n"));
         // At the end when nothing comes after it, even without a final newline.
         let short = "name: 茶叶项目\nfunds: []";
         let doc = Doc::parse(short).unwrap();

@@ -125,7 +125,9 @@ fn tidy(s: &str) -> String {
 pub fn merge(content: &Content, files: &[(String, Vec<u8>)], report: &Report, force: bool) -> Vec<FilePlan> {
     let issued: BTreeSet<Month> = content.issued.iter().map(|f| f.month).collect();
     let mut plans = Vec::new();
-    for (id, pr) in report.projects.iter().filter(|(_, pr)| !pr.bad) {
+    let reported =
+        |pr: &ProjectReport| !(pr.funds.is_empty() && pr.fdi.is_empty() && pr.milestones.is_empty() && pr.problems.is_empty());
+    for (id, pr) in report.projects.iter().filter(|(_, pr)| !pr.bad && reported(pr)) {
         let Some(project) = content.project_by_id(id) else { continue };
         let Some((path, bytes)) =
             [format!("projects/{id}.yaml"), format!("projects/{id}.yml")].iter().find_map(|p| files.iter().find(|(f, _)| f == p))
@@ -210,6 +212,9 @@ fn plan_edits(
         };
         if have.is_empty() {
             new_funds.extend(to_items(position));
+            if issued.contains(month) {
+                plan.corrected.insert(*month);
+            }
             plan.changes
                 .push(Text::new(format!("到位资金 {month}：{}", describe(&want)), format!("funds {month}: {}", describe(&want))));
         } else if have == want {
@@ -261,6 +266,9 @@ fn plan_edits(
         let item = || -> Item { vec![("month", month.to_string()), ("amount", amount.to_string())] };
         if have.is_empty() {
             new_fdi.push((position, item()));
+            if issued.contains(month) {
+                plan.corrected.insert(*month);
+            }
             plan.changes.push(Text::new(format!("外资到位 {month}：{amount} 万美元"), format!("FDI {month}: {amount}")));
         } else if have_sum == amount {
             plan.unchanged.push(Text::new(format!("外资到位 {month} 无变化"), format!("FDI {month} unchanged")));
@@ -298,13 +306,18 @@ fn plan_edits(
     new_fdi.sort_by_key(|(p, _)| *p);
     edits.extend(doc.add_items("fdi", ORDER, &new_fdi));
 
-    // Milestones.
+    // Milestones: their lines come first where two insertions meet (a line added at the end of
+    // `milestones:` belongs above a list that starts right after it).
+    let mut milestone_edits = Vec::new();
     for (key, (date, cell)) in &pr.milestones {
         let zh = milestone_zh(key);
         match milestone(project, key) {
             None => {
-                edits.extend(doc.set_in_map("milestones", key, &date.to_string(), MILESTONE_ORDER));
+                milestone_edits.extend(doc.set_in_map("milestones", key, &date.to_string(), MILESTONE_ORDER));
                 plan.changes.push(Text::new(format!("{zh}日期 {date}"), format!("{key} {date}")));
+                if issued.contains(&Month::of(*date)) {
+                    plan.corrected.insert(Month::of(*date));
+                }
             }
             Some(d) if d == *date => {
                 plan.unchanged.push(Text::new(format!("{zh}日期无变化"), format!("{key} unchanged")));
@@ -317,7 +330,7 @@ fn plan_edits(
                     cell,
                 ));
                 if force {
-                    edits.extend(doc.set_in_map("milestones", key, &date.to_string(), MILESTONE_ORDER));
+                    milestone_edits.extend(doc.set_in_map("milestones", key, &date.to_string(), MILESTONE_ORDER));
                     plan.changes.push(Text::new(format!("{zh}日期 {d} → {date}（更正）"), format!("{key} {d} → {date}")));
                     if issued.contains(&Month::of(d)) || issued.contains(&Month::of(*date)) {
                         plan.corrected.extend(issued.iter().filter(|m| **m >= Month::of(d).min(Month::of(*date))).copied());
@@ -402,7 +415,8 @@ fn plan_edits(
         }
     }
     edits.extend(doc.add_items("problems", ORDER, &new_problems));
-    edits
+    milestone_edits.extend(edits);
+    milestone_edits
 }
 
 /// Checks the changed files with the rest of the folder, and that each reads back with the
