@@ -619,3 +619,49 @@ fn copy_dir(from: &Path, to: &Path) {
         fs::write(path, bytes).unwrap();
     }
 }
+
+#[test]
+fn a_row_total_beside_its_parts_is_checked_and_a_different_date_is_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    small_site(&content);
+    let before = common::files(&content);
+    let report = dir.path().join("r.xlsx");
+    fs::write(
+        &report,
+        workbook(&[Sheet {
+            name: "月报",
+            title: None,
+            rows: vec![
+                vec![T("项目编号"), T("本月到位资金（万元）"), E, E, T("注册日期")],
+                vec![E, T("小计"), T("省外"), T("县内"), E],
+                // 500 + 50 is 550, not 600.
+                vec![T("p2026-001"), N(600.0), N(500.0), N(50.0), E],
+                // The file says 2026-04-01.
+                vec![T("p2026-002"), N(20.0), N(20.0), E, D(2026, 6, 5)],
+            ],
+            merges: vec![(0, 1, 3)],
+        }]),
+    )
+    .unwrap();
+    let o = import(&report, &content, "2026-06", &[]);
+    let out = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("月报!B3（本月到位资金（万元））：这一行的合计写的是 600 万元，按来源（用途）分列的各格加起来是 550 万元"),
+        "{out}"
+    );
+    assert!(out.contains("月报!E4：p2026-002（商南县新型建材项目）注册日期已登记为 2026-04-01，月报写的是 2026-06-05"), "{out}");
+    assert_eq!(common::files(&content), before);
+
+    // With --force and --partial: the date is replaced, the good row's money (20, the total
+    // column not counted again) added; the bad row is still left out.
+    let o = import(&report, &content, "2026-06", &["--force", "--partial"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let stone = fs::read_to_string(content.join("projects/p2026-002.yaml")).unwrap();
+    let want = STONE
+        .replace("  registered: 2026-04-01\n", "  registered: 2026-06-05\n")
+        .replace("problems:\n", "funds:\n  - month: 2026-06\n    amount: 20\n    origin: 省外\n    use: 固定资产\nproblems:\n");
+    assert_eq!(stone, want);
+    assert_eq!(fs::read_to_string(content.join("projects/p2026-001.yaml")).unwrap(), TEA);
+}

@@ -65,6 +65,16 @@ pub struct FilePlan {
     pub corrected: BTreeSet<Month>,
     /// Problems that stop this file from being written (found when checking it).
     pub problems: Vec<Diagnostic>,
+    /// The values the edited file must read back with.
+    written: Written,
+}
+
+/// What the edits write, to check that the edited file reads back with it.
+#[derive(Debug, Default)]
+struct Written {
+    funds: BTreeMap<Month, Vec<Entry>>,
+    fdi: BTreeMap<Month, Decimal>,
+    milestones: BTreeMap<&'static str, NaiveDate>,
 }
 
 impl FilePlan {
@@ -146,6 +156,7 @@ pub fn merge(content: &Content, files: &[(String, Vec<u8>)], report: &Report, fo
             conflicts: Vec::new(),
             corrected: BTreeSet::new(),
             problems: Vec::new(),
+            written: Written::default(),
         };
         let before = plan.before.clone();
         let Some(doc) = Doc::parse(&before) else { continue };
@@ -155,7 +166,7 @@ pub fn merge(content: &Content, files: &[(String, Vec<u8>)], report: &Report, fo
         }
         plans.push(plan);
     }
-    check_with_folder(files, report, &mut plans);
+    check_with_folder(files, &mut plans);
     plans
 }
 
@@ -210,6 +221,9 @@ fn plan_edits(
                 })
                 .collect::<Vec<_>>()
         };
+        if have.is_empty() || force {
+            plan.written.funds.insert(*month, want.clone());
+        }
         if have.is_empty() {
             new_funds.extend(to_items(position));
             if issued.contains(month) {
@@ -264,6 +278,9 @@ fn plan_edits(
         let items_of_month: Vec<usize> = (0..items.len()).filter(|i| month_of(&items[*i]) == Some(*month)).collect();
         let position = (0..items.len()).filter(|i| month_of(&items[*i]).is_some_and(|m| m <= *month)).max().map_or(0, |i| i + 1);
         let item = || -> Item { vec![("month", month.to_string()), ("amount", amount.to_string())] };
+        if have.is_empty() || force {
+            plan.written.fdi.insert(*month, amount);
+        }
         if have.is_empty() {
             new_fdi.push((position, item()));
             if issued.contains(month) {
@@ -311,6 +328,9 @@ fn plan_edits(
     let mut milestone_edits = Vec::new();
     for (key, (date, cell)) in &pr.milestones {
         let zh = milestone_zh(key);
+        if milestone(project, key).is_none() || force {
+            plan.written.milestones.insert(key, *date);
+        }
         match milestone(project, key) {
             None => {
                 milestone_edits.extend(doc.set_in_map("milestones", key, &date.to_string(), MILESTONE_ORDER));
@@ -421,7 +441,7 @@ fn plan_edits(
 
 /// Checks the changed files with the rest of the folder, and that each reads back with the
 /// month's entries as planned: a file that would not check, or not read back, is not written.
-fn check_with_folder(files: &[(String, Vec<u8>)], report: &Report, plans: &mut [FilePlan]) {
+fn check_with_folder(files: &[(String, Vec<u8>)], plans: &mut [FilePlan]) {
     let changed: BTreeMap<&str, usize> =
         plans.iter().enumerate().filter(|(_, p)| p.changed()).map(|(i, p)| (p.path.as_str(), i)).collect();
     if changed.is_empty() {
@@ -458,22 +478,26 @@ fn check_with_folder(files: &[(String, Vec<u8>)], report: &Report, plans: &mut [
     }
     let Some(content) = &loaded.content else { return };
     for plan in plans.iter_mut().filter(|p| p.changed() && p.problems.is_empty()) {
-        let (Some(project), Some(pr)) = (content.project_by_id(&plan.id), report.projects.get(&plan.id)) else { continue };
-        let funds_ok = pr.funds.iter().all(|(m, want)| {
+        let Some(project) = content.project_by_id(&plan.id) else { continue };
+        let w = &plan.written;
+        let funds_ok = w.funds.iter().all(|(m, want)| {
             let have = project.funds.iter().filter(|f| f.month == *m).map(|f| Entry {
                 origin: f.origin,
                 use_: f.use_,
                 amount: f.amount,
             });
-            plan.conflicts.iter().any(|c| c.message.zh.contains(&m.to_string()))
-                && !plan.changes.iter().any(|c| c.zh.contains(&m.to_string()))
-                || canonical(have) == canonical(want.iter().copied())
+            canonical(have) == *want
         });
-        if !funds_ok {
+        let fdi_ok = w
+            .fdi
+            .iter()
+            .all(|(m, want)| project.fdi.iter().filter(|f| f.month == *m).map(|f| f.amount).sum::<Decimal>() == *want);
+        let milestones_ok = w.milestones.iter().all(|(k, d)| milestone(project, k) == Some(*d));
+        if !(funds_ok && fdi_ok && milestones_ok) {
             plan.problems.push(Diagnostic::error(
                 "edit-failed",
                 Text::new(
-                    format!("{} 改写后读回的到位资金与月报不一致，没有写入；请手工修改并报告此问题", plan.path),
+                    format!("{} 改写后读回的数据与月报不一致，没有写入；请手工修改并报告此问题", plan.path),
                     format!("{}: the edited file does not read back as planned; not written", plan.path),
                 ),
             ));

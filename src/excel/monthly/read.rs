@@ -417,8 +417,36 @@ fn read_row<'a>(
         }
     }
 
-    // Money.
-    for (c, h, col, scale) in header.columns.iter().filter(|(_, _, c, _)| c.is_money()) {
+    // Money. With a column per origin or use, a 本月到位资金 column beside them is the row's
+    // total: checked against them, not counted again.
+    let split = header.has(|c| matches!(c, Col::ByOrigin(_) | Col::ByUse(_)));
+    if split && let Some((c, h, scale)) = header.col(Col::Amount) {
+        let parts: Decimal = header
+            .columns
+            .iter()
+            .filter(|(_, _, col, _)| matches!(col, Col::ByOrigin(_) | Col::ByUse(_)))
+            .filter_map(|(pc, _, _, ps)| cells::amount(cell(*pc), Kind::Wan, *ps).ok().flatten())
+            .sum();
+        match cells::amount(cell(c), Kind::Wan, scale) {
+            Ok(Some(total)) if total != parts => report.problem(
+                &at(c),
+                h,
+                "total-mismatch",
+                Text::new(
+                    format!(
+                        "这一行的合计写的是 {} 万元，按来源（用途）分列的各格加起来是 {} 万元",
+                        total.normalize(),
+                        parts.normalize()
+                    ),
+                    format!("the row's total says {} but its parts add up to {}", total.normalize(), parts.normalize()),
+                ),
+                Text::new("核对这一行各列的金额，或改正这一行的合计", "check the row's cells or correct its total"),
+            ),
+            Ok(_) => {}
+            Err(p) => report.cell_problem(&at(c), h, p),
+        }
+    }
+    for (c, h, col, scale) in header.columns.iter().filter(|(_, _, c, _)| c.is_money() && !(split && *c == Col::Amount)) {
         let kind = if *col == Col::Fdi { Kind::UsdWan } else { Kind::Wan };
         let amount = match cells::amount(cell(*c), kind, *scale) {
             Ok(Some(v)) if v.is_zero() => continue,
