@@ -482,7 +482,7 @@ fn a_different_month_is_a_conflict_changed_only_with_force_and_listed_as_a_corre
     let o = import(&report, &content, "2026-09", &[]);
     let out = text(&o);
     assert_eq!(o.status.code(), Some(1), "{out}");
-    assert!(out.contains("2026-09 的到位资金已登记为 4501 万元（省外、固定资产）、1125.3 万元（省外、流动资金），月报写的是 4501 万元（省外、固定资产）、1200 万元（省外、流动资金）"), "{out}");
+    assert!(out.contains("明细!C2、明细!C3：p2026-008（商南县中药饮片及提取物生产项目）2026-09 的到位资金已登记为 4501 万元（省外、固定资产）、1125.3 万元（省外、流动资金），月报写的是 4501 万元（省外、固定资产）、1200 万元（省外、流动资金）"), "{out}");
     assert_eq!(common::files(&content), before, "a conflict without --force changes nothing");
 
     let o = import(&report, &content, "2026-09", &["--force", "--dry-run"]);

@@ -193,7 +193,7 @@ fn plan_edits(
     plan: &mut FilePlan,
 ) -> Vec<Edit> {
     let mut edits = Vec::new();
-    let at = pr.rows.first().cloned().unwrap_or_default();
+    let at_cells = |fdi: bool, m: &Month| pr.cells.get(&(fdi, *m)).map(|c| c.join("、")).unwrap_or_default();
     let month_of = |item: &Node| Doc::item_field(item, "month").and_then(Month::parse);
 
     // 到位资金, month by month.
@@ -238,7 +238,7 @@ fn plan_edits(
             plan.problems.push(Diagnostic::error(
                 "conflict",
                 Text::new(
-                    format!("{at}：{} 的 {month} 到位资金在文件中找不到，请手工修改", plan.path),
+                    format!("{}：{} 的 {month} 到位资金在文件中找不到，请手工修改", at_cells(false, month), plan.path),
                     "cannot locate the month's entries",
                 ),
             ));
@@ -247,7 +247,7 @@ fn plan_edits(
                 project,
                 format!("{month} 的到位资金已登记为 {}，月报写的是 {}", describe(&have), describe(&want)),
                 format!("already has funds for {month}: {}; the report says {}", describe(&have), describe(&want)),
-                &at,
+                &at_cells(false, month),
             ));
             if force {
                 for i in &items_of_month {
@@ -293,7 +293,7 @@ fn plan_edits(
             plan.problems.push(Diagnostic::error(
                 "conflict",
                 Text::new(
-                    format!("{at}：{} 的 {month} 外资在文件中找不到，请手工修改", plan.path),
+                    format!("{}：{} 的 {month} 外资在文件中找不到，请手工修改", at_cells(true, month), plan.path),
                     "cannot locate the month's FDI",
                 ),
             ));
@@ -303,7 +303,7 @@ fn plan_edits(
                 project,
                 format!("{month} 的外资到位已登记为 {before} 万美元，月报写的是 {amount} 万美元"),
                 format!("already has FDI {before} for {month}; the report says {amount}"),
-                &at,
+                &at_cells(true, month),
             ));
             if force {
                 for i in &items_of_month {

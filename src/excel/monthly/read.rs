@@ -49,8 +49,10 @@ pub struct ProjectReport {
     /// Milestone key → (date, cell).
     pub milestones: BTreeMap<&'static str, (NaiveDate, String)>,
     pub problems: Vec<ProblemRow>,
-    /// Where its rows are: `月报!A5`.
+    /// Where its rows are: `月报!5`.
     pub rows: Vec<String>,
+    /// The cells each month's money and FDI came from: `月报!C5`.
+    pub cells: BTreeMap<(bool, Month), Vec<String>>,
     /// A row of this project has a problem: nothing of it is written.
     pub bad: bool,
 }
@@ -497,6 +499,7 @@ fn read_row<'a>(
         };
         if *col == Col::Fdi {
             *got.fdi.entry(entry_month).or_default() += amount;
+            got.cells.entry((true, entry_month)).or_default().push(at(*c));
             continue;
         }
         let (o, u) = match col {
@@ -505,7 +508,10 @@ fn read_row<'a>(
             _ => (origin, use_),
         };
         match (o, u) {
-            (Some(origin), Some(use_)) => got.funds.entry(entry_month).or_default().push(Entry { origin, use_, amount }),
+            (Some(origin), Some(use_)) => {
+                got.funds.entry(entry_month).or_default().push(Entry { origin, use_, amount });
+                got.cells.entry((false, entry_month)).or_default().push(at(*c));
+            }
             (None, _) if !origin_written => report.problem(
                 &at(*c),
                 h,
@@ -605,6 +611,9 @@ fn read_row<'a>(
     }
     for (m, v) in got.fdi {
         *entry.fdi.entry(m).or_default() += v;
+    }
+    for (k, list) in got.cells {
+        entry.cells.entry(k).or_default().extend(list);
     }
     for (k, (d, cell_at)) in got.milestones {
         match entry.milestones.get(k) {
