@@ -665,3 +665,39 @@ fn a_row_total_beside_its_parts_is_checked_and_a_different_date_is_a_conflict() 
     assert_eq!(stone, want);
     assert_eq!(fs::read_to_string(content.join("projects/p2026-001.yaml")).unwrap(), TEA);
 }
+
+#[test]
+fn money_on_a_summary_sheet_and_a_detail_sheet_is_not_counted_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    small_site(&content);
+    let before = common::files(&content);
+    let report = dir.path().join("r.xlsx");
+    let summary = Sheet {
+        name: "汇总",
+        title: None,
+        rows: vec![vec![T("项目编号"), T("本月到位资金（万元）"), T("资金来源")], vec![T("p2026-001"), N(300.0), T("省外")]],
+        merges: vec![],
+    };
+    let detail = Sheet {
+        name: "明细",
+        title: None,
+        rows: vec![
+            vec![T("项目编号"), T("到位金额（万元）"), T("资金来源")],
+            vec![T("p2026-001"), N(100.0), T("省外")],
+            vec![T("p2026-001"), N(200.0), T("省外")],
+        ],
+        merges: vec![],
+    };
+    fs::write(&report, workbook(&[summary, detail])).unwrap();
+    let o = import(&report, &content, "2026-06", &[]);
+    let out = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(out.contains("汇总!B2、明细!B2、明细!B3：项目 p2026-001 的 2026-06 到位资金在 2 张工作表里都有"), "{out}");
+    assert_eq!(common::files(&content), before);
+    // One sheet read: 100 + 200 from the detail.
+    let o = import(&report, &content, "2026-06", &["--sheet", "明细"]);
+    assert!(o.status.success(), "{}", text(&o));
+    let (month, _, _) = headline(&content, "2026-06");
+    assert_eq!(month, "300");
+}

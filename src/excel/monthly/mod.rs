@@ -22,6 +22,7 @@ pub mod template;
 use calamine::{Data, Range};
 
 use crate::content::model::Content;
+use crate::diagnostics::{Diagnostic, Text};
 use crate::period::Month;
 use columns::{MonthlyMapping, find_header};
 use merge::FilePlan;
@@ -72,6 +73,46 @@ pub fn plan(
     if report.sheets.is_empty() && report.problems.is_empty() {
         return Err(NoReport::NoHeader);
     }
+    same_money_twice(&mut report);
     let files = merge::merge(content, files, &report, force);
     Ok(Plan { report, files })
+}
+
+/// A project's money for a month on two sheets (a summary sheet beside a detail sheet) would be
+/// counted twice: reported, and the project left out.
+fn same_money_twice(report: &mut Report) {
+    let mut found = Vec::new();
+    for (id, pr) in report.projects.iter_mut() {
+        for ((fdi, month), cells) in &pr.cells {
+            let sheet = |c: &String| c.rsplit_once('!').map_or(c.clone(), |(s, _)| s.to_string());
+            let mut sheets: Vec<String> = cells.iter().map(sheet).collect();
+            sheets.dedup();
+            if sheets.len() > 1 {
+                pr.bad = true;
+                let what = if *fdi { "外资到位" } else { "到位资金" };
+                found.push(
+                    Diagnostic::error(
+                        "conflict",
+                        Text::new(
+                            format!(
+                                "{}：项目 {id} 的 {month} {what}在 {} 张工作表里都有，会重复计算",
+                                cells.join("、"),
+                                sheets.len()
+                            ),
+                            format!(
+                                "{}: {id}'s {month} money is on {} sheets and would count twice",
+                                cells.join(", "),
+                                sheets.len()
+                            ),
+                        ),
+                    )
+                    .help(Text::new(
+                        "一个项目的资金只写在一张表里；工作簿里有汇总表和明细表时，用 --sheet 只读其中一张",
+                        "keep a project's money on one sheet, or read one sheet with --sheet",
+                    )),
+                );
+            }
+        }
+    }
+    report.problems.extend(found);
 }
