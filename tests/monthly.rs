@@ -701,3 +701,29 @@ fn money_on_a_summary_sheet_and_a_detail_sheet_is_not_counted_twice() {
     let (month, _, _) = headline(&content, "2026-06");
     assert_eq!(month, "300");
 }
+
+#[test]
+fn a_list_written_on_one_line_is_reported_not_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    small_site(&content);
+    let flow = TEA.replace("\n# 进展\n", "fdi: [{month: 2026-02, amount: 5}]\n# 进展\n");
+    fs::write(content.join("projects/p2026-001.yaml"), &flow).unwrap();
+    let before = common::files(&content);
+    let report = dir.path().join("r.xlsx");
+    fs::write(
+        &report,
+        workbook(&[Sheet {
+            name: "月报",
+            title: None,
+            rows: vec![vec![T("项目编号"), T("外资到位（万美元）")], vec![T("p2026-001"), N(8.0)]],
+            merges: vec![],
+        }]),
+    )
+    .unwrap();
+    let o = import(&report, &content, "2026-06", &[]);
+    let out = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(out.contains("projects/p2026-001.yaml 的 fdi 写在一行里"), "{out}");
+    assert_eq!(common::files(&content), before);
+}

@@ -119,13 +119,28 @@ impl<'t> Doc<'t> {
     /// Whether the list `key` is written in block style (`- ` lines), with items.
     fn block_list(&self, key: &str) -> bool {
         let items = self.items(key);
-        items.first().is_some_and(|first| {
-            let start = Self::first_start(first);
-            self.text[self.line_start(start)..start].trim_start().starts_with('-')
-        })
+        !items.is_empty()
+            && items.iter().all(|item| {
+                let start = Self::first_start(item);
+                let before = self.text[self.line_start(start)..start].trim();
+                before == "-" && matches!(item.kind, NodeKind::Map(_))
+            })
     }
 
-    /// Adds items to the top-level list `key`: each `(before, item)` goes before the existing
+    /// Whether items can be added to (and removed from) the list `key` line by line: it is
+    /// absent, empty, or a block list of mappings (`- month: …` lines). A list written on one
+    /// line (`funds: [{month: …}]`) is not edited.
+    pub fn editable_list(&self, key: &str) -> bool {
+        match self.get(key) {
+            None => true,
+            Some(node) if node.is_null() => true,
+            Some(_) if self.items(key).is_empty() => matches!(self.get(key).map(|n| &n.kind), Some(NodeKind::Seq(_))),
+            Some(_) => self.block_list(key),
+        }
+    }
+
+    /// Adds items to the top-level list `key` (nothing when it is not [`Doc::editable_list`]):
+    /// each `(before, item)` goes before the existing
     /// item `before` (or after the last one when `before` is the number of items). When the
     /// list is absent (or empty, `[]`), it is written as a new block where the documented
     /// `order` of the top-level keys puts it. Items are written as `  - a: 1` / `    b: 2`, in
@@ -135,6 +150,9 @@ impl<'t> Doc<'t> {
             return Vec::new();
         }
         let items = self.items(key);
+        if !self.editable_list(key) {
+            return Vec::new();
+        }
         if !self.block_list(key) {
             let mut block = format!("{key}:\n");
             for (_, item) in new {
@@ -170,8 +188,11 @@ impl<'t> Doc<'t> {
             .collect()
     }
 
-    /// Removes the item `index` of the top-level list `key`, its lines whole.
+    /// Removes the item `index` of the top-level list `key`, its lines whole (a block list only).
     pub fn remove_item(&self, key: &str, index: usize) -> Option<Edit> {
+        if !self.block_list(key) {
+            return None;
+        }
         let item = self.items(key).get(index)?;
         let start = self.line_start(Self::first_start(item));
         let end = self.line_end(Self::last_end(item));
@@ -312,6 +333,16 @@ note: 备注
         assert_eq!(out, "name: 茶叶项目\nfunds: []\nproblems:\n  - kind: 用地\n");
         let out = apply(short, &doc.add_items("funds", ORDER, &[(0, entry("2026-03", "7"))]));
         assert_eq!(out, "name: 茶叶项目\nfunds:\n  - month: 2026-03\n    amount: 7\n    origin: 省外\n");
+    }
+
+    #[test]
+    fn a_list_on_one_line_is_not_edited() {
+        let text = "name: 茶叶项目\nfunds: [{month: 2026-02, amount: 5, origin: 省外}]\nfdi: []\n";
+        let doc = Doc::parse(text).unwrap();
+        assert!(!doc.editable_list("funds"));
+        assert!(doc.add_items("funds", ORDER, &[(1, entry("2026-03", "7"))]).is_empty());
+        assert_eq!(doc.remove_item("funds", 0), None);
+        assert!(doc.editable_list("fdi") && doc.editable_list("problems"));
     }
 
     #[test]

@@ -111,6 +111,8 @@ fn milestone(p: &Project, key: &str) -> Option<NaiveDate> {
         "first_funds" => m.first_funds,
         "started" => m.started,
         "production" => m.production,
+        "signed" => Some(m.signed),
+        "terminated" => m.terminated,
         _ => None,
     }
 }
@@ -160,13 +162,36 @@ pub fn merge(content: &Content, files: &[(String, Vec<u8>)], report: &Report, fo
         };
         let before = plan.before.clone();
         let Some(doc) = Doc::parse(&before) else { continue };
+        let lists = [("funds", !pr.funds.is_empty()), ("fdi", !pr.fdi.is_empty()), ("problems", !pr.problems.is_empty())];
+        let fixed: Vec<&str> = lists.iter().filter(|(k, used)| *used && !doc.editable_list(k)).map(|(k, _)| *k).collect();
+        if !fixed.is_empty() {
+            plan.problems.push(
+                Diagnostic::error(
+                    "cannot-edit",
+                    Text::new(
+                        format!("{} 的 {} 写在一行里（[…]），无法逐行添加，没有改动", plan.path, fixed.join("、")),
+                        format!(
+                            "{}: {} is written on one line ([…]); entries cannot be added to it",
+                            plan.path,
+                            fixed.join(", ")
+                        ),
+                    ),
+                )
+                .help(Text::new(
+                    "把它改成每笔一行的写法（见 content.md 的例子）后重新导入",
+                    "rewrite it one entry per line (as in content.md) and import again",
+                )),
+            );
+            plans.push(plan);
+            continue;
+        }
         let edits = plan_edits(&doc, project, pr, force, &issued, &mut plan);
         if plan.conflicts.is_empty() || force {
             plan.after = edit::apply(&plan.before, &edits);
         }
         plans.push(plan);
     }
-    check_with_folder(files, &mut plans);
+    check_with_folder(content, files, &mut plans);
     plans
 }
 
@@ -441,7 +466,7 @@ fn plan_edits(
 
 /// Checks the changed files with the rest of the folder, and that each reads back with the
 /// month's entries as planned: a file that would not check, or not read back, is not written.
-fn check_with_folder(files: &[(String, Vec<u8>)], plans: &mut [FilePlan]) {
+fn check_with_folder(before: &Content, files: &[(String, Vec<u8>)], plans: &mut [FilePlan]) {
     let changed: BTreeMap<&str, usize> =
         plans.iter().enumerate().filter(|(_, p)| p.changed()).map(|(i, p)| (p.path.as_str(), i)).collect();
     if changed.is_empty() {
@@ -478,8 +503,25 @@ fn check_with_folder(files: &[(String, Vec<u8>)], plans: &mut [FilePlan]) {
     }
     let Some(content) = &loaded.content else { return };
     for plan in plans.iter_mut().filter(|p| p.changed() && p.problems.is_empty()) {
-        let Some(project) = content.project_by_id(&plan.id) else { continue };
+        let (Some(project), Some(old)) = (content.project_by_id(&plan.id), before.project_by_id(&plan.id)) else { continue };
         let w = &plan.written;
+        // Everything not written reads as before.
+        let kept_funds = |p: &Project| {
+            let mut by_month: BTreeMap<Month, Vec<Entry>> = BTreeMap::new();
+            for f in p.funds.iter().filter(|f| !w.funds.contains_key(&f.month)) {
+                by_month.entry(f.month).or_default().push(Entry { origin: f.origin, use_: f.use_, amount: f.amount });
+            }
+            by_month.into_values().map(canonical).collect::<Vec<_>>()
+        };
+        let kept_fdi = |p: &Project| -> Vec<(Month, Decimal)> {
+            p.fdi.iter().filter(|f| !w.fdi.contains_key(&f.month)).map(|f| (f.month, f.amount)).collect()
+        };
+        let kept_milestones =
+            MILESTONE_ORDER.iter().filter(|k| !w.milestones.contains_key(*k)).all(|k| milestone(project, k) == milestone(old, k));
+        let kept = kept_funds(project) == kept_funds(old)
+            && kept_fdi(project) == kept_fdi(old)
+            && kept_milestones
+            && project.problems.len() >= old.problems.len();
         let funds_ok = w.funds.iter().all(|(m, want)| {
             let have = project.funds.iter().filter(|f| f.month == *m).map(|f| Entry {
                 origin: f.origin,
@@ -493,7 +535,7 @@ fn check_with_folder(files: &[(String, Vec<u8>)], plans: &mut [FilePlan]) {
             .iter()
             .all(|(m, want)| project.fdi.iter().filter(|f| f.month == *m).map(|f| f.amount).sum::<Decimal>() == *want);
         let milestones_ok = w.milestones.iter().all(|(k, d)| milestone(project, k) == Some(*d));
-        if !(funds_ok && fdi_ok && milestones_ok) {
+        if !(funds_ok && fdi_ok && milestones_ok && kept) {
             plan.problems.push(Diagnostic::error(
                 "edit-failed",
                 Text::new(
