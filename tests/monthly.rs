@@ -727,3 +727,24 @@ fn a_list_written_on_one_line_is_reported_not_rewritten() {
     assert!(out.contains("projects/p2026-001.yaml 的 fdi 写在一行里"), "{out}");
     assert_eq!(common::files(&content), before);
 }
+
+#[test]
+fn a_report_with_a_far_cell_is_refused_as_a_ledger_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    small_site(&content);
+    let before = common::files(&content);
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "项目编号").unwrap();
+    sheet.write_string(0, 1, "本月到位资金").unwrap();
+    sheet.write_string(1, 0, "p2026-001").unwrap();
+    sheet.write_number(1, 1, 10.0).unwrap();
+    sheet.write_string(1_048_575, 16_383, "x").unwrap();
+    let report = dir.path().join("far.xlsx");
+    fs::write(&report, book.save_to_buffer().unwrap()).unwrap();
+    let o = import(&report, &content, "2026-06", &[]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("XFD1048576"), "{}", text(&o));
+    assert_eq!(common::files(&content), before);
+}
