@@ -302,8 +302,12 @@ pub fn find_header(range: &Range<Data>, mapping: &MonthlyMapping) -> Option<Head
     }
     let (_, row) = best?;
     let main: Vec<u32> = known(row).iter().map(|(c, _)| *c).collect();
+    // Sub-headers leave the project columns empty (merged down from the header); a row that
+    // names a project there is the first row of data, whatever else it holds.
+    let project_cols: Vec<u32> = known(row).iter().filter(|(_, c)| matches!(c, Col::Id | Col::Name)).map(|(c, _)| *c).collect();
+    let data_row = |r: u32| project_cols.iter().any(|c| text(r, *c).is_some());
     let mut rows = vec![row];
-    if row < bottom && known(row + 1).iter().any(|(c, _)| !main.contains(c)) {
+    if row < bottom && !data_row(row + 1) && known(row + 1).iter().any(|(c, _)| !main.contains(c)) {
         rows.push(row + 1);
     } else if row > top && known(row - 1).iter().any(|(c, _)| !main.contains(c)) {
         rows.insert(0, row - 1);
@@ -347,6 +351,42 @@ pub fn find_header(range: &Range<Data>, mapping: &MonthlyMapping) -> Option<Head
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn sheet(rows: &[&[&str]]) -> Range<Data> {
+        let mut range = Range::new((0, 0), (rows.len() as u32 - 1, 5));
+        for (r, row) in rows.iter().enumerate() {
+            for (c, text) in row.iter().enumerate().filter(|(_, t)| !t.is_empty()) {
+                range.set_value((r as u32, c as u32), Data::String(text.to_string()));
+            }
+        }
+        range
+    }
+
+    #[test]
+    fn sub_headers_are_found_and_a_data_row_is_not_taken_for_one() {
+        let m = MonthlyMapping::builtin();
+        let two = sheet(&[
+            &["项目名称", "本月到位资金（亿元）", "", "开工日期"],
+            &["", "省外", "县内", ""],
+            &["茶叶项目", "1", "", ""],
+        ]);
+        let h = find_header(&two, &m).unwrap();
+        assert_eq!((h.rows.clone(), h.data_start), (vec![0, 1], 2));
+        let cols: Vec<(u32, Col, Decimal)> = h.columns.iter().map(|(c, _, col, s)| (*c, *col, *s)).collect();
+        assert_eq!(
+            cols,
+            [
+                (0, Col::Name, Decimal::ONE),
+                (1, Col::ByOrigin(FundOrigin::OutOfProvince), Decimal::from(10_000)),
+                (2, Col::ByOrigin(FundOrigin::InCounty), Decimal::from(10_000)),
+                (3, Col::Milestone("started"), Decimal::ONE)
+            ]
+        );
+        // “省外” under an unknown header on the first data row is data, not a sub-header.
+        let one = sheet(&[&["项目名称", "本月到位资金", "说明"], &["茶叶项目", "100", "省外"]]);
+        let h = find_header(&one, &m).unwrap();
+        assert_eq!((h.rows.clone(), h.data_start), (vec![0], 1));
+    }
 
     #[test]
     fn headers_of_each_shape() {
