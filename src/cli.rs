@@ -29,7 +29,7 @@ pub enum Command {
     Init(InitArgs),
     /// Create a project, squad, briefing or meeting file from a template (新建文件)
     New(NewArgs),
-    /// Read an Excel ledger (台账) into project files (导入台账)
+    /// Read an Excel ledger (台账) into project files, or with --month a monthly report (月报) into them (导入台账、月报)
     Import(ImportArgs),
     /// Write a month's bulletin tables as an Excel workbook (导出表格)
     Export(ExportArgs),
@@ -146,7 +146,7 @@ pub struct ImportArgs {
     /// The content folder to write projects/ into
     #[arg(long, default_value = "content", value_name = "DIR")]
     pub content: PathBuf,
-    /// Sheet to read (default: the first sheet)
+    /// Sheet to read (default: the first sheet with a header; with --month, every sheet with a header)
     #[arg(long)]
     pub sheet: Option<String>,
     /// A YAML file mapping column headers to fields (default: the usual Chinese headers)
