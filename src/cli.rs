@@ -29,7 +29,7 @@ pub enum Command {
     Init(InitArgs),
     /// Create a project, squad, briefing or meeting file from a template (新建文件)
     New(NewArgs),
-    /// Read an Excel ledger (台账) into project files (导入台账)
+    /// Read an Excel ledger (台账) into project files, or with --month a monthly report (月报) into them (导入台账、月报)
     Import(ImportArgs),
     /// Write a month's bulletin tables as an Excel workbook (导出表格)
     Export(ExportArgs),
@@ -141,12 +141,12 @@ pub enum NewKind {
 
 #[derive(clap::Args, Debug)]
 pub struct ImportArgs {
-    /// The Excel ledger (.xlsx) to read
+    /// The Excel ledger (.xlsx) to read, or with --month the monthly report
     pub ledger: PathBuf,
     /// The content folder to write projects/ into
     #[arg(long, default_value = "content", value_name = "DIR")]
     pub content: PathBuf,
-    /// Sheet to read (default: the first sheet)
+    /// Sheet to read (default: the first sheet with a header; with --month, every sheet with a header)
     #[arg(long)]
     pub sheet: Option<String>,
     /// A YAML file mapping column headers to fields (default: the usual Chinese headers)
@@ -155,9 +155,16 @@ pub struct ImportArgs {
     /// Show what would be written, write nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// Overwrite existing project files
+    /// Overwrite existing project files; with --month, replace a month or date the file
+    /// already holds otherwise (a correction when that month was issued)
     #[arg(long)]
     pub force: bool,
+    /// Read a monthly report (月报) for this month and merge its entries into the project files
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    pub month: Option<crate::period::Month>,
+    /// With --month: write the projects whose rows are fine even when other rows have problems
+    #[arg(long, requires = "month")]
+    pub partial: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -168,7 +175,7 @@ pub struct ExportArgs {
     /// The month of the bulletin to export (default: the latest briefing's month)
     #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
     pub month: Option<crate::period::Month>,
-    /// Output file (default: 招商引资简报-<YYYY-MM>.xlsx, .pdf or .docx)
+    /// Output file (default: 招商引资简报-<YYYY-MM>.xlsx, .pdf or .docx, or 月报-<YYYY-MM>[-<unit>].xlsx)
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// What to write: the tables as an Excel workbook, or the bulletin as PDF (printed by the
@@ -179,6 +186,17 @@ pub struct ExportArgs {
     /// (default: as site.yaml `print: annexes` says)
     #[arg(long)]
     pub annexes: bool,
+    /// Write a blank workbook to fill in instead: `monthly`, the monthly report (月报) a unit sends back
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub template: Option<Template>,
+    /// With --template: the unit (id or name) whose projects are listed (default: all projects)
+    #[arg(long, requires = "template", value_name = "UNIT")]
+    pub unit: Option<String>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Template {
+    Monthly,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

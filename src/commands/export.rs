@@ -1,12 +1,13 @@
 //! `bulletin export`: a month's bulletin tables as an Excel workbook (导出表格), or the
 //! bulletin itself as PDF (printed from its page by the system's Chromium) or as Word.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::cli::{ExportArgs, ExportFormat};
+use crate::cli::{ExportArgs, ExportFormat, Template};
+use crate::content::model::{Content, UnitIx};
 use crate::figures::annex::Annex;
 use crate::figures::{self, format as fmt};
 use crate::output::{docx, pdf, xlsx};
@@ -18,6 +19,9 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         eprintln!("没有导出：请先改正上面的错误。");
         return Ok(ExitCode::from(1));
     };
+    if args.template == Some(Template::Monthly) {
+        return monthly_template(args, &content);
+    }
     let Some(month) = args.month.or_else(|| content.latest_period()) else {
         anyhow::bail!("there is no briefing yet, so no month to export: pass --month YYYY-MM");
     };
@@ -135,4 +139,53 @@ fn tempfile_dir() -> anyhow::Result<PathBuf> {
         }
     }
     anyhow::bail!("cannot make a temporary folder in {}", base.display())
+}
+
+/// Writes beside the target and renames, so an open or half-written file is never left behind.
+fn write_workbook(out: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    let tmp = out.with_extension("xlsx.tmp");
+    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
+    if let Err(e) = std::fs::rename(&tmp, out) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e).with_context(|| format!("cannot write {} (is it open in Excel?)", out.display()));
+    }
+    Ok(())
+}
+
+/// `--template monthly`: the blank monthly report (月报) for a unit's projects.
+fn monthly_template(args: &ExportArgs, content: &Content) -> anyhow::Result<ExitCode> {
+    let Some(month) = args.month else {
+        anyhow::bail!("空白月报要写明月份：--month 年-月（如 --month 2026-10）/ pass --month YYYY-MM");
+    };
+    let unit = match &args.unit {
+        None => None,
+        Some(wanted) => {
+            let w: String = wanted.chars().filter(|c| !c.is_whitespace()).collect();
+            let found = content.units.iter().position(|u| u.id == w || u.name == w || u.name == format!("县{w}"));
+            match found {
+                Some(i) => Some(UnitIx(i as u32)),
+                None => {
+                    let names: Vec<&str> = content.units.iter().map(|u| u.name.as_str()).collect();
+                    let hint = crate::content::closest::closest(&w, names.iter().copied())
+                        .map(|c| format!("是不是 “{c}”？"))
+                        .unwrap_or_default();
+                    anyhow::bail!(
+                        "没有单位 “{wanted}”。{hint}单位写 units.yaml 里的编号或名称：{} / no such unit",
+                        names.join("、")
+                    );
+                }
+            }
+        }
+    };
+    let bytes = crate::excel::monthly::template::workbook(content, unit, month).context("cannot make the workbook")?;
+    let listed = crate::excel::monthly::template::projects_of(content, unit, month).len();
+    let unit_id = unit.map(|u| format!("-{}", content.unit(u).id)).unwrap_or_default();
+    let out = args.out.clone().unwrap_or_else(|| PathBuf::from(format!("月报-{month}{unit_id}.xlsx")));
+    write_workbook(&out, &bytes)?;
+    eprintln!("已导出 {month} 的空白月报（{listed} 个项目），填好后用 bulletin import 文件 --month {month} 导入：");
+    println!("{}", out.display());
+    Ok(ExitCode::SUCCESS)
 }

@@ -23,6 +23,9 @@ use crate::figures::warnings;
 use crate::source::Sources;
 
 pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
+    if let Some(month) = args.month {
+        return super::monthly::run(args, month);
+    }
     let mut out = std::io::stdout().lock();
 
     let mapping = match &args.mapping {
@@ -217,7 +220,7 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
 /// Writes `text` to `rel` inside the content folder, all or nothing, refusing any path that
 /// would end outside it: `..`, an absolute path, or a symbolic link on the way (a
 /// `projects/X.yaml` or `projects/` that links elsewhere is never written through).
-fn write_inside(content: &Path, rel: &str, text: &str) -> anyhow::Result<()> {
+pub(super) fn write_inside(content: &Path, rel: &str, text: &str) -> anyhow::Result<()> {
     let parts: Vec<&str> = rel.split('/').collect();
     let plain = parts.iter().all(|p| !p.is_empty() && *p != "." && *p != ".." && !p.contains(['\\', ':']));
     anyhow::ensure!(plain, "refusing to write {rel}: not a plain path inside the content folder");
@@ -246,7 +249,7 @@ fn write_inside(content: &Path, rel: &str, text: &str) -> anyhow::Result<()> {
 const MAX_WORKBOOK_BYTES: u64 = 64 << 20;
 
 /// The workbook's bytes, refusing a file too large to be a ledger before reading it.
-fn read_workbook(path: &Path) -> anyhow::Result<Vec<u8>> {
+pub(super) fn read_workbook(path: &Path) -> anyhow::Result<Vec<u8>> {
     let size = std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?.len();
     if size > MAX_WORKBOOK_BYTES {
         anyhow::bail!(
@@ -304,7 +307,7 @@ fn print_header(out: &mut impl Write, plan: &Plan, ledger: &str, lang: Lang) -> 
 }
 
 /// Loads the folder again and reports as `bulletin check` does; `true` when it has no error.
-fn check_after(out: &mut impl Write, dir: &Path, reporter: Reporter) -> anyhow::Result<bool> {
+pub(super) fn check_after(out: &mut impl Write, dir: &Path, reporter: Reporter) -> anyhow::Result<bool> {
     let lang = reporter.lang;
     let mut loaded = content::load(dir).with_context(|| format!("cannot read the content folder {}", dir.display()))?;
     if let Some(c) = &loaded.content

@@ -9,6 +9,7 @@ pub mod hooks;
 pub mod import;
 pub mod init;
 pub mod issue;
+pub mod monthly;
 pub mod new;
 pub mod serve;
 

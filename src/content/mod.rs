@@ -6,6 +6,7 @@
 //! [`crate::figures::warnings`].
 
 pub mod closest;
+pub mod edit;
 pub mod fields;
 pub mod files;
 pub mod links;

@@ -385,7 +385,7 @@ pub struct MappingError {
 }
 
 /// What a cell in `unit` is worth in the field's unit (万元 or 万美元).
-fn scale_of(kind: Kind, unit: &str) -> Option<Decimal> {
+pub(crate) fn scale_of(kind: Kind, unit: &str) -> Option<Decimal> {
     let unit = unit.trim_start_matches("单位").trim_start_matches([':', '：']);
     let (wan, yi, yuan): (&[&str], &[&str], &[&str]) = match kind {
         Kind::UsdWan => (&["万美元"], &["亿美元"], &["美元"]),

@@ -7,10 +7,12 @@
 //! - [`mapping`]: which column header fills which field (built in, or from a small YAML file).
 //! - [`cells`]: reading dates, amounts and text out of cells the way clerks type them.
 //! - [`project_file`]: a project file's fields in the documented order, written as clean YAML.
+//! - [`monthly`]: a monthly report (月报) merged into the project files in place, and its blank form.
 
 pub mod cells;
 pub mod import;
 pub mod mapping;
+pub mod monthly;
 pub mod project_file;
 
 /// Excel's column letters for a 0-based column: 0 → `A`, 26 → `AA`.
