@@ -60,10 +60,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
             Err(e) => {
                 bar.finish_and_clear();
                 eprintln!("{e}");
-                eprintln!(
-                    "没有生成网站：{} 保持不变。（不要 PDF 时，去掉 --pdf 或 site.yaml 的 print.pdf。）",
-                    out.display()
-                );
+                eprintln!("没有生成网站：{} 保持不变。（不要 PDF 时，去掉 --pdf 或 site.yaml 的 print.pdf。）", out.display());
                 return Ok(ExitCode::from(1));
             }
         };

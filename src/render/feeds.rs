@@ -40,7 +40,7 @@ fn entries(c: &Content, archive: &Archive, months: &[Month]) -> Vec<Entry> {
             })
         })
         .collect();
-    list.sort_by(|a, b| b.month.cmp(&a.month));
+    list.sort_by_key(|e| std::cmp::Reverse(e.month));
     list
 }
 
