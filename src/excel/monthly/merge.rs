@@ -12,38 +12,21 @@ use crate::content::edit::{self, Doc, Edit, Item};
 use crate::content::model::{Content, FundOrigin, FundUse, Project};
 use crate::content::yaml::Node;
 use crate::diagnostics::{Diagnostic, Text};
-use crate::excel::project_file::quoted_if_needed;
+use crate::excel::project_file::{KEYS, quoted_if_needed};
 use crate::period::Month;
 
-/// The top-level keys of a project file in the documented order (content.md).
-pub const ORDER: &[&str] = &[
-    "name",
-    "investor",
-    "origin",
-    "tags",
-    "chain",
-    "content",
-    "method",
-    "platform",
-    "build_type",
-    "sign_type",
-    "total_investment",
-    "contract_amount",
-    "contract_fdi",
-    "town",
-    "park",
-    "leader",
-    "measures",
-    "unit",
-    "introduced_by",
-    "milestones",
-    "terminated_reason",
-    "funds",
-    "fdi",
-    "problems",
-    "note",
-];
-const MILESTONE_ORDER: &[&str] = &["signed", "contracted", "registered", "first_funds", "started", "production", "terminated"];
+/// The top-level keys of a project file in the documented order (content.md), from the one
+/// list the ledger import writes files by.
+fn top_level_order() -> Vec<&'static str> {
+    let mut keys: Vec<&'static str> = KEYS.iter().map(|k| k.split('.').next().unwrap_or(k)).collect();
+    keys.dedup();
+    keys
+}
+
+/// The keys under `milestones:`, in order.
+fn milestone_order() -> Vec<&'static str> {
+    KEYS.iter().filter_map(|k| k.strip_prefix("milestones.")).collect()
+}
 const PROBLEM_ORDER: &[&str] = &["kind", "text", "opened", "resolved"];
 
 /// What the report does to one project file.
@@ -291,7 +274,7 @@ fn plan_edits(
     }
     new_funds.sort_by_key(|(p, m, _)| (*p, *m));
     let new: Vec<(usize, Item)> = new_funds.into_iter().map(|(p, _, i)| (p, i)).collect();
-    edits.extend(doc.add_items("funds", ORDER, &new));
+    edits.extend(doc.add_items("funds", &top_level_order(), &new));
 
     // 外资到位.
     let items = doc.items("fdi");
@@ -346,7 +329,7 @@ fn plan_edits(
         }
     }
     new_fdi.sort_by_key(|(p, _)| *p);
-    edits.extend(doc.add_items("fdi", ORDER, &new_fdi));
+    edits.extend(doc.add_items("fdi", &top_level_order(), &new_fdi));
 
     // Milestones: their lines come first where two insertions meet (a line added at the end of
     // `milestones:` belongs above a list that starts right after it).
@@ -358,7 +341,7 @@ fn plan_edits(
         }
         match milestone(project, key) {
             None => {
-                milestone_edits.extend(doc.set_in_map("milestones", key, &date.to_string(), MILESTONE_ORDER));
+                milestone_edits.extend(doc.set_in_map("milestones", key, &date.to_string(), &milestone_order()));
                 plan.changes.push(Text::new(format!("{zh}日期 {date}"), format!("{key} {date}")));
                 if issued.contains(&Month::of(*date)) {
                     plan.corrected.insert(Month::of(*date));
@@ -375,7 +358,7 @@ fn plan_edits(
                     cell,
                 ));
                 if force {
-                    milestone_edits.extend(doc.set_in_map("milestones", key, &date.to_string(), MILESTONE_ORDER));
+                    milestone_edits.extend(doc.set_in_map("milestones", key, &date.to_string(), &milestone_order()));
                     plan.changes.push(Text::new(format!("{zh}日期 {d} → {date}（更正）"), format!("{key} {d} → {date}")));
                     if issued.contains(&Month::of(d)) || issued.contains(&Month::of(*date)) {
                         plan.corrected.extend(issued.iter().filter(|m| **m >= Month::of(d).min(Month::of(*date))).copied());
@@ -459,7 +442,7 @@ fn plan_edits(
             }
         }
     }
-    edits.extend(doc.add_items("problems", ORDER, &new_problems));
+    edits.extend(doc.add_items("problems", &top_level_order(), &new_problems));
     milestone_edits.extend(edits);
     milestone_edits
 }
@@ -516,8 +499,10 @@ fn check_with_folder(before: &Content, files: &[(String, Vec<u8>)], plans: &mut 
         let kept_fdi = |p: &Project| -> Vec<(Month, Decimal)> {
             p.fdi.iter().filter(|f| !w.fdi.contains_key(&f.month)).map(|f| (f.month, f.amount)).collect()
         };
-        let kept_milestones =
-            MILESTONE_ORDER.iter().filter(|k| !w.milestones.contains_key(*k)).all(|k| milestone(project, k) == milestone(old, k));
+        let kept_milestones = milestone_order()
+            .iter()
+            .filter(|k| !w.milestones.contains_key(*k))
+            .all(|k| milestone(project, k) == milestone(old, k));
         let kept = kept_funds(project) == kept_funds(old)
             && kept_fdi(project) == kept_fdi(old)
             && kept_milestones
