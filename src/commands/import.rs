@@ -43,20 +43,7 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         }
     };
 
-    if !args.content.is_dir() {
-        anyhow::bail!("the content folder {} does not exist", args.content.display());
-    }
-    let read = content::load::read_folder(&args.content).with_context(|| format!("cannot read {}", args.content.display()))?;
-    // The loader reports files that could not be read (or are symbolic links) as problems; the
-    // plan compares rows with the files that were read.
-    let files: Vec<(String, Vec<u8>)> = read.iter().filter_map(|(p, b)| Some((p.clone(), b.as_ref().ok()?.clone()))).collect();
-    let loaded = content::from_files(read);
-    let Some(content) = loaded.content else {
-        let errors: Vec<&Diagnostic> = loaded.diagnostics.errors().collect();
-        Reporter::stdout(Lang::Zh).write_with_summary(&mut out, &errors, &loaded.sources)?;
-        writeln!(out, "没有导入：内容文件夹 {} 有错误，请先改正，再导入台账。", args.content.display())?;
-        return Ok(ExitCode::from(1));
-    };
+    let Some((content, files)) = load_with_files(&args.content, "台账", &mut out)? else { return Ok(ExitCode::from(1)) };
     let lang = super::site_lang(&content);
     let reporter = Reporter::stdout(lang);
     let t = |zh: &str, en: &str| if lang == Lang::En { en.to_string() } else { zh.to_string() };
@@ -220,6 +207,33 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
 /// Writes `text` to `rel` inside the content folder, all or nothing, refusing any path that
 /// would end outside it: `..`, an absolute path, or a symbolic link on the way (a
 /// `projects/X.yaml` or `projects/` that links elsewhere is never written through).
+/// Every content file that could be read, by path, as bytes.
+type RawFiles = Vec<(String, Vec<u8>)>;
+
+/// The content folder loaded, with the bytes of every file that could be read (an import
+/// compares its rows with them and edits them); `None` after printing its errors, when it has
+/// any: nothing is imported into a folder that does not check (`what`: 台账 or 月报).
+pub(super) fn load_with_files(
+    dir: &Path,
+    what: &str,
+    out: &mut impl Write,
+) -> anyhow::Result<Option<(content::Content, RawFiles)>> {
+    if !dir.is_dir() {
+        anyhow::bail!("the content folder {} does not exist", dir.display());
+    }
+    let read = content::load::read_folder(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+    // The loader reports files that could not be read (or are symbolic links) as problems.
+    let files: RawFiles = read.iter().filter_map(|(p, b)| Some((p.clone(), b.as_ref().ok()?.clone()))).collect();
+    let loaded = content::from_files(read);
+    let Some(content) = loaded.content else {
+        let errors: Vec<&Diagnostic> = loaded.diagnostics.errors().collect();
+        Reporter::stdout(Lang::Zh).write_with_summary(out, &errors, &loaded.sources)?;
+        writeln!(out, "没有导入：内容文件夹 {} 有错误，请先改正，再导入{what}。", dir.display())?;
+        return Ok(None);
+    };
+    Ok(Some((content, files)))
+}
+
 pub(super) fn write_inside(content: &Path, rel: &str, text: &str) -> anyhow::Result<()> {
     let parts: Vec<&str> = rel.split('/').collect();
     let plain = parts.iter().all(|p| !p.is_empty() && *p != "." && *p != ".." && !p.contains(['\\', ':']));

@@ -13,7 +13,6 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use crate::cli::ImportArgs;
-use crate::content;
 use crate::diagnostics::reporter::Reporter;
 use crate::diagnostics::{Diagnostic, Lang, render};
 use crate::excel::import::{self, WorkbookError};
@@ -37,16 +36,7 @@ pub fn run(args: &ImportArgs, month: Month) -> anyhow::Result<ExitCode> {
             }
         }
     };
-    if !args.content.is_dir() {
-        anyhow::bail!("the content folder {} does not exist", args.content.display());
-    }
-    let read = content::load::read_folder(&args.content).with_context(|| format!("cannot read {}", args.content.display()))?;
-    let files: Vec<(String, Vec<u8>)> = read.iter().filter_map(|(p, b)| Some((p.clone(), b.as_ref().ok()?.clone()))).collect();
-    let loaded = content::from_files(read);
-    let Some(content) = loaded.content else {
-        let errors: Vec<&Diagnostic> = loaded.diagnostics.errors().collect();
-        Reporter::stdout(Lang::Zh).write_with_summary(&mut out, &errors, &loaded.sources)?;
-        writeln!(out, "没有导入：内容文件夹 {} 有错误，请先改正，再导入月报。", args.content.display())?;
+    let Some((content, files)) = super::import::load_with_files(&args.content, "月报", &mut out)? else {
         return Ok(ExitCode::from(1));
     };
     let lang = super::site_lang(&content);
