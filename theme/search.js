@@ -101,7 +101,7 @@
       var a = document.createElement("a");
       a.href = base + hit.entry.u;
       a.appendChild(span("kind", hit.entry.k));
-      a.appendChild(span("", hit.entry.t));
+      a.appendChild(span("name", hit.entry.t));
       if (hit.why) a.appendChild(why(hit));
       li.appendChild(a);
       list.appendChild(li);
