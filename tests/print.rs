@@ -16,10 +16,14 @@ fn repo() -> PathBuf {
 }
 
 fn export(format: &str, out: &Path, extra: &[&str]) -> std::process::Output {
+    export_month("2026-10", format, out, extra)
+}
+
+fn export_month(month: &str, format: &str, out: &Path, extra: &[&str]) -> std::process::Output {
     let mut args = vec!["export", "--content"];
     let content = repo().join("content");
     args.push(content.to_str().unwrap());
-    args.extend(["--month", "2026-10", "--format", format, "--out", out.to_str().unwrap()]);
+    args.extend(["--month", month, "--format", format, "--out", out.to_str().unwrap()]);
     args.extend(extra);
     Command::new(BIN).args(&args).output().unwrap()
 }
@@ -236,20 +240,69 @@ fn the_word_file_is_a4_valid_and_its_first_table_is_table_1() {
     assert!(fdi.contains(&"208".to_string()) && fdi.contains(&"69.33%".to_string()), "{fdi:?}");
     assert!(fdi.contains(&"−14.00".to_string()), "{fdi:?}");
 
+    // Two sections: the bulletin, numbered on both sides, then the 版记 alone on a page that
+    // starts on an even page and carries no number (GB/T 9704).
+    let sections: Vec<&str> = doc.match_indices("<w:sectPr>").map(|(i, _)| &doc[i..]).collect();
+    assert_eq!(sections.len(), 2, "sections");
+    let (body_sect, last_sect) = (sections[0], sections[1]);
+    assert!(last_sect.split("</w:sectPr>").next().unwrap().contains(r#"<w:type w:val="evenPage" />"#), "not on an even page");
+    let footer_of = |sect: &str, kind: &str| -> String {
+        let head = sect.split("</w:sectPr>").next().unwrap();
+        let marker = format!(r#"<w:footerReference w:type="{kind}" r:id=""#);
+        let id = head.split(&marker).nth(1).unwrap_or_else(|| panic!("no {kind} footer")).split('"').next().unwrap();
+        let rels = String::from_utf8_lossy(&parts["word/_rels/document.xml.rels"]).into_owned();
+        let target =
+            rels.split(&format!(r#"Id="{id}""#)).nth(1).unwrap().split("Target=\"").nth(1).unwrap().split('"').next().unwrap();
+        String::from_utf8_lossy(&parts[&format!("word/{target}")]).into_owned()
+    };
+    for kind in ["default", "even"] {
+        assert!(footer_of(body_sect, kind).contains("PAGE"), "the text's {kind} pages are not numbered");
+        assert!(!footer_of(last_sect, kind).contains("PAGE"), "the 版记 page is numbered");
+    }
+    let banji_at = doc.find("报：").unwrap();
+    assert!(banji_at > doc.find("<w:sectPr>").unwrap(), "the 版记 is not in the last section");
+
     // LibreOffice opens it, when installed.
     let Some(office) = which("libreoffice").or_else(|| which("soffice")) else {
         eprintln!("skipped: libreoffice not found (the .docx was not converted)");
         return;
     };
-    let conv = Command::new(office)
-        .args(["--headless", "--convert-to", "pdf", "--outdir", tmp.path().to_str().unwrap(), out.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(conv.status.success(), "{}", String::from_utf8_lossy(&conv.stderr));
-    let pdf = std::fs::read(tmp.path().join("2026-10.pdf")).expect("LibreOffice wrote no PDF");
-    assert!(pdf_is_a4(&pdf), "the converted Word file is not A4");
-    let pages = pdf_pages(&pdf);
-    assert!((4..=8).contains(&pages), "the Word file is {pages} pages as PDF");
+    // 2026-10's text ends on an odd page and 2026-03's on an even one (here, with these fonts):
+    // either way the last page is even and holds the 版记 at its foot. LibreOffice leaves the
+    // blank page before it out of a PDF unless asked to keep it, as a printer would print it.
+    let to_pdf = r#"pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}"#;
+    for month in ["2026-10", "2026-03"] {
+        let docx = tmp.path().join(format!("{month}.docx"));
+        if month != "2026-10" {
+            let run = export_month(month, "docx", &docx, &[]);
+            assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+        }
+        let conv = Command::new(&office)
+            .args(["--headless", "--convert-to", to_pdf, "--outdir", tmp.path().to_str().unwrap(), docx.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(conv.status.success(), "{}", String::from_utf8_lossy(&conv.stderr));
+        let path = tmp.path().join(format!("{month}.pdf"));
+        let pdf = std::fs::read(&path).expect("LibreOffice wrote no PDF");
+        assert!(pdf_is_a4(&pdf), "the converted Word file is not A4");
+        let pages = pdf_pages(&pdf);
+        assert!((4..=8).contains(&pages), "{month}: the Word file is {pages} pages as PDF");
+        assert_eq!(pages % 2, 0, "{month}: the last page ({pages}) is odd");
+        let Some(pdftotext) = which("pdftotext") else {
+            eprintln!("skipped: pdftotext not found (where the 版记 stands was not checked)");
+            continue;
+        };
+        // Each word with its box: the 版记's first word on the last page, in its lower third.
+        let bbox = Command::new(pdftotext)
+            .args(["-bbox", "-f", &pages.to_string(), "-l", &pages.to_string(), path.to_str().unwrap(), "-"])
+            .output()
+            .unwrap();
+        let html = String::from_utf8_lossy(&bbox.stdout);
+        let word =
+            html.split("<word ").find(|w| w.contains(">报：")).unwrap_or_else(|| panic!("{month}: no 版记 on the last page"));
+        let y: f64 = word.split("yMin=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
+        assert!(y > 842.0 * 2.0 / 3.0, "{month}: the 版记 starts {y} pt from the top of an 842 pt page");
+    }
 }
 
 #[test]

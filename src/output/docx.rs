@@ -3,7 +3,7 @@
 //! 报头 and rule, the printed bulletin's key tables as real Word tables (the same columns as
 //! the page's print, renumbered 表1… as on paper), the charts of the text as pictures when a
 //! Chinese font is installed to draw them (else their data tables), page numbers “— N —” on
-//! alternating sides, the 附件 when chosen, and the 版记 at the foot of the last page.
+//! alternating sides, the 附件 when chosen, and the 版记 at the foot of the last, even, page.
 //!
 //! It writes what the bulletin page shows: an issued month's from its record
 //! ([`Source::issued`]), any other month's from the data ([`Source::draft`]).
@@ -11,9 +11,10 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AlignmentType, BorderType, Docx, Footer, HeightRule, LineSpacing, LineSpacingType, PageMargin, PageNum, Paragraph,
-    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Pic, Run, RunFonts, SpecialIndentType, Tab, TabValueType,
-    Table as WTable, TableCell, TableLayoutType, TableRow, VAlignType, WidthType,
+    AlignmentType, BorderType, Docx, Footer, HeightRule, LineSpacing, LineSpacingType, PageMargin, PageNum, PageSize, Paragraph,
+    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Pic, Run, RunFonts, Section, SectionType, SpecialIndentType, Tab,
+    TabValueType, Table as WTable, TableCell, TableCellBorder, TableCellBorderPosition, TableCellBorders, TableLayoutType,
+    TableRow, VAlignType, WidthType,
 };
 
 use super::png;
@@ -81,6 +82,10 @@ const PAGE_H: u32 = 16838;
 const fn mm(v: u32) -> u32 {
     v * 5669 / 100
 }
+const MARGIN_TOP: u32 = mm(37);
+const MARGIN_BOTTOM: u32 = mm(35);
+/// The line pitch of the 版记's 4号 lines: 22 pt.
+const BANJI_PITCH: i32 = 440;
 /// The type area: 210 mm less the 28 mm and 26 mm margins.
 const TEXT_W: u32 = PAGE_W - mm(28) - mm(26);
 /// 28.5 pt, the line pitch of 3号 text (22 lines on a page).
@@ -149,8 +154,8 @@ fn with_borders(mut p: Paragraph, borders: Vec<ParagraphBorder>) -> Paragraph {
 pub fn document(_content: &Content, src: &Source) -> Result<Vec<u8>, DocxError> {
     let t = &src.text;
     let margin = PageMargin {
-        top: mm(37) as i32,
-        bottom: mm(35) as i32,
+        top: MARGIN_TOP as i32,
+        bottom: MARGIN_BOTTOM as i32,
         left: mm(28) as i32,
         right: mm(26) as i32,
         header: mm(15) as i32,
@@ -170,17 +175,29 @@ pub fn document(_content: &Content, src: &Source) -> Result<Vec<u8>, DocxError> 
                 .size(SIZE_4),
         )
     };
+    // Two sections: the bulletin, numbered "— N —" on alternating sides (GB/T 9704), and the
+    // 版记 page. That one starts on an even page (Word and LibreOffice put a blank page before it
+    // when the text ends on an even page; the standard leaves both unnumbered) and holds the
+    // 版记 anchored to the foot of its type area, so it stands at the foot of the last, even,
+    // page whatever the fonts of the machine that opens the file make of the text's length.
+    // docx-rs 0.4.22 drops a section's even footer when it also has a default one, so the
+    // page-number footers are registered for the document (rIdFooter1, 2), the body section gets
+    // an empty one (rIdFooter3), and `swap_footers` exchanges the references after the build.
     let mut doc = Docx::new()
         .page_size(PAGE_W, PAGE_H)
-        .page_margin(margin)
+        .page_margin(margin.clone())
         .default_fonts(fonts(FANGSONG))
         .default_size(SIZE_3)
-        // Odd pages carry the number on the right, even pages on the left (GB/T 9704).
         .footer(page_number(false))
         .even_footer(page_number(true));
+    let mut body = Section::new()
+        .page_size(PageSize::new().size(PAGE_W, PAGE_H))
+        .page_margin(margin)
+        .footer(Footer::new().add_paragraph(Paragraph::new()));
+    doc.document.section_property.section_type = Some(SectionType::EvenPage);
 
     // 报头: the title in red, the issue, issuer and date, the red rule.
-    doc = doc
+    body = body
         .add_paragraph(
             Paragraph::new()
                 .align(AlignmentType::Center)
@@ -194,41 +211,44 @@ pub fn document(_content: &Content, src: &Source) -> Result<Vec<u8>, DocxError> 
         .add_run(run(&t.issuer, FANGSONG, SIZE_3))
         .add_run(Run::new().add_tab())
         .add_run(run(&t.issued, FANGSONG, SIZE_3));
-    doc = doc.add_paragraph(with_borders(
+    body = body.add_paragraph(with_borders(
         line(meta).line_spacing(LineSpacing::new().line(PITCH).line_rule(LineSpacingType::Exact).after(400)),
         vec![border(ParagraphBorderPosition::Bottom, 16, RED)],
     ));
     if src.sample {
-        doc =
-            doc.add_paragraph(Paragraph::new().align(AlignmentType::Center).add_run(run("（示例数据）", FANGSONG, SIZE_SMALL_4)));
+        body = body.add_paragraph(Paragraph::new().align(AlignmentType::Center).add_run(run(
+            "（示例数据）",
+            FANGSONG,
+            SIZE_SMALL_4,
+        )));
     }
     // The title: 2号 小标宋, centred, lines of even length.
-    doc = doc.add_paragraph(
+    body = body.add_paragraph(
         Paragraph::new()
             .align(AlignmentType::Center)
             .line_spacing(LineSpacing::new().line(700).line_rule(LineSpacingType::Exact).after(300))
             .add_run(title_run(&balanced(&t.title, 20))),
     );
     if !t.main_to.is_empty() {
-        doc = doc.add_paragraph(line(Paragraph::new()).add_run(run(&format!("{}：", t.main_to), FANGSONG, SIZE_3)));
+        body = body.add_paragraph(line(Paragraph::new()).add_run(run(&format!("{}：", t.main_to), FANGSONG, SIZE_3)));
     }
 
     // The briefing.
     for block in &src.body {
-        doc = match block {
+        body = match block {
             Block::Heading(level, spans) => {
                 let text: String = spans.iter().map(|s| s.text.as_str()).collect();
                 let font = if *level <= 2 { HEITI } else { KAITI };
-                doc.add_paragraph(
+                body.add_paragraph(
                     line(Paragraph::new())
                         .indent(None, Some(SpecialIndentType::FirstLine(640)), None, None)
                         .keep_next(true)
                         .add_run(run(&text, font, SIZE_3)),
                 )
             }
-            Block::Paragraph(spans) => doc.add_paragraph(body_paragraph(spans)),
-            Block::Item(spans) => doc.add_paragraph(body_paragraph(spans)),
-            Block::Chart(kind) => add_chart(doc, src.snapshot, *kind),
+            Block::Paragraph(spans) => body.add_paragraph(body_paragraph(spans)),
+            Block::Item(spans) => body.add_paragraph(body_paragraph(spans)),
+            Block::Chart(kind) => add_chart(body, src.snapshot, *kind),
         };
     }
 
@@ -240,7 +260,7 @@ pub fn document(_content: &Content, src: &Source) -> Result<Vec<u8>, DocxError> 
             .add_run(run(text, HEITI, SIZE_3))
     };
     let p = |text: &str| body_paragraph(&[Span { text: text.to_string(), strong: false }]);
-    doc = doc.add_paragraph(
+    body = body.add_paragraph(
         Paragraph::new()
             .align(AlignmentType::Center)
             .keep_next(true)
@@ -249,38 +269,38 @@ pub fn document(_content: &Content, src: &Source) -> Result<Vec<u8>, DocxError> 
     );
     let tables = src.tables;
     let year = src.snapshot.month.year();
-    doc = doc.add_paragraph(h1("一、总体情况")).add_paragraph(p(&t.overview));
-    doc = add_table(doc, &tables.targets, year);
-    doc = doc.add_paragraph(h1("二、项目推进（“四率”）"));
-    doc = add_table(doc, &tables.rates, year);
-    doc = doc.add_paragraph(p(&format!("{}。{}。", t.conversion, t.factories)));
-    doc = doc.add_paragraph(h1("三、各单位完成情况"));
-    doc = doc.add_paragraph(p(&format!("按{}完成率排名，镇办、部门分别排序，红黑榜的取法见表注。", t.rank_metric)));
+    body = body.add_paragraph(h1("一、总体情况")).add_paragraph(p(&t.overview));
+    body = add_table(body, &tables.targets, year);
+    body = body.add_paragraph(h1("二、项目推进（“四率”）"));
+    body = add_table(body, &tables.rates, year);
+    body = body.add_paragraph(p(&format!("{}。{}。", t.conversion, t.factories)));
+    body = body.add_paragraph(h1("三、各单位完成情况"));
+    body = body.add_paragraph(p(&format!("按{}完成率排名，镇办、部门分别排序，红黑榜的取法见表注。", t.rank_metric)));
     let list = |names: &[String]| if names.is_empty() { "无".to_string() } else { names.join("、") };
-    doc = doc.add_paragraph(body_paragraph(&[
+    body = body.add_paragraph(body_paragraph(&[
         Span { text: "红榜：".into(), strong: true },
         Span { text: format!("{}。", list(&t.red)), strong: false },
         Span { text: "黑榜：".into(), strong: true },
         Span { text: format!("{}。", list(&t.black)), strong: false },
     ]));
-    doc = add_table(doc, &tables.towns, year);
-    doc = add_table(doc, &tables.departments, year);
-    doc = doc.add_paragraph(h1("四、小分队外出对接"));
-    doc = doc.add_paragraph(p(&format!(
+    body = add_table(body, &tables.towns, year);
+    body = add_table(body, &tables.departments, year);
+    body = body.add_paragraph(h1("四、小分队外出对接"));
+    body = body.add_paragraph(p(&format!(
         "{}；本月外出未达标的小分队：{}。一把手带队外出嵌入招商 {} 次。",
         t.squads_line, t.squads_missed, t.leader_trips
     )));
-    doc = doc.add_paragraph(h1("五、“五个一”与交办事项")).add_paragraph(p(&format!("{}。", t.meetings_line)));
+    body = body.add_paragraph(h1("五、“五个一”与交办事项")).add_paragraph(p(&format!("{}。", t.meetings_line)));
     // The overdue items are listed with the 附件 (附件4 holds every item).
     if src.annexes && !t.overdue.is_empty() {
-        doc = doc.add_paragraph(
+        body = body.add_paragraph(
             line(Paragraph::new())
                 .indent(None, Some(SpecialIndentType::FirstLine(640)), None, None)
                 .keep_next(true)
                 .add_run(run("逾期未办结的交办事项", KAITI, SIZE_3)),
         );
         for a in &t.overdue {
-            doc = doc.add_paragraph(body_paragraph(&[
+            body = body.add_paragraph(body_paragraph(&[
                 Span { text: format!("{}：", a.name), strong: true },
                 Span { text: a.detail.clone(), strong: false },
             ]));
@@ -290,12 +310,12 @@ pub fn document(_content: &Content, src: &Source) -> Result<Vec<u8>, DocxError> 
     // 附件, each on a new page, when chosen.
     if src.annexes {
         for table in tables.annexes() {
-            doc = doc.add_paragraph(Paragraph::new().page_break_before(true).add_run(run("", FANGSONG, SIZE_5)));
-            doc = add_table(doc, table, year);
+            body = body.add_paragraph(Paragraph::new().page_break_before(true).add_run(run("", FANGSONG, SIZE_5)));
+            body = add_table(body, table, year);
         }
         let c = &src.changes;
         if !(c.data.is_empty() && c.corrections.is_empty() && c.commits.is_empty()) {
-            doc = doc.add_paragraph(Paragraph::new().page_break_before(true).keep_next(true).add_run(run(
+            body = body.add_paragraph(Paragraph::new().page_break_before(true).keep_next(true).add_run(run(
                 &format!("{} 本期数据变动", crate::report::print::Place::changelog()),
                 HEITI,
                 SIZE_3,
@@ -308,18 +328,18 @@ pub fn document(_content: &Content, src: &Source) -> Result<Vec<u8>, DocxError> 
                 ))
             };
             for l in c.data.iter().chain(&c.corrections) {
-                doc = doc.add_paragraph(small(&format!("{}：{}", l.name, l.detail)));
+                body = body.add_paragraph(small(&format!("{}：{}", l.name, l.detail)));
             }
             if !c.commits.is_empty() {
-                doc = doc.add_paragraph(small("数据修改记录"));
+                body = body.add_paragraph(small("数据修改记录"));
                 for l in &c.commits {
-                    doc = doc.add_paragraph(small(&format!("{} {}", l.name, l.detail)));
+                    body = body.add_paragraph(small(&format!("{} {}", l.name, l.detail)));
                 }
             }
         }
     }
 
-    doc = add_banji(doc, t);
+    doc = add_banji(doc.add_section(body), t);
 
     let mut xml = doc.build();
     // Header rows repeat on every page a table runs over: docx-rs has no call for it, so the
@@ -328,6 +348,7 @@ pub fn document(_content: &Content, src: &Source) -> Result<Vec<u8>, DocxError> 
     // docx-rs also numbers paragraphs per thread, so the ids depend on what the thread wrote
     // before: numbered again here, in order, across the body and the footers.
     let mut next = 1u32;
+    let document = swap_footers(&document)?;
     xml.document = renumber_paragraphs(&document.replace(HEADER_MARK, "<w:tblHeader />"), &mut next).into_bytes();
     for footer in &mut xml.footers {
         let text = String::from_utf8(std::mem::take(footer)).map_err(|e| DocxError(e.to_string()))?;
@@ -336,6 +357,20 @@ pub fn document(_content: &Content, src: &Source) -> Result<Vec<u8>, DocxError> 
     let mut out = Cursor::new(Vec::new());
     xml.pack(&mut out).map_err(|e| DocxError(e.to_string()))?;
     Ok(out.into_inner())
+}
+
+/// The document XML with the page-number footers on the body section and the empty one on the
+/// 版记 section (see `document`): each reference must be found exactly once.
+fn swap_footers(xml: &str) -> Result<String, DocxError> {
+    const NUMBERED: &str =
+        r#"<w:footerReference w:type="default" r:id="rIdFooter1" /><w:footerReference w:type="even" r:id="rIdFooter2" />"#;
+    const EMPTY: &str = r#"<w:footerReference w:type="default" r:id="rIdFooter3" />"#;
+    const EMPTY_BOTH: &str =
+        r#"<w:footerReference w:type="default" r:id="rIdFooter3" /><w:footerReference w:type="even" r:id="rIdFooter3" />"#;
+    if xml.matches(NUMBERED).count() != 1 || xml.matches(EMPTY).count() != 1 {
+        return Err(DocxError("the section footers are not where they were put".into()));
+    }
+    Ok(xml.replace(NUMBERED, "\u{0}").replace(EMPTY, NUMBERED).replace('\u{0}', EMPTY_BOTH))
 }
 
 /// `xml` with every `w14:paraId="…"` numbered from `next` on.
@@ -358,52 +393,86 @@ fn renumber_paragraphs(xml: &str, next: &mut u32) -> String {
 /// What docx-rs writes for a row height of 1 twip at least: only header rows have it.
 const HEADER_MARK: &str = r#"<w:trHeight w:val="1" w:hRule="atLeast" />"#;
 
-/// The 版记 (GB/T 9704): 报/送/发, the issuer and the printing date between rules, and the
-/// copies, kept together after the text. (Word cannot anchor it to the foot of whichever page
-/// turns out last; the secretary moves it down with blank lines when the page has room.)
-fn add_banji(mut doc: Docx, t: &BulletinText) -> Docx {
-    let small = |p: Paragraph| {
-        p.keep_next(true).keep_lines(true).line_spacing(LineSpacing::new().line(440).line_rule(LineSpacingType::Exact))
+/// The 版记 (GB/T 9704): 报/送/发 and the issuer and printing date, between a thick rule above
+/// and below and thin rules between, then the copies: alone on the last, even, page, at its foot.
+fn add_banji(doc: Docx, t: &BulletinText) -> Docx {
+    let rule = |position: TableCellBorderPosition, size: usize| {
+        TableCellBorder::new(position).border_type(BorderType::Single).size(size).color("000000")
     };
-    doc = doc.add_paragraph(small(Paragraph::new()).line_spacing(LineSpacing::new().before(600)));
-    let mut first = true;
+    let row = |p: Paragraph, top: usize, bottom: usize| {
+        let mut borders = TableCellBorders::with_empty()
+            .clear(TableCellBorderPosition::Left)
+            .clear(TableCellBorderPosition::Right)
+            .clear(TableCellBorderPosition::Top)
+            .clear(TableCellBorderPosition::Bottom);
+        if top > 0 {
+            borders = borders.set(rule(TableCellBorderPosition::Top, top));
+        }
+        if bottom > 0 {
+            borders = borders.set(rule(TableCellBorderPosition::Bottom, bottom));
+        }
+        let p = p.line_spacing(LineSpacing::new().line(BANJI_PITCH).line_rule(LineSpacingType::Exact));
+        TableRow::new(vec![TableCell::new().width(TEXT_W as usize, WidthType::Dxa).set_borders(borders).add_paragraph(p)])
+            .cant_split()
+    };
+    let mut rows = Vec::new();
+    // Lines of 4号 text in a row: 14 pt a Chinese character, about half that for the rest.
+    let per_line = TEXT_W - 2 * 280;
+    let lines_of = |text: &str| -> u32 {
+        let width: u32 = text.chars().map(|c| if c.is_ascii() { 150 } else { 280 }).sum();
+        width.div_ceil(per_line).max(1)
+    };
+    let mut lines = 0;
     for (label, text) in [("报：", &t.report_to), ("送：", &t.send_to), ("发：", &t.distribute_to)] {
         if text.is_empty() {
             continue;
         }
-        let mut p = small(Paragraph::new())
+        let p = Paragraph::new()
             .indent(Some(280), None, Some(280), None)
             .add_run(run(label, FANGSONG, SIZE_4))
             .add_run(run(text, FANGSONG, SIZE_4));
-        if first {
-            p = with_borders(p, vec![border(ParagraphBorderPosition::Top, 8, "000000")]);
-            first = false;
-        }
-        doc = doc.add_paragraph(p);
+        lines += lines_of(&format!("{label}{text}"));
+        // The first line under the thick rule, the others under a thin one.
+        rows.push(row(p, if rows.is_empty() { 8 } else { 4 }, 0));
     }
-    let printed = small(Paragraph::new())
+    let printed = Paragraph::new()
         .tabs(&[Tab::new().val(TabValueType::Right).pos(TEXT_W as usize - 280)])
         .indent(Some(280), None, None, None)
         .add_run(run(&t.issuer, FANGSONG, SIZE_4))
         .add_run(Run::new().add_tab())
         .add_run(run(&t.printed, FANGSONG, SIZE_4));
-    doc = doc.add_paragraph(with_borders(
-        printed,
-        vec![border(ParagraphBorderPosition::Top, 4, "000000"), border(ParagraphBorderPosition::Bottom, 8, "000000")],
-    ));
+    rows.push(row(printed, if rows.is_empty() { 8 } else { 4 }, 8));
+    lines += 1;
     if !t.copies.is_empty() {
-        doc = doc.add_paragraph(Paragraph::new().align(AlignmentType::Right).indent(None, None, Some(280), None).add_run(run(
+        let copies = Paragraph::new().align(AlignmentType::Right).indent(None, None, Some(280), None).add_run(run(
             &format!("（{}）", t.copies),
             FANGSONG,
             SIZE_4,
-        )));
+        ));
+        rows.push(row(copies, 0, 0));
+        lines += 1;
     }
-    doc
+    let banji = WTable::new(rows)
+        .set_grid(vec![TEXT_W as usize])
+        .width(TEXT_W as usize, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .clear_all_border()
+        .margins(docx_rs::TableCellMargins::new().margin(0, 0, 0, 0));
+    // Its section starts on a new page, so a blank line of exact height above it puts it at
+    // the foot of the type area: worked out from the exact line pitch, with room for the rules
+    // and the document's last paragraph (1 pt). A table floated to the foot would be simpler
+    // but LibreOffice sets a floating table as wide as the text inline, at the top.
+    let area = (PAGE_H - MARGIN_TOP - MARGIN_BOTTOM) as i32;
+    let above = (area - lines as i32 * BANJI_PITCH - 200).max(20);
+    let exact = |height: i32| LineSpacing::new().before(0).after(0).line(height).line_rule(LineSpacingType::Exact);
+    doc.add_paragraph(Paragraph::new().line_spacing(exact(above)).add_run(run("", FANGSONG, 2)))
+        .add_table(banji)
+        .add_paragraph(Paragraph::new().line_spacing(exact(20)).add_run(run("", FANGSONG, 2)))
 }
 
 /// A chart as a picture, the width of the type area at most and 72 mm high at most, with its
 /// title and key figure; its data table when it cannot be drawn (no Chinese font).
-fn add_chart(mut doc: Docx, s: &Snapshot, kind: ChartKind) -> Docx {
+fn add_chart(mut doc: Section, s: &Snapshot, kind: ChartKind) -> Section {
     let chart = kind.draw(s);
     doc = doc.add_paragraph(
         Paragraph::new()
@@ -522,7 +591,7 @@ fn header_row(headers: &[&str], widths: &[usize]) -> TableRow {
 
 /// A table as printed: its printed number and caption, the unit, the columns the print shows,
 /// numbers right-aligned, dates as 10月22日, no row split, and its notes.
-fn add_table(mut doc: Docx, t: &Table, year: i32) -> Docx {
+fn add_table(mut doc: Section, t: &Table, year: i32) -> Section {
     let printed: Vec<usize> = (0..t.columns.len()).filter(|i| t.columns[*i].printed).collect();
     let unit = t.shared_unit();
     let headers: Vec<String> = printed
