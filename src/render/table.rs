@@ -60,6 +60,15 @@ fn column_class(kind: Kind, printed: bool) -> String {
     class
 }
 
+/// The row's name column also carries `key`: on a narrow screen it stays in view while the rest
+/// of a wide table scrolls sideways (theme/style.css).
+fn with_key(mut classes: Vec<String>, row_header: usize) -> Vec<String> {
+    if let Some(class) = classes.get_mut(row_header) {
+        class.push_str(if class.is_empty() { "key" } else { " key" });
+    }
+    classes
+}
+
 fn tone_class(tone: Tone) -> &'static str {
     match tone {
         Tone::Red => "tag tag-red",
@@ -122,7 +131,7 @@ fn cell_html(cell: &Cell, kind: Kind, header: bool, class: &str, root: &str) -> 
 /// workbook is, if it has one.
 pub fn view(t: &Table, workbook: Option<String>, root: &str) -> TableView {
     let unit = t.shared_unit();
-    let classes: Vec<String> = t.columns.iter().map(|c| column_class(c.kind, c.printed)).collect();
+    let classes = with_key(t.columns.iter().map(|c| column_class(c.kind, c.printed)).collect(), t.row_header);
     let columns = t
         .columns
         .iter()
@@ -171,7 +180,8 @@ pub fn view(t: &Table, workbook: Option<String>, root: &str) -> TableView {
 /// write it. `csv` is the table's file, made from the record too.
 pub fn frozen_view(t: &FrozenTable, csv: Option<String>, workbook: Option<String>, root: &str) -> TableView {
     let kinds: Vec<Kind> = t.columns.iter().map(|c| frozen::kind_of(&c.kind)).collect();
-    let classes: Vec<String> = t.columns.iter().zip(&kinds).map(|(c, k)| column_class(*k, c.printed)).collect();
+    let classes =
+        with_key(t.columns.iter().zip(&kinds).map(|(c, k)| column_class(*k, c.printed)).collect(), t.row_header);
     // The unit said once above the table when the issued table did (all quantities share it).
     let units: Vec<Option<&str>> = t
         .columns

@@ -156,13 +156,14 @@ pub fn rates(s: &Snapshot) -> Vec<RateView> {
     let view = |name, rate: &Rate, money: bool, formula| RateView {
         name,
         value: fmt::percent(rate.rate.value),
+        // Cards speak 亿元 with two decimals, as the text does; the tables keep 万元.
         numerator: if money {
-            format!("{}万元", fmt::wan(rate.numerator))
+            format!("{}亿元", fmt::yi(rate.numerator))
         } else {
             format!("{}个", fmt::count(rate.numerator))
         },
         denominator: if money {
-            format!("{}万元", fmt::wan(rate.denominator))
+            format!("{}亿元", fmt::yi(rate.denominator))
         } else {
             format!("{}个", fmt::count(rate.denominator))
         },
