@@ -180,8 +180,7 @@ pub fn view(t: &Table, workbook: Option<String>, root: &str) -> TableView {
 /// write it. `csv` is the table's file, made from the record too.
 pub fn frozen_view(t: &FrozenTable, csv: Option<String>, workbook: Option<String>, root: &str) -> TableView {
     let kinds: Vec<Kind> = t.columns.iter().map(|c| frozen::kind_of(&c.kind)).collect();
-    let classes =
-        with_key(t.columns.iter().zip(&kinds).map(|(c, k)| column_class(*k, c.printed)).collect(), t.row_header);
+    let classes = with_key(t.columns.iter().zip(&kinds).map(|(c, k)| column_class(*k, c.printed)).collect(), t.row_header);
     // The unit said once above the table when the issued table did (all quantities share it).
     let units: Vec<Option<&str>> = t
         .columns
