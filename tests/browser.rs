@@ -169,10 +169,11 @@ fn open(tab: &Tab, url: &str) {
     let started = Instant::now();
     loop {
         let state = tab.evaluate("document.readyState + ' ' + location.href", false).unwrap();
-        if let Some(serde_json::Value::String(s)) = state.value {
-            if s.starts_with("complete ") && !s.ends_with("about:blank") {
-                break;
-            }
+        if let Some(serde_json::Value::String(s)) = state.value
+            && s.starts_with("complete ")
+            && !s.ends_with("about:blank")
+        {
+            break;
         }
         assert!(started.elapsed() < Duration::from_secs(30), "{url} did not load within 30 s");
         std::thread::sleep(Duration::from_millis(50));
