@@ -471,3 +471,46 @@ fn without_out_the_site_goes_beside_the_content_folder_not_into_the_current_one(
     // Piped, the build prints no summary line.
     assert!(!String::from_utf8_lossy(&run.stderr).contains("已生成"), "{}", String::from_utf8_lossy(&run.stderr));
 }
+
+/// The home page's 红黑榜 names the units the ranking page marks 红榜 and 黑榜, with their rank
+/// and its move since last month.
+#[test]
+fn the_home_page_shows_the_red_and_black_lists_of_the_ranking() {
+    let (_tmp, site) = sample_site();
+    let home = text(&site, "index.html");
+    let start = home.find("<section aria-labelledby=\"h-lists\"").expect("no 红黑榜 on the home page");
+    let lists = &home[start..start + home[start..].find("</section>").unwrap()];
+    let ids_after = |html: &str, marker: &str| -> Vec<String> {
+        let mut ids = Vec::new();
+        for part in html.split(marker).skip(1) {
+            let line = part.split("</p>").next().unwrap();
+            for link in line.split("href=\"").skip(1) {
+                let href = link.split('"').next().unwrap();
+                ids.push(href.rsplit('/').next().unwrap().trim_end_matches(".html").to_string());
+            }
+        }
+        ids.sort();
+        ids
+    };
+    let ranking = text(&site, "units/index.html");
+    // A ranking row on a list carries its tag (红榜, 黑榜) in the 红黑榜 column.
+    let marked = |tag: &str| -> Vec<String> {
+        let mut ids: Vec<String> = ranking
+            .split("<tr")
+            .filter(|row| row.split("</tr>").next().unwrap().contains(tag))
+            .map(|row| {
+                let href = row.split("href=\"").nth(1).unwrap().split('"').next().unwrap();
+                href.rsplit('/').next().unwrap().trim_end_matches(".html").to_string()
+            })
+            .collect();
+        ids.sort();
+        ids
+    };
+    let red = ids_after(lists, "<span class=\"tag tag-red\">红榜</span>");
+    let black = ids_after(lists, "<span class=\"tag tag-black\">黑榜</span>");
+    assert!(!red.is_empty() && !black.is_empty(), "{lists}");
+    assert_eq!(red, marked("<span class=\"tag tag-red\">红榜</span>"));
+    assert_eq!(black, marked("<span class=\"tag tag-black\">黑榜</span>"));
+    // Each listed unit with its rank (第N名) and its completion rate.
+    assert_eq!(lists.matches("名 · ").count(), red.len() + black.len(), "{lists}");
+}

@@ -47,6 +47,7 @@ pub const MAX_CHARTS: usize = 30;
 pub const CHARTS: &[&str] = &[
     "progress",
     "funds-monthly",
+    "funds-new",
     "projects-monthly",
     "fdi-monthly",
     "rates",

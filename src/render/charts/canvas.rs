@@ -304,7 +304,7 @@ impl Canvas {
         // chart comes out empty (title and alt intact) rather than bringing the build down.
         let body = if painted.is_ok() { body_of(&raw) } else { String::new() };
         format!(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" style=\"max-width:{w}px;height:auto\" \
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" style=\"height:auto\" \
              role=\"img\" aria-label=\"{alt}\" font-family=\"{FONT}\">\n<title>{title}</title>\n{body}</svg>\n",
             alt = escape(alt),
             title = escape(title),

@@ -12,6 +12,7 @@ mod canvas;
 mod factories;
 mod metric;
 mod monthly;
+mod new_by_month;
 mod pipeline;
 mod progress;
 mod rates;
@@ -66,6 +67,7 @@ impl Chart {
 pub enum ChartKind {
     Progress,
     FundsMonthly,
+    FundsNew,
     ProjectsMonthly,
     FdiMonthly,
     Rates,
@@ -82,9 +84,10 @@ pub enum ChartKind {
 }
 
 impl ChartKind {
-    pub const ALL: [ChartKind; 15] = [
+    pub const ALL: [ChartKind; 16] = [
         ChartKind::Progress,
         ChartKind::FundsMonthly,
+        ChartKind::FundsNew,
         ChartKind::ProjectsMonthly,
         ChartKind::FdiMonthly,
         ChartKind::Rates,
@@ -105,6 +108,7 @@ impl ChartKind {
         match self {
             ChartKind::Progress => "progress",
             ChartKind::FundsMonthly => "funds-monthly",
+            ChartKind::FundsNew => "funds-new",
             ChartKind::ProjectsMonthly => "projects-monthly",
             ChartKind::FdiMonthly => "fdi-monthly",
             ChartKind::Rates => "rates",
@@ -151,6 +155,7 @@ impl ChartKind {
         match self {
             ChartKind::Progress => progress::progress(snapshot),
             ChartKind::FundsMonthly => monthly::monthly(snapshot, Metric::Funds),
+            ChartKind::FundsNew => new_by_month::funds_new(snapshot),
             ChartKind::ProjectsMonthly => monthly::monthly(snapshot, Metric::Projects),
             ChartKind::FdiMonthly => monthly::monthly(snapshot, Metric::Fdi),
             ChartKind::Rates => rates::rates(snapshot),

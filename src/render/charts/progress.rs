@@ -1,8 +1,8 @@
 //! `progress`: the three headline targets as completion bars (0–100% track) against the
 //! 时序进度 line.
 
-use super::bars::{BarRow, Bars, Swatch, draw, time_progress_line};
-use super::canvas::{NAVY, f, period};
+use super::bars::{BarRow, Bars, Fill, Swatch, draw, time_progress_line};
+use super::canvas::{DARK_RED, NAVY, f, period};
 use super::metric::Metric;
 use super::{Chart, DataTable};
 use crate::figures::Snapshot;
@@ -22,6 +22,10 @@ pub fn progress(s: &Snapshot) -> Chart {
         let value = m.show(t.value);
         let completion = format::percent(t.completion.value);
         let mut row = BarRow::new(m.name(), t.completion.value.map(f), completion.clone());
+        // Behind 时序进度: hatched dark red, so it differs in pattern as well as colour.
+        if t.gap_points.is_some_and(|g| g < rust_decimal::Decimal::ZERO) {
+            row.fill = Fill::Hatched(DARK_RED);
+        }
         row.note = Some(match t.target {
             Some(target) => format!("{value}/{}{} · {}", m.show(target), m.unit(), format::gap_text(t.gap_points)),
             None => format!("{value}{} · 未设年度目标", m.unit()),
@@ -44,7 +48,11 @@ pub fn progress(s: &Snapshot) -> Chart {
     }
     let alt = format!("{period}{}。时序进度{tp}。", sentences.join("；"));
     let (line, line_legend) = time_progress_line(s);
-    let legend = vec![(Swatch::Fill(super::bars::Fill::Solid(NAVY)), "完成率（浅灰底为年度目标100%）".to_string()), line_legend];
+    let legend = vec![
+        (Swatch::Fill(Fill::Solid(NAVY)), "超（达）时序进度".to_string()),
+        (Swatch::Fill(Fill::Hatched(DARK_RED)), "欠时序进度".to_string()),
+        line_legend,
+    ];
     let spec = Bars::completion(rows, line, legend, "暂无数据".to_string());
     Chart::new("progress", format!("{period}三项指标完成进度"), draw(&spec), alt, table)
 }

@@ -2,7 +2,7 @@
 //! one is set; a rate with a zero denominator is an empty dashed slot labelled “—”.
 
 use super::bars::{BarRow, Bars, Fill, Swatch, draw};
-use super::canvas::{NAVY, f, period};
+use super::canvas::{DARK_RED, NAVY, f, period};
 use super::{Chart, DataTable};
 use crate::figures::Snapshot;
 use crate::figures::format;
@@ -40,7 +40,11 @@ pub fn rates(s: &Snapshot) -> Chart {
             (Some(t), Some(_)) => format!("{counts} · 目标{t}"),
             (None, Some(_)) => counts,
         });
-        row.fill = Fill::Solid(NAVY);
+        // Below its target: hatched dark red, so it differs in pattern as well as colour.
+        row.fill = match (rate.rate.value, rate.target) {
+            (Some(v), Some(t)) if format::percent_value(v) < format::percent_value(t) => Fill::Hatched(DARK_RED),
+            _ => Fill::Solid(NAVY),
+        };
         rows.push(row);
         table.rows.push(vec![
             name.to_string(),
@@ -57,7 +61,11 @@ pub fn rates(s: &Snapshot) -> Chart {
         });
     }
     let alt = format!("{period}{}。", sentences.join("，"));
-    let mut legend = vec![(Swatch::Fill(Fill::Solid(NAVY)), "实际".to_string())];
+    let below = rows.iter().any(|r| matches!(r.fill, Fill::Hatched(_)));
+    let mut legend = vec![(Swatch::Fill(Fill::Solid(NAVY)), if below { "达到目标" } else { "实际" }.to_string())];
+    if below {
+        legend.push((Swatch::Fill(Fill::Hatched(DARK_RED)), "低于目标".to_string()));
+    }
     if rows.iter().any(|r| r.marker.is_some()) {
         legend.push((Swatch::Marker, "目标".to_string()));
     }

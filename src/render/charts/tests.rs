@@ -211,6 +211,8 @@ fn progress_states_the_three_completions() {
     assert_eq!(c.table.rows[0], ["招引项目", "个", "1", "10", "10.00%", "−15.00"]);
     assert!(c.svg.contains(">30.05%</text>"));
     assert!(c.svg.contains(">时序进度25.00%</text>"));
+    // Projects are behind time progress: hatched, and the legend says what hatching means.
+    assert!(c.svg.contains(">欠时序进度</text>"));
 }
 
 #[test]
@@ -241,6 +243,23 @@ fn monthly_series_against_target_and_last_year() {
 }
 
 #[test]
+fn new_funds_each_month_against_the_same_month_last_year() {
+    let s = march();
+    // Steps of the cumulative series: 2026 0, 100, 200.5 万元 (Feb 100, Mar 200.5); 2025 0, 150,
+    // 90 (Feb 150, Mar 90).
+    let steps = super::new_by_month::monthly_new(&s, super::metric::Metric::Funds);
+    let d = |v: &str| rust_decimal::Decimal::from_str_exact(v).unwrap();
+    assert_eq!(steps, [(1, d("0"), d("0")), (2, d("100"), d("150")), (3, d("200.5"), d("90"))]);
+    let c = chart(&s, "funds-new");
+    // 同比 (200.5 − 90) / 90 = 122.78%; 环比 (200.5 − 100) / 100 = 100.50%; in 亿元 200.5 万元
+    // = 0.02, 90 = 0.01, 100 = 0.01.
+    assert_eq!(c.alt, "3月新增到位资金0.02亿元，上年同月0.01亿元，同比增长122.78%；2月0.01亿元，环比增长100.50%。");
+    assert_eq!(c.table.rows[2], ["3月", "0.02", "0.01", "+122.78%"]);
+    assert_eq!(c.table.rows[0][3], "—", "no 同比 over an empty month");
+    assert!(c.svg.contains(">0.02亿元</text>"));
+}
+
+#[test]
 fn rates_with_targets_and_counts() {
     let c = chart(&march(), "rates");
     // 履约: p1 registered → 1 / 1 = 100%, target 90%. 资金到位率: (100 + 200.5) / 600 = 50.08%.
@@ -250,6 +269,8 @@ fn rates_with_targets_and_counts() {
     assert!(c.alt.contains("开工率0.00%"));
     assert_eq!(c.table.rows[1], ["资金到位率", "50.08%", "—", "0.03", "0.06", "亿元"]);
     assert_eq!(c.table.rows[0], ["履约率", "100.00%", "90.00%", "1", "1", "个"]);
+    // The only rate with a target meets it: no bar is hatched as below target.
+    assert!(!c.svg.contains("低于目标"));
 }
 
 #[test]
