@@ -388,6 +388,16 @@ fn on_a_phone_nothing_scrolls_sideways_and_every_navigation_item_shows() {
         assert_eq!(width, 390, "{page}: the viewport is not a phone's");
         assert!(scroll.as_u64().unwrap() <= 390, "{page} scrolls sideways: {scroll} px wide at 390");
         assert_eq!(hidden, serde_json::json!([]), "{page}: navigation items out of view");
+        // Chart labels stay legible: each text's size as drawn, times the chart's scale.
+        let smallest: f64 = serde_json::from_value(json(
+            &tab,
+            "JSON.stringify(Array.from(document.querySelectorAll('figure.chart svg')).flatMap(svg => { \
+               const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width; \
+               return Array.from(svg.querySelectorAll('text')).map(t => parseFloat(t.getAttribute('font-size')) * scale); \
+             }).reduce((a, b) => Math.min(a, b), 99))",
+        ))
+        .unwrap();
+        assert!(smallest >= 10.95, "{page}: a chart label is {smallest:.1} px at 390 px");
     }
 
     // The unit ranking scrolls inside its table: scrolled to its right end, each row's unit

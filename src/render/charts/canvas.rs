@@ -21,8 +21,10 @@ use crate::figures::format;
 /// The CSS font stack: fonts resolve in the reader's browser, nothing is embedded.
 pub const FONT: &str = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, SimHei, sans-serif";
 
-/// Default design width of a chart in CSS pixels; the SVG scales down from here.
-pub const WIDTH: f64 = 480.0;
+/// Default design width of a chart in CSS pixels; the SVG scales to its column from here. With
+/// [`SMALL`] text at 13 px, a phone's 358 px column (390 px less the page's margins) still shows
+/// it at 11 px (13 × 358 ÷ 420).
+pub const WIDTH: f64 = 420.0;
 
 // A restrained palette: navy and greys, dark red only for what should stand out. Navy and dark
 // red print as much the same grey, so nothing is told by colour alone: lines differ in dash and
@@ -40,8 +42,8 @@ pub const RULE: RGBColor = RGBColor(0xc8, 0xc8, 0xc8);
 pub const TRACK: RGBColor = RGBColor(0xec, 0xec, 0xec);
 
 /// Text sizes in CSS pixels.
-pub const LABEL: f64 = 14.0;
-pub const SMALL: f64 = 12.0;
+pub const LABEL: f64 = 15.0;
+pub const SMALL: f64 = 13.0;
 
 /// How text is set: size in CSS pixels, weight, colour and anchor.
 #[derive(Clone, Copy)]

@@ -100,14 +100,19 @@ fn draw(s: &Snapshot, built: &[&BuildingRow], rate: &str, target: Option<&str>) 
     }
     let mut c = Canvas::new(width, height + 4.0);
 
-    c.text(MARGIN, 8.0, format!("入驻率{rate}"), Font::new(LABEL * 1.3).bold().top());
+    let headline = format!("入驻率{rate}");
+    c.text(MARGIN, 8.0, headline.clone(), Font::new(LABEL * 1.3).bold().top());
+    // The target beside the headline: the line under it is long enough as it is.
+    if let Some(t) = target {
+        let x = MARGIN + text_width(&headline, LABEL * 1.3) * 1.05 + 10.0;
+        c.text(x, 14.0, format!("目标{t}"), Font::new(SMALL).color(GREY).top());
+    }
     let sub = format!(
-        "按面积：已入驻{}/建成{}平方米 · 已入驻{}/{}栋{}",
+        "按面积：已入驻{}/建成{}平方米 · 已入驻{}/{}栋",
         format::amount(fa.area_occupied),
         format::amount(fa.area_built),
         fa.buildings_occupied,
         fa.buildings_built,
-        target.map_or(String::new(), |t| format!(" · 目标{t}"))
     );
     c.text(MARGIN, 34.0, sub, Font::new(SMALL).color(GREY).top());
     draw_legend(&mut c, &legend, None, legend_top, width);

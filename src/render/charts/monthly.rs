@@ -104,7 +104,7 @@ fn draw(s: &Snapshot, metric: Metric, points: &[(Decimal, Decimal, Option<Decima
         c.text(plot_left - 6.0, y(*t), tick_text(*t, step), Font::new(SMALL).color(GREY).end());
     }
     c.line(plot_left, plot_bottom, plot_right, plot_bottom, GREY, 1);
-    // Month labels, every other one if they would crowd (not at 12 months and 480 px).
+    // Month labels, every other one if they would crowd (not at 12 months and 420 px).
     let every = if slot < text_width("12月", SMALL) + 4.0 { 2 } else { 1 };
     for (k, p) in s.series.months.iter().enumerate() {
         if k % every == 0 || k + 1 == points.len() {

@@ -13,7 +13,7 @@ use crate::figures::format;
 use crate::period::Month;
 
 const MARGIN: f64 = 10.0;
-const NAME: f64 = 13.0;
+const NAME: f64 = 14.0;
 /// Navy tints for 1, 2 and 3+ trips: light enough for dark text, apart in greyscale too.
 const SHADES: [RGBColor; 3] = [RGBColor(0xe4, 0xe9, 0xf1), RGBColor(0xc2, 0xcd, 0xdf), RGBColor(0x98, 0xab, 0xc8)];
 const MISSED_HATCH: RGBColor = RGBColor(0xe3, 0xc4, 0xc4);
