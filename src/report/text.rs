@@ -62,15 +62,24 @@ pub struct ChangeLog {
 }
 
 /// The generated 总体情况 paragraph.
-fn overview(s: &Snapshot) -> String {
+pub(super) fn overview(s: &Snapshot) -> String {
     let h = &s.headline;
+    // A clause that has no value (no target; nothing last year to compare with) is left out,
+    // not written as "—" in the middle of a sentence.
     let target_part = |name: &str, value: String, t: &crate::figures::snapshot::Target, goal: String| {
-        format!(
-            "{name}{value}，完成年度目标任务{goal}的{}，{}，{}",
-            fmt::percent(t.completion.value),
-            fmt::gap_text(t.gap_points),
-            fmt::yoy_text(t.yoy.value)
-        )
+        let mut part = match t.completion.value {
+            Some(_) => format!(
+                "{name}{value}，完成年度目标任务{goal}的{}，{}",
+                fmt::percent(t.completion.value),
+                fmt::gap_text(t.gap_points)
+            ),
+            None => format!("{name}{value}{goal}"),
+        };
+        if t.yoy.value.is_some() {
+            part.push('，');
+            part.push_str(&fmt::yoy_text(t.yoy.value));
+        }
+        part
     };
     let goal = |t: &crate::figures::snapshot::Target, unit: &str, show: &dyn Fn(Decimal) -> String| {
         t.target.map_or("（未设目标）".to_string(), |v| format!("{}{unit}", show(v)))
