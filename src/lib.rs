@@ -20,6 +20,7 @@ pub mod period;
 pub mod record;
 pub mod render;
 pub mod report;
+pub mod rollup;
 pub mod scaffold;
 pub mod serve;
 pub mod site;

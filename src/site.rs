@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::content::{self, Content, Loaded};
+use crate::content::{Content, Loaded};
 use crate::diagnostics::{self, Diagnostic, Lang};
 use crate::period::Month;
 use crate::record::{self, Archive, git::History};
@@ -72,12 +72,15 @@ pub fn build_with(
     // git runs beside the loading: the history is ready when the content is.
     let (loaded, history) = std::thread::scope(|scope| {
         let history = scope.spawn(|| History::read_shared(dir));
-        (content::load(dir), history.join().expect("reading history does not panic"))
+        (crate::rollup::load_any(dir), history.join().expect("reading history does not panic"))
     });
     let mut loaded = loaded.map_err(|error| BuildError::Folder { path: dir.display().to_string(), error })?;
-    let Some(content) = loaded.content.take() else { return Err(BuildError::Content(Box::new(loaded))) };
+    let Some(mut content) = loaded.content.take() else { return Err(BuildError::Content(Box::new(loaded))) };
     let month = month.or_else(|| content.latest_period()).ok_or(BuildError::NoMonth)?;
     content.check_report_month(month).map_err(BuildError::Month)?;
+    if content.site.rollup.is_some() {
+        crate::rollup::fill_own(&mut content, month);
+    }
     let clashes = render::clashes(&content, &loaded.sources, month);
     let (records, unreadable) = record::issued::records(&content, Some(&loaded.sources));
     if !clashes.is_empty() || !unreadable.is_empty() {

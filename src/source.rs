@@ -97,6 +97,17 @@ impl Sources {
         self.files.iter().enumerate().map(|(i, f)| (FileId(i as u32), f))
     }
 
+    /// Adds every file of `other` with `prefix` before its path (a roll-up's member: `商南县:
+    /// ../county/`), and returns how far its ids moved: `FileId(n)` of `other` is
+    /// `FileId(n + shift)` here.
+    pub fn absorb(&mut self, other: Sources, prefix: &str) -> u32 {
+        let shift = self.files.len() as u32;
+        for f in other.files {
+            self.files.push(SourceFile::new(format!("{prefix}{}", f.path), f.text));
+        }
+        shift
+    }
+
     pub fn find(&self, path: &str) -> Option<FileId> {
         self.iter().find(|(_, f)| f.path == path).map(|(id, _)| id)
     }

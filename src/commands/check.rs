@@ -4,14 +4,14 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use crate::cli::{CheckArgs, Format};
-use crate::content;
+
 use crate::diagnostics::reporter::Reporter;
 use crate::diagnostics::{Lang, render};
 use crate::figures::warnings;
 use crate::record;
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let mut loaded = content::load(&args.content)
+    let mut loaded = crate::rollup::load_any(&args.content)
         .map_err(|e| anyhow::anyhow!("cannot read the content folder {}: {e}", args.content.display()))?;
     if let Some(content) = &loaded.content
         && let Some(month) = args.month.or_else(|| content.latest_period())

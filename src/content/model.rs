@@ -51,6 +51,9 @@ pub struct Content {
     pub issued: Vec<IssuedFile>,
     /// Notes explaining corrections of issued bulletins, by date.
     pub corrections: Vec<CorrectionNote>,
+    /// A roll-up's members, in the order of its `members.yaml`, each standing as one unit in
+    /// `units` (same index); empty for a county.
+    pub members: Vec<crate::rollup::MemberInfo>,
 }
 
 impl Content {
@@ -122,6 +125,78 @@ pub struct Site {
     pub base_url: Option<String>,
     /// How bulletins print and which files `build` makes of them (`print:`).
     pub print: PrintSettings,
+    /// `rollup: 市` or `省`: the folder rolls up its members' ledgers (`members.yaml`) under
+    /// its own rules; see `crate::rollup`.
+    pub rollup: Option<RollupLevel>,
+}
+
+/// The words a page uses for the whole and for the ranked units: a county's 全县 and 镇办/部门,
+/// a city's 全市 and 县（市、区）, a province's 全省 and 市.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct Words {
+    /// 全县, 全市, 全省.
+    pub whole: &'static str,
+    /// What the first ranking holds: 镇（街道）, 县（市、区）, 市.
+    pub towns: &'static str,
+    /// Its short name in a table's or chart's title: 镇办, 县区, 各市.
+    pub towns_short: &'static str,
+    /// What a ranked unit is called: 单位, 县（区）, 市.
+    pub unit: &'static str,
+    /// The ranking page in the navigation: 单位排名, 县区排名, 各市排名.
+    pub ranking: &'static str,
+}
+
+impl Site {
+    pub fn words(&self) -> Words {
+        match self.rollup {
+            None => Words {
+                whole: "全县", towns: "镇（街道）", towns_short: "镇办", unit: "单位", ranking: "单位排名"
+            },
+            Some(RollupLevel::City) => {
+                Words {
+                    whole: "全市", towns: "县（市、区）", towns_short: "县区", unit: "县（区）", ranking: "县区排名"
+                }
+            }
+            Some(RollupLevel::Province) => {
+                Words { whole: "全省", towns: "市", towns_short: "各市", unit: "市", ranking: "各市排名" }
+            }
+        }
+    }
+}
+
+/// The level a roll-up reports at, which sets the default for which money counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RollupLevel {
+    City,
+    Province,
+}
+
+impl RollupLevel {
+    /// A city counts money from outside the province and from elsewhere in the province, not
+    /// from its own counties (市内县外); a province counts only money from outside it.
+    pub fn default_rules(self) -> Rules {
+        let funds_origins = match self {
+            RollupLevel::City => vec![FundOrigin::OutOfProvince, FundOrigin::InProvince],
+            RollupLevel::Province => vec![FundOrigin::OutOfProvince],
+        };
+        Rules { funds_origins, ..Rules::default() }
+    }
+
+    /// What the members are called: 县（市、区） of a city, 市 of a province.
+    pub fn members(self) -> &'static str {
+        match self {
+            RollupLevel::City => "县（市、区）",
+            RollupLevel::Province => "市",
+        }
+    }
+
+    /// 全市 or 全省.
+    pub fn whole(self) -> &'static str {
+        match self {
+            RollupLevel::City => "全市",
+            RollupLevel::Province => "全省",
+        }
+    }
 }
 
 /// `print:` in site.yaml.

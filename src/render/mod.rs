@@ -538,7 +538,7 @@ impl<'a> Site<'a> {
             sample: c.site.sample,
             page_title: title.to_string(),
             section,
-            nav: &view::NAV,
+            nav: view::nav_of(&c.site),
             pages_index: paths::PAGES,
             period: crate::figures::format::period_text(month),
             as_of: crate::figures::format::date_zh(month.last_day()),
@@ -547,6 +547,7 @@ impl<'a> Site<'a> {
             more_pages: c.pages.len() > view::NAV_PAGES,
             live_reload: self.opts.reload == Reload::Live,
             feed: c.site.base_url.is_some(),
+            words: c.site.words(),
         }
     }
 
@@ -609,7 +610,7 @@ impl<'a> Site<'a> {
             }
             Job::Units => {
                 let context = pages::units::units(
-                    layout("各单位完成情况", "units"),
+                    layout(&format!("各{}完成情况", c.site.words().unit), "units"),
                     s,
                     self.latest_view(&t.towns, &path),
                     self.latest_view(&t.departments, &path),
@@ -620,7 +621,8 @@ impl<'a> Site<'a> {
                 let u = c.unit(*ix);
                 let tables = pages::units::tables(c, *ix, s);
                 let ranking = pages::units::ranking_of(u.kind)(t);
-                let context = pages::units::unit(layout(&u.name, "units"), c, *ix, ranking, &tables);
+                let mut context = pages::units::unit(layout(&u.name, "units"), c, *ix, ranking, &tables);
+                context.member = pages::units::member(c, *ix, s, &context.layout.root);
                 Ok(with_csvs(self.html(&path, "unit.html", &context)?, &tables))
             }
             Job::Squads => {

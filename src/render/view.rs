@@ -38,6 +38,8 @@ pub struct Layout {
     pub live_reload: bool,
     /// The site has `feed.xml` (it has a `base_url`).
     pub feed: bool,
+    /// 全县/全市, 镇办/县区…: the words of a county's site or of a roll-up's.
+    pub words: crate::content::model::Words,
 }
 
 /// How many free pages the navigation lists; the rest are on `pages/index.html`. A cap
@@ -61,20 +63,44 @@ pub struct NavEntry {
     pub section: &'static str,
     pub text: &'static str,
     pub href: &'static str,
+    /// Not shown: a roll-up has no squads, factories or meetings of its own (they stay with
+    /// the counties). Kept in the list so that `layout.nav[3]` is the ranking everywhere.
+    pub hidden: bool,
 }
 
 /// The main navigation, in order (the free pages follow it).
-pub const NAV: [NavEntry; 9] = [
-    NavEntry { section: "home", text: "首页", href: paths::DASHBOARD },
-    NavEntry { section: "bulletins", text: "简报", href: paths::ARCHIVE },
-    NavEntry { section: "projects", text: "项目台账", href: paths::LEDGER },
-    NavEntry { section: "units", text: "单位排名", href: paths::UNITS },
-    NavEntry { section: "squads", text: "小分队", href: paths::SQUADS },
-    NavEntry { section: "chains", text: "产业链", href: paths::CHAINS },
-    NavEntry { section: "leaders", text: "五个一", href: paths::LEADERS },
-    NavEntry { section: "factories", text: "厂房", href: paths::FACTORIES },
-    NavEntry { section: "meetings", text: "交办联评", href: paths::MEETINGS },
-];
+pub const NAV: [NavEntry; 9] = nav("单位排名", false);
+/// A city's: its counties ranked, and nothing that only a county keeps.
+pub const CITY_NAV: [NavEntry; 9] = nav("县区排名", true);
+/// A province's: its cities ranked.
+pub const PROVINCE_NAV: [NavEntry; 9] = nav("各市排名", true);
+
+const fn entry(section: &'static str, text: &'static str, href: &'static str, hidden: bool) -> NavEntry {
+    NavEntry { section, text, href, hidden }
+}
+
+const fn nav(ranking: &'static str, rollup: bool) -> [NavEntry; 9] {
+    [
+        entry("home", "首页", paths::DASHBOARD, false),
+        entry("bulletins", "简报", paths::ARCHIVE, false),
+        entry("projects", "项目台账", paths::LEDGER, false),
+        entry("units", ranking, paths::UNITS, false),
+        entry("squads", "小分队", paths::SQUADS, rollup),
+        entry("chains", "产业链", paths::CHAINS, false),
+        entry("leaders", "五个一", paths::LEADERS, false),
+        entry("factories", "厂房", paths::FACTORIES, rollup),
+        entry("meetings", "交办联评", paths::MEETINGS, rollup),
+    ]
+}
+
+/// The navigation of a site of `content`.
+pub fn nav_of(site: &crate::content::model::Site) -> &'static [NavEntry; 9] {
+    match site.rollup {
+        None => &NAV,
+        Some(crate::content::model::RollupLevel::City) => &CITY_NAV,
+        Some(crate::content::model::RollupLevel::Province) => &PROVINCE_NAV,
+    }
+}
 
 /// A headline target as a dashboard card and a table row.
 #[derive(Serialize)]

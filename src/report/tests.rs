@@ -128,7 +128,7 @@ fn the_overview_leaves_out_a_comparison_with_nothing_last_year() {
     // 万美元 = 8.00%, 42.00 points behind; funds 300 + 100 of 1000 万元 = 40.00%, 10.00 behind.
     let (c, month) = county();
     let s = figures::snapshot(&c, month);
-    let text = super::text::overview(&s);
+    let text = super::text::overview(&s, "全县");
     assert!(!text.contains("，—") && !text.contains("同比"), "{text}");
     assert!(text.contains("完成年度目标任务0.10亿元的40.00%，欠时序进度10.00个百分点；"), "{text}");
     assert!(text.ends_with("的8.00%，欠时序进度42.00个百分点。时序进度为50.00%。"), "{text}");

@@ -62,7 +62,7 @@ pub struct ChangeLog {
 }
 
 /// The generated 总体情况 paragraph.
-pub(super) fn overview(s: &Snapshot) -> String {
+pub(super) fn overview(s: &Snapshot, whole: &str) -> String {
     let h = &s.headline;
     // A clause that has no value (no target; nothing last year to compare with) is left out,
     // not written as "—" in the middle of a sentence.
@@ -85,8 +85,9 @@ pub(super) fn overview(s: &Snapshot) -> String {
         t.target.map_or("（未设目标）".to_string(), |v| format!("{}{unit}", show(v)))
     };
     format!(
-        "{}，全县{}；{}；{}。时序进度为{}。",
+        "{}，{}{}；{}；{}。时序进度为{}。",
         period_label(s),
+        whole,
         target_part(
             "新签约招引项目",
             format!("{}个", fmt::count(h.projects.value)),
@@ -120,7 +121,7 @@ pub fn bulletin_text(c: &Content, b: &Briefing, s: &Snapshot) -> BulletinText {
         issued: b.issued.map(fmt::date_zh).unwrap_or_default(),
         main_to: b.distribute_to.join("、"),
         period: period_label(s),
-        overview: overview(s),
+        overview: overview(s, c.site.words().whole),
         conversion,
         factories,
         squads_line,

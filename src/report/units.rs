@@ -93,7 +93,9 @@ fn ranking(c: &Content, s: &Snapshot, slug: &'static str, sheet: &'static str, c
 
 /// 镇（街道）完成情况.
 pub fn towns(c: &Content, s: &Snapshot) -> Table {
-    ranking(c, s, "towns", "镇办排名", "镇（街道）完成情况", &s.units.towns)
+    let words = c.site.words();
+    let sheet = if c.site.rollup.is_some() { words.ranking } else { "镇办排名" };
+    ranking(c, s, "towns", sheet, &format!("{}完成情况", words.towns), &s.units.towns)
 }
 
 /// 县直部门完成情况.

@@ -2,7 +2,7 @@
 
 use crate::content::fields::{Decoder, Fields, Optional, Required};
 use crate::content::model::{
-    CorrectionPolicy, Fulfilment, FundOrigin, Locale, PrintSettings, RankBy, RateBase, Rules, SignType, Site,
+    CorrectionPolicy, Fulfilment, FundOrigin, Locale, PrintSettings, RankBy, RateBase, RollupLevel, Rules, SignType, Site,
 };
 use crate::content::problems::{self, NumberKind};
 use crate::content::yaml::Node;
@@ -20,6 +20,8 @@ const RATE_BASES: &[(&str, RateBase)] = &[("签约", RateBase::Signed), ("开工
 const RANK_BY: &[(&str, RankBy)] = &[("到位资金", RankBy::Funds), ("项目", RankBy::Projects)];
 const CORRECTIONS: &[(&str, CorrectionPolicy)] =
     &[("warn", CorrectionPolicy::Warn), ("require_note", CorrectionPolicy::RequireNote)];
+/// `rollup:` in a roll-up's site.yaml: the level whose 口径 its figures follow.
+pub const ROLLUP_LEVELS: &[(&str, RollupLevel)] = &[("市", RollupLevel::City), ("省", RollupLevel::Province)];
 const LOCALES: &[(&str, Locale)] = &[("zh-CN", Locale::ZhCn), ("en", Locale::En), ("~zh", Locale::ZhCn), ("~en-US", Locale::En)];
 
 pub fn decode(d: &mut Decoder, node: &Node) -> Option<Site> {
@@ -31,13 +33,15 @@ pub fn decode(d: &mut Decoder, node: &Node) -> Option<Site> {
     let sample = f.flag(d, "sample").unwrap_or(false);
     let corrections = f.choice(d, "corrections", Optional, CORRECTIONS).unwrap_or_default();
     let base_url = f.get("base_url").and_then(|node| base_url(d, node));
+    let rollup = f.choice(d, "rollup", Optional, ROLLUP_LEVELS);
+    let defaults = rollup.map_or_else(Rules::default, RollupLevel::default_rules);
     let rules = match f.nested(d, "rules", Optional) {
         Some(mut r) => {
-            let rules = rules(d, &mut r);
+            let rules = rules(d, &mut r, defaults);
             r.finish(d);
             rules
         }
-        None => Rules::default(),
+        None => defaults,
     };
     let print = match f.nested(d, "print", Optional) {
         Some(mut p) => {
@@ -52,7 +56,7 @@ pub fn decode(d: &mut Decoder, node: &Node) -> Option<Site> {
         None => PrintSettings::default(),
     };
     f.finish(d);
-    Some(Site { title: title?, county, issuer: issuer?, locale, sample, rules, corrections, base_url, print })
+    Some(Site { title: title?, county, issuer: issuer?, locale, sample, rules, corrections, base_url, print, rollup })
 }
 
 /// `base_url`: a full http(s) address without query or fragment, kept with a final `/`.
@@ -69,8 +73,7 @@ fn base_url(d: &mut Decoder, node: &Node) -> Option<String> {
 }
 
 /// Each rule falls back to its default when absent or unreadable (the error is reported).
-fn rules(d: &mut Decoder, f: &mut Fields) -> Rules {
-    let default = Rules::default();
+fn rules(d: &mut Decoder, f: &mut Fields, default: Rules) -> Rules {
     let count = |d: &mut Decoder, f: &mut Fields, key, range, fallback| f.count(d, key, Optional, range).unwrap_or(fallback);
     Rules {
         count_sign_types: f.choices(d, "count_sign_types", SIGN_TYPES).unwrap_or(default.count_sign_types),

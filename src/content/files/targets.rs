@@ -7,10 +7,25 @@ use crate::content::model::{RateTargets, UnitIx, UnitTargets, YearTargets};
 use crate::content::problems::{self, NumberKind, RefKind};
 use crate::content::yaml::Node;
 
+/// The words a targets file uses: a county's `county:` and `units: - unit:`, a roll-up's
+/// `total:` and `members: - member:`.
+pub struct Keys {
+    pub total: &'static str,
+    pub shares: &'static str,
+    pub share: &'static str,
+}
+
+pub const COUNTY: Keys = Keys { total: "county", shares: "units", share: "unit" };
+pub const ROLLUP: Keys = Keys { total: "total", shares: "members", share: "member" };
+
 pub fn decode(d: &mut Decoder, node: &Node, year: i32, units: &IdTable) -> Option<YearTargets> {
+    decode_with(d, node, year, units, &COUNTY)
+}
+
+pub fn decode_with(d: &mut Decoder, node: &Node, year: i32, units: &IdTable, keys: &Keys) -> Option<YearTargets> {
     let mut f = Fields::of(d, node, "")?;
     let origin = d.origin(node.span);
-    let county = f.nested(d, "county", Required);
+    let county = f.nested(d, keys.total, Required);
     let county = county.map(|mut c| {
         let projects = c.count(d, "projects", Required, 0..=1_000_000);
         let funds = c.number(d, "funds", Required, NumberKind::Wan);
@@ -36,16 +51,16 @@ pub fn decode(d: &mut Decoder, node: &Node, year: i32, units: &IdTable) -> Optio
 
     let mut shares: BTreeMap<UnitIx, UnitTargets> = BTreeMap::new();
     let mut first_line: BTreeMap<UnitIx, String> = BTreeMap::new();
-    f.list_of(d, "units", |d, item, path| {
+    f.list_of(d, keys.shares, |d, item, path| {
         let mut u = Fields::of(d, item, path)?;
-        let unit = u.reference(d, "unit", Required, units).map(UnitIx);
+        let unit = u.reference(d, keys.share, Required, units).map(UnitIx);
         let share = UnitTargets {
             projects: u.count(d, "projects", Optional, 0..=1_000_000),
             funds: u.number(d, "funds", Optional, NumberKind::Wan),
             fdi: u.number(d, "fdi", Optional, NumberKind::UsdWan),
         };
-        let unit_span = u.span_of("unit");
-        let path = u.path("unit");
+        let unit_span = u.span_of(keys.share);
+        let path = u.path(keys.share);
         u.finish(d);
         let unit = unit?;
         if let Some(first) = first_line.get(&unit) {

@@ -346,5 +346,6 @@ fn decode_all(sources: &Sources, found: &[Found], diags: &mut Diagnostics) -> Op
         assets: Vec::new(),
         issued,
         corrections,
+        members: Vec::new(),
     })
 }

@@ -12,6 +12,8 @@ pub enum RefKind {
     Squad,
     Project,
     Building,
+    /// A roll-up's member (`members.yaml`).
+    Member,
 }
 
 impl RefKind {
@@ -23,6 +25,7 @@ impl RefKind {
             RefKind::Squad => "小分队",
             RefKind::Project => "项目",
             RefKind::Building => "厂房",
+            RefKind::Member => "成员",
         }
     }
 
@@ -34,6 +37,7 @@ impl RefKind {
             RefKind::Squad => "squad",
             RefKind::Project => "project",
             RefKind::Building => "building",
+            RefKind::Member => "member",
         }
     }
 
@@ -45,6 +49,7 @@ impl RefKind {
             RefKind::Squad => "squads/ 文件夹（文件名就是编号）",
             RefKind::Project => "projects/ 文件夹（文件名就是编号）",
             RefKind::Building => "factories.yaml",
+            RefKind::Member => "members.yaml",
         }
     }
 }

@@ -106,10 +106,10 @@ pub fn dashboard(layout: Layout, c: &Content, s: &Snapshot, targets: TableView, 
         meetings,
         alerts_first: !s.alerts.overdue_items.is_empty() || !s.alerts.stalled.is_empty(),
         alerts: alerts(c, s),
-        lists: vec![
-            lists_of("镇（街道）", &s.units.towns, &s.units.rank_by),
-            lists_of("县直部门", &s.units.departments, &s.units.rank_by),
-        ],
+        // A roll-up's members are all of one kind: one list.
+        lists: std::iter::once(lists_of(c.site.words().towns, &s.units.towns, &s.units.rank_by))
+            .chain(c.site.rollup.is_none().then(|| lists_of("县直部门", &s.units.departments, &s.units.rank_by)))
+            .collect(),
         rank_metric: match s.units.rank_by {
             RankBy::Funds => "到位资金",
             RankBy::Projects => "招引项目",

@@ -42,6 +42,43 @@ pub struct UnitPage {
     pub responsible: TableView,
     pub squads: Vec<Link>,
     pub items: Option<TableView>,
+    /// A roll-up's member: its figures here and in its own bulletin, and its own site.
+    pub member: Option<MemberView>,
+}
+
+/// A roll-up's member page: the same member counted two ways, when they differ.
+#[derive(Serialize)]
+pub struct MemberView {
+    /// “按全市口径” as this page counts, and the member's own bulletin's figures.
+    pub here: String,
+    pub own: String,
+    pub differs: bool,
+    /// Its own site, as a link from this page (relative paths are from the roll-up site's
+    /// root), if `members.yaml` gives one.
+    pub site: Option<String>,
+}
+
+/// The member view of unit `ix` of a roll-up as of `s` (`None` on a county's site).
+pub fn member(c: &Content, ix: UnitIx, s: &Snapshot, root: &str) -> Option<MemberView> {
+    let m = c.members.get(ix.get())?;
+    let row = s.units.towns.iter().chain(&s.units.departments).find(|r| r.id == m.id)?;
+    let words = c.site.words();
+    let show = |projects: rust_decimal::Decimal, funds: rust_decimal::Decimal, fdi: rust_decimal::Decimal| {
+        format!(
+            "招引项目{}个、到位资金{}亿元、外资直投{}万美元",
+            crate::figures::format::count(projects),
+            crate::figures::format::yi(funds),
+            crate::figures::format::amount(fdi)
+        )
+    };
+    let here = show(row.projects.value, row.funds.value, row.fdi.value);
+    let own = m.own.as_ref().map_or_else(|| "—".to_string(), |o| show(o.projects, o.funds, o.fdi));
+    let differs =
+        m.own.as_ref().is_some_and(|o| (o.projects, o.funds, o.fdi) != (row.projects.value, row.funds.value, row.fdi.value));
+    let site = m.site.as_ref().map(|link| {
+        if link.starts_with("http://") || link.starts_with("https://") { link.clone() } else { format!("{root}{link}") }
+    });
+    Some(MemberView { here: format!("按{}口径：{here}", words.whole.trim_start_matches('全')), own, differs, site })
 }
 
 /// The unit's place in its ranking, as its row of the ranking table shows it.
@@ -117,6 +154,7 @@ pub fn unit(layout: Layout, c: &Content, ix: UnitIx, ranking: &Table, tables: &[
             .map(|q| Link { href: paths::squad(&q.id), text: q.name.clone() })
             .collect(),
         items: (!items.rows.is_empty()).then(|| view(items, None, &root)),
+        member: None,
     }
 }
 
