@@ -63,3 +63,23 @@ fn a_cell_reference_too_long_to_count_is_a_damaged_workbook_not_a_crash() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(!Path::new(&content.join("projects/p2.yaml")).exists());
 }
+
+/// The markdown target's oracle decoded `&amp;#x3A;` twice (to `:`) and took the escaped
+/// `vunitbetsl.\&#x3A;t:msgbox` for a scheme. A browser decodes it once: a relative link whose
+/// `#` starts a fragment. Every link of that input is allowed, read as a browser reads it.
+#[test]
+fn an_escaped_entity_in_a_link_is_read_once_as_a_browser_does() {
+    let bytes = fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz-markdown-escaped-entity.md")).unwrap();
+    let body = String::from_utf8_lossy(&bytes);
+    let html = bulletin::render::markdown::render_with(&body, &|key| format!("<{key}>&\"'"), &|_| String::new());
+    let targets = common::link_targets(&html);
+    assert!(targets.iter().any(|t| t == "vunitbetsl.&amp;#x3A;t:msgbox"), "{targets:?}");
+    for t in &targets {
+        let read = common::decode_once(t);
+        assert!(bulletin::content::links::is_allowed(&read), "{t} reads as {read} in {html}");
+    }
+    assert_eq!(common::decode_once("vunitbetsl.&amp;#x3A;t:msgbox"), "vunitbetsl.&#x3A;t:msgbox");
+    assert_eq!(bulletin::content::links::scheme("vunitbetsl.&#x3A;t:msgbox"), None);
+    // The javascript: links of the same input are dropped (their text stays, as text).
+    assert!(!targets.iter().any(|t| common::decode_once(t).to_ascii_lowercase().trim().starts_with("javascript")), "{html}");
+}

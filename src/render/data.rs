@@ -17,6 +17,33 @@ pub fn snapshot_json(s: &Snapshot) -> Vec<u8> {
     out
 }
 
+/// A roll-up's `data/<month>.json`: the snapshot (its `units.towns` are the members, ranked)
+/// and `members`: each member's id, name, folder and site from `members.yaml`, with, for the
+/// site's own month, its figures as its own bulletin counts them (`own`; 万元, 个, 万美元).
+pub fn rollup_json(s: &Snapshot, c: &Content, own_month: bool) -> Vec<u8> {
+    let mut value = serde_json::to_value(s).expect("a snapshot always serializes");
+    let members: Vec<serde_json::Value> = c
+        .members
+        .iter()
+        .map(|m| {
+            let own = m.own.as_ref().filter(|_| own_month).map(|o| {
+                serde_json::json!({
+                    "projects": o.projects.to_string(),
+                    "funds": o.funds.to_string(),
+                    "fdi": o.fdi.to_string(),
+                })
+            });
+            serde_json::json!({ "id": m.id, "name": m.name, "folder": m.folder, "site": m.site, "own": own })
+        })
+        .collect();
+    if let serde_json::Value::Object(map) = &mut value {
+        map.insert("members".to_string(), serde_json::Value::Array(members));
+    }
+    let mut out = serde_json::to_vec(&value).expect("JSON values always serialize");
+    out.push(b'\n');
+    out
+}
+
 /// The ledger (台账) as CSV (see [`report::projects::ledger_export`]).
 pub fn ledger_csv(c: &Content, as_of: chrono::NaiveDate) -> Vec<u8> {
     output::csv::table(&report::projects::ledger_export(c, as_of))

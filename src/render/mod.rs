@@ -488,7 +488,12 @@ impl<'a> Site<'a> {
 
     /// `data/<month>.json`.
     pub fn data(&self, s: &Snapshot) -> Page {
-        Page { path: paths::data_json(s.month), bytes: data::snapshot_json(s) }
+        let bytes = if self.content.site.rollup.is_some() {
+            data::rollup_json(s, self.content, s.month == self.opts.month)
+        } else {
+            data::snapshot_json(s)
+        };
+        Page { path: paths::data_json(s.month), bytes }
     }
 
     /// The bulletin page of briefing `b`, not issued yet.
