@@ -514,3 +514,36 @@ fn the_home_page_shows_the_red_and_black_lists_of_the_ranking() {
     // Each listed unit with its rank (第N名) and its completion rate.
     assert_eq!(lists.matches("名 · ").count(), red.len() + black.len(), "{lists}");
 }
+
+/// examples/city, the 商洛市 roll-up: its site ranks its three counties from their own ledgers,
+/// its total is the sum of theirs under the city's rules, and a county whose own bulletin
+/// counts 市内县外 money says so with both numbers.
+#[test]
+fn the_city_example_builds_a_ranking_of_its_counties() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let run = build(&repo().join("examples/city"), &out);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let site = common::files(&out);
+    let json: serde_json::Value = serde_json::from_slice(&site["data/2026-10.json"]).unwrap();
+    let members = json["members"].as_array().unwrap();
+    assert_eq!(members.iter().map(|m| m["name"].as_str().unwrap()).collect::<Vec<_>>(), ["商南县", "丹凤县", "柞水县"]);
+    // The city's total is the sum of its counties' figures under its rules.
+    let towns = json["units"]["towns"].as_array().unwrap();
+    assert_eq!(towns.len(), 3);
+    let value = |v: &serde_json::Value| v.to_string().trim_matches('"').parse::<f64>().unwrap();
+    let sum: f64 = towns.iter().map(|t| value(&t["funds"]["value"])).sum();
+    assert!((sum - value(&json["headline"]["funds"]["value"])).abs() < 1e-6, "{sum}");
+    // Ranked 1, 2, 3 by completion, best first.
+    let ranks: Vec<u64> = towns.iter().map(|t| t["rank"].as_u64().unwrap()).collect();
+    assert_eq!(ranks, [1, 2, 3]);
+    // 商南县's sample ledger has 市内县外 money: its own figure is larger than the city's.
+    let shangnan = towns.iter().find(|t| t["id"] == "shangnan").unwrap();
+    let own = value(&members[0]["own"]["funds"]);
+    assert!(own > value(&shangnan["funds"]["value"]), "own {own}");
+    let page = text(&site, "units/shangnan.html");
+    assert!(page.contains("自己的简报按其本级口径统计"), "no comparison on the member page");
+    assert!(page.contains("href=\"../../../public/index.html\""), "no link to the county's own site");
+    let home = text(&site, "index.html");
+    assert!(home.contains("县区排名") && !home.contains(">小分队<"), "the city's navigation");
+}

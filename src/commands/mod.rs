@@ -22,7 +22,8 @@ use crate::source::Sources;
 
 /// Loads the content folder; on errors, prints them (as `check` would) and returns `None`.
 pub fn load_or_report(dir: &Path) -> anyhow::Result<Option<(Content, Sources)>> {
-    let loaded = content::load(dir).map_err(|e| anyhow::anyhow!("cannot read the content folder {}: {e}", dir.display()))?;
+    let loaded =
+        crate::rollup::load_any(dir).map_err(|e| anyhow::anyhow!("cannot read the content folder {}: {e}", dir.display()))?;
     if loaded.content.is_none() {
         report_errors(&loaded)?;
     }

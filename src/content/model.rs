@@ -144,22 +144,29 @@ pub struct Words {
     pub unit: &'static str,
     /// The ranking page in the navigation: 单位排名, 县区排名, 各市排名.
     pub ranking: &'static str,
+    /// A roll-up's words: it has no squads, factories or meetings of its own.
+    pub rollup: bool,
+}
+
+impl Words {
+    pub const COUNTY: Words =
+        Words {
+            whole: "全县", towns: "镇（街道）", towns_short: "镇办", unit: "单位", ranking: "单位排名", rollup: false
+        };
+    pub const CITY: Words =
+        Words {
+            whole: "全市", towns: "县（市、区）", towns_short: "县区", unit: "县（区）", ranking: "县区排名", rollup: true
+        };
+    pub const PROVINCE: Words =
+        Words { whole: "全省", towns: "市", towns_short: "各市", unit: "市", ranking: "各市排名", rollup: true };
 }
 
 impl Site {
     pub fn words(&self) -> Words {
         match self.rollup {
-            None => Words {
-                whole: "全县", towns: "镇（街道）", towns_short: "镇办", unit: "单位", ranking: "单位排名"
-            },
-            Some(RollupLevel::City) => {
-                Words {
-                    whole: "全市", towns: "县（市、区）", towns_short: "县区", unit: "县（区）", ranking: "县区排名"
-                }
-            }
-            Some(RollupLevel::Province) => {
-                Words { whole: "全省", towns: "市", towns_short: "各市", unit: "市", ranking: "各市排名" }
-            }
+            None => Words::COUNTY,
+            Some(RollupLevel::City) => Words::CITY,
+            Some(RollupLevel::Province) => Words::PROVINCE,
         }
     }
 }

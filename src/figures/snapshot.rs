@@ -268,6 +268,14 @@ pub struct UnitRankings {
     pub rank_by: RankBy,
     pub towns: Vec<UnitRow>,
     pub departments: Vec<UnitRow>,
+    /// 全县 and 镇办, or a roll-up's 全市 and 县区, for the charts' words (not in the JSON;
+    /// a record read back has a county's).
+    #[serde(skip, default = "county_words")]
+    pub words: crate::content::model::Words,
+}
+
+fn county_words() -> crate::content::model::Words {
+    crate::content::model::Words::COUNTY
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

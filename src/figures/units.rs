@@ -132,5 +132,5 @@ pub fn rankings(p: &Period, running: &Running) -> UnitRankings {
     let order = |a: &UnitRow, b: &UnitRow| (a.rank.is_none(), a.rank, &a.id).cmp(&(b.rank.is_none(), b.rank, &b.id));
     towns.sort_by(order);
     departments.sort_by(order);
-    UnitRankings { rank_by: p.rules.rank_by, towns, departments }
+    UnitRankings { rank_by: p.rules.rank_by, towns, departments, words: p.content.site.words() }
 }

@@ -58,11 +58,17 @@ pub fn others(s: &Snapshot) -> Table {
     let (a, f, q, m) = (&s.agreements, &s.factories, &s.squads, &s.meetings);
     let row = |name: &str, value: Cell, note: String| vec![Cell::text(name), value, Cell::text(note)];
     let pct = |r: Option<Decimal>| Cell::opt(r, Num::Percent);
-    Table::new("others", "其他指标", "其他主要指标", columns).rows([
+    let mut rows = vec![
         row("协议项目（个）", Cell::count(a.agreements), "本年签订的协议项目".into()),
         row("协议转签合同（个）", Cell::count(a.converted), "截至月末已转签合同".into()),
         row("协议转化率", pct(a.rate.value), "转签合同 ÷ 协议项目".into()),
         row("直接签订合同项目（个）", Cell::count(a.contracts), String::new()),
+    ];
+    // Factories, squads and meetings are a county's own: a roll-up does not add them up.
+    if s.units.words.rollup {
+        return Table::new("others", "其他指标", "其他主要指标", columns).rows(rows);
+    }
+    rows.extend([
         row("标准化厂房已建成（栋）", Cell::count(f.buildings_built), String::new()),
         row("已建成面积（平方米）", Cell::num(f.area_built, Num::Amount), String::new()),
         row("已入驻（栋）", Cell::count(f.buildings_occupied), String::new()),
@@ -77,7 +83,8 @@ pub fn others(s: &Snapshot) -> Table {
         row("已办结（项）", Cell::count(m.closed), String::new()),
         row("办结率", pct(m.closed_rate.value), "已办结 ÷ 交办事项".into()),
         row("逾期未办结（项）", Cell::count(m.overdue), String::new()),
-    ])
+    ]);
+    Table::new("others", "其他指标", "其他主要指标", columns).rows(rows)
 }
 
 /// The formula of each rate, as the rules compute it.
@@ -153,7 +160,7 @@ pub fn origins(s: &Snapshot) -> Table {
     let rows = shown(&s.breakdowns.by_fund_origin).map(|r| vec![Cell::text(&r.name), Cell::money(r.funds), share(r)]);
     Table::new("origins", "资金来源", "到位资金来源", columns)
         .rows(rows)
-        .note("占比为占全县到位资金的比重；“不计入”的来源不算作招商到位资金")
+        .note(format!("占比为占{}到位资金的比重；“不计入”的来源不算作招商到位资金", s.units.words.whole))
 }
 
 /// 500强、总部经济、电子信息等项目: the tags, largest money first.
@@ -171,7 +178,7 @@ pub fn tags(s: &Snapshot) -> Table {
     });
     Table::new("tags", "重点类别", "500强、总部经济、电子信息等项目", columns)
         .rows(rows)
-        .note("一个项目可属于几个类别，各类别之和不必等于全县合计")
+        .note(format!("一个项目可属于几个类别，各类别之和不必等于{}合计", s.units.words.whole))
 }
 
 /// 亿元以上新签约项目: those of 附件1 with a contract amount of 1 亿元 (10 000 万元) or more.

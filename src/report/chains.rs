@@ -31,9 +31,10 @@ pub fn chains(c: &Content, s: &Snapshot) -> Table {
             Cell::num(r.fdi, Num::Amount),
         ]
     });
-    Table::new("chains", "产业链", "分产业链情况", columns).rows(rows).note(
-        "招引项目、合同引资额为本年计入目标的项目；到位资金、外资直投为统计期内所有项目（含续建）；占比为占全县到位资金的比重",
-    )
+    Table::new("chains", "产业链", "分产业链情况", columns).rows(rows).note(format!(
+        "招引项目、合同引资额为本年计入目标的项目；到位资金、外资直投为统计期内所有项目（含续建）；占比为占{}到位资金的比重",
+        s.units.words.whole
+    ))
 }
 
 /// The projects of a chain signed by the as-of date.

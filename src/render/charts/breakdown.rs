@@ -67,7 +67,7 @@ fn breakdown(s: &Snapshot, name: &'static str, what: &str, rows: &[BreakdownRow]
         format!("{period}暂无到位资金。")
     };
 
-    let mut legend = vec![(Swatch::Fill(Fill::Solid(NAVY)), "到位资金 · 占全县比重".to_string())];
+    let mut legend = vec![(Swatch::Fill(Fill::Solid(NAVY)), format!("到位资金 · 占{}比重", s.units.words.whole))];
     if with_counted && has_money {
         legend.push((Swatch::Fill(Fill::Hatched(GREY)), "不计入到位资金".to_string()));
     }

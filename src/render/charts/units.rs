@@ -12,7 +12,7 @@ use crate::figures::format;
 use crate::figures::snapshot::{List, UnitMetric, UnitRow};
 
 pub fn towns(s: &Snapshot) -> Chart {
-    ranking(s, "units-towns", "镇办", &s.units.towns)
+    ranking(s, "units-towns", s.units.words.towns_short, &s.units.towns)
 }
 
 pub fn departments(s: &Snapshot) -> Chart {
