@@ -48,6 +48,8 @@
 #   RUNS, MEM_RUNS  hyperfine runs (5) and GNU time runs for peak memory (3)
 #   HISTORY_RUNS    runs of gen-content --time-history (3: at 10 000 projects one takes half a minute)
 #   HEAVY           seconds above which a command is run once only (20)
+#   PROVINCE=1      also the province roll-up of issue 17 (10 × 10 × 500 projects) and a county of
+#                   50 000 projects beside it
 #   PLAIN_SIZES     page counts for the Hugo comparison ("1000 10000")
 #   CARGO_TARGET_DIR  (/tmp/target-perf, away from the other engineers' target/)
 #   BULLETIN_BIN, GEN_BIN  use these binaries instead of building the working tree
@@ -129,6 +131,12 @@ for n in $SIZES; do gen "c$n" --projects "$n" --years 10 --last-month 12; done
 last="${SIZES##* }"
 gen "c$last-git" --projects "$last" --years 10 --last-month 12 --git
 gen empty --plain-pages 0
+# Issue 17: a province of 10 cities × 10 counties × 500 projects (50 000 projects) as roll-ups,
+# beside one county of 50 000 projects; only with PROVINCE=1 (each build takes tens of seconds).
+if [[ "${PROVINCE:-0}" == 1 ]]; then
+    gen province --province 10x10 --projects 500 --years 10 --last-month 12
+    gen c50000 --projects 50000 --years 10 --last-month 12
+fi
 for n in $PLAIN_SIZES; do gen "plain-$n" --plain-pages "$n" --hugo-out "$WORK/plain-$n-hugo"; done
 for d in "$SAMPLE" "$WORK"/c[0-9]* "$WORK/empty" "$WORK"/plain-[0-9]*; do
     [[ "$d" == *-hugo || "$d" == *.args ]] && continue
@@ -228,6 +236,11 @@ measure "build-$last-git" "build of the same $last projects in git, with their h
 measure "rebuild-$last" "rebuild of $last projects over its previous output" - -- "$B" build --content "$WORK/c$last" --out "$O/re$last"
 rm -rf "$O/re$last"
 measure "check-$last" "check of $last projects" - -- "$B" check --content "$WORK/c$last"
+if [[ "${PROVINCE:-0}" == 1 ]]; then
+    measure province "build of a province roll-up: 10 cities × 10 counties × 500 projects (120 通报)" "$O/province" -- "$B" build --content "$WORK/province" --out "$O/province"
+    measure check-province "check of the province and its 100 counties" - -- "$B" check --content "$WORK/province"
+    measure build-50000 "build of one county of 50 000 projects × 10 years" "$O/c50000" -- "$B" build --content "$WORK/c50000" --out "$O/c50000"
+fi
 measure "figures-$last" "figures of one month (JSON), $last projects" - -- "$B" figures --content "$WORK/c$last" --format json
 for n in $PLAIN_SIZES; do
     measure "hugo-$n" "Hugo: $n plain pages" "$O/hugo-$n" -- "$HUGO" --source "$WORK/plain-$n-hugo" --destination "$O/hugo-$n" --quiet --noBuildLock --cacheDir "$WORK/hugo-cache"

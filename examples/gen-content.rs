@@ -13,6 +13,9 @@
 //! # (10 commits a month by four clerks, with corrections), and the time to read that history:
 //! cargo run --release --example gen-content -- --projects 10000 --years 10 --git --out DIR
 //! cargo run --release --example gen-content -- --time-history DIR
+//! # A province of 10 cities of 10 counties with 500 projects each (50 000 projects), as
+//! # roll-ups over the counties' own folders (docs/rollup.md):
+//! cargo run --release --example gen-content -- --province 10x10 --projects 500 --out DIR
 //! ```
 //!
 //! The logic is in `examples/gen_content/` (std + chrono only), shared with
@@ -76,6 +79,10 @@ struct Args {
     #[arg(long, value_name = "N", default_value_t = 10, requires = "git", value_parser = clap::value_parser!(u32).range(1..=1000))]
     git_commits_per_month: u32,
     /// The content folder to write (must not exist, or be empty)
+    /// Instead of one county: a province of CITIES city roll-ups of COUNTIES counties each
+    /// (`--province 10x10`), every county with --projects projects (see docs/rollup.md)
+    #[arg(long, value_name = "CITIESxCOUNTIES", conflicts_with_all = ["plain_pages", "git"])]
+    province: Option<String>,
     #[arg(long, value_name = "DIR", required_unless_present_any = ["time_figures", "time_history"])]
     out: Option<PathBuf>,
     /// Instead of generating: load DIR and time the figures of every month (as `build` does)
@@ -112,7 +119,14 @@ fn main() -> ExitCode {
                 eprintln!("gen-content: --years must be at least 1");
                 return ExitCode::from(2);
             }
-            if args.git {
+            if let Some(shape) = &args.province {
+                let Some((cities, counties)) = shape.split_once('x').and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))
+                else {
+                    eprintln!("gen-content: --province takes CITIESxCOUNTIES, e.g. 10x10");
+                    return ExitCode::from(2);
+                };
+                gen_content::province::generate_province(&opts, cities, counties, out)
+            } else if args.git {
                 let git = GitOptions { commits_per_month: args.git_commits_per_month as usize };
                 generate_with_history(&opts, out, &git).map(|(summary, made)| {
                     eprintln!(

@@ -12,6 +12,7 @@
 
 pub mod history;
 pub mod names;
+pub mod province;
 pub mod rng;
 
 use std::collections::{BTreeMap, HashMap, HashSet};

@@ -64,10 +64,37 @@ fn load_at(dir: &Path, within: &mut Vec<PathBuf>) -> std::io::Result<Loaded> {
         let mut listed = Vec::new();
         run(&sources, file, &mut diags, &mut |d| listed = decode_members(d, &tree));
         listed_ids = listed.iter().map(|(m, _, _)| (m.id.clone(), m.name.clone())).collect();
-        for (info, origin, folder_span) in listed {
-            let folder = dir.join(&info.folder);
-            let member = match std::fs::canonicalize(&folder) {
-                Ok(path) if within.contains(&path) || within.len() > MAX_DEPTH => {
+        // Members load in parallel (a province reads a hundred county folders); what they
+        // found is then taken in order.
+        enum Got {
+            Loaded(Loaded),
+            Circular,
+            Unreadable,
+        }
+        let got: Vec<Got> = {
+            use rayon::prelude::*;
+            listed
+                .par_iter()
+                .map(|(info, _, _)| {
+                    let folder = dir.join(&info.folder);
+                    match std::fs::canonicalize(&folder) {
+                        Ok(path) if within.contains(&path) || within.len() > MAX_DEPTH => Got::Circular,
+                        Ok(_) => {
+                            let loaded = if is_rollup(&folder) {
+                                load_at(&folder, &mut within.clone())
+                            } else {
+                                crate::content::load(&folder)
+                            };
+                            loaded.map_or(Got::Unreadable, Got::Loaded)
+                        }
+                        Err(_) => Got::Unreadable,
+                    }
+                })
+                .collect()
+        };
+        for ((info, origin, folder_span), got) in listed.into_iter().zip(got) {
+            let member = match got {
+                Got::Circular => {
                     diags.push(
                         member_problem(
                             &info,
@@ -79,8 +106,8 @@ fn load_at(dir: &Path, within: &mut Vec<PathBuf>) -> std::io::Result<Loaded> {
                     failed = true;
                     continue;
                 }
-                Ok(_) => if is_rollup(&folder) { load_at(&folder, within) } else { crate::content::load(&folder) }.ok(),
-                Err(_) => None,
+                Got::Loaded(loaded) => Some(loaded),
+                Got::Unreadable => None,
             };
             let Some(mut loaded) = member else {
                 diags.push(
