@@ -197,15 +197,6 @@ impl Drop for Server {
     }
 }
 
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let target = to.join(p.file_name().unwrap());
-        if p.is_dir() { copy(&p, &target) } else { std::fs::copy(&p, &target).map(|_| ()).unwrap() }
-    }
-}
-
 fn answers(port: u16) -> bool {
     let Ok(mut s) = TcpStream::connect(("127.0.0.1", port)) else { return false };
     use std::io::Write;
@@ -230,7 +221,7 @@ fn no_page_kind_logs_an_error_from_disk_or_from_serve() {
     // Over `bulletin serve`, with its reload script, from a copy of the sample.
     let tmp = tempfile::tempdir().unwrap();
     let content = tmp.path().join("content");
-    copy(&repo().join("content"), &content);
+    common::copy_dir(&repo().join("content"), &content);
     let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let _server = Server(
         Command::new(BIN)

@@ -1,6 +1,8 @@
 //! `bulletin serve` as a clerk uses it: open a page, save a change, see it; save a mistake,
 //! see the error and keep the last good page.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
@@ -67,20 +69,11 @@ fn wait_for(rx: &Receiver<String>, name: &str, timeout: Duration) -> Option<Stri
     None
 }
 
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let target = to.join(p.file_name().unwrap());
-        if p.is_dir() { copy(&p, &target) } else { std::fs::copy(&p, &target).map(|_| ()).unwrap() }
-    }
-}
-
 /// A copy of the sample content served on a free port, once its home page answers.
 fn serve_sample() -> (tempfile::TempDir, Server, u16) {
     let tmp = tempfile::tempdir().unwrap();
     let content = tmp.path().join("content");
-    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &content);
+    common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &content);
     let port = free_port();
     let server = Server(
         Command::new(env!("CARGO_BIN_EXE_bulletin"))

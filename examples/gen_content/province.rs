@@ -34,12 +34,20 @@ fn county_targets(text: &str) -> (u64, f64, f64) {
 
 /// Writes a roll-up folder `dir` over `members` (id, name, folder, targets by year), with a
 /// 通报 for every month of `opts`.
-fn rollup(dir: &Path, level: &str, name: &str, members: &[(String, String, String, Vec<(i32, (u64, f64, f64))>)], opts: &Options) -> io::Result<()> {
+fn rollup(
+    dir: &Path,
+    level: &str,
+    name: &str,
+    members: &[(String, String, String, Vec<(i32, (u64, f64, f64))>)],
+    opts: &Options,
+) -> io::Result<()> {
     fs::create_dir_all(dir.join("targets"))?;
     fs::create_dir_all(dir.join("briefings"))?;
     fs::write(
         dir.join("site.yaml"),
-        format!("# 生成的测试数据（examples/gen-content.rs）。\ntitle: {name}招商引资工作通报\ncounty: {name}\nissuer: {name}招商引资工作领导小组办公室\nsample: true\nrollup: {level}\n"),
+        format!(
+            "# 生成的测试数据（examples/gen-content.rs）。\ntitle: {name}招商引资工作通报\ncounty: {name}\nissuer: {name}招商引资工作领导小组办公室\nsample: true\nrollup: {level}\n"
+        ),
     )?;
     let mut list = String::new();
     for (id, member, folder, _) in members {

@@ -99,51 +99,9 @@ pub fn link_targets(html: &str) -> Vec<String> {
     found
 }
 
-/// An attribute value as a browser reads it: each character reference decoded once, left to
-/// right (`&amp;#x3A;` is `&#x3A;`, not `:`). Only what can spell a scheme matters here: the
-/// numeric references and `&amp;`, `&colon;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&Tab;`,
-/// `&NewLine;`.
+/// The integration tests' helpers, for [`decode_once`]: how a browser reads an attribute value.
 #[allow(dead_code)]
-pub fn decode_once(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    let mut rest = value;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let end = rest.find(';').filter(|e| *e <= 12);
-        let decoded = end.and_then(|e| {
-            let name = &rest[1..e];
-            let c = match name {
-                "amp" => Some('&'),
-                "colon" => Some(':'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "Tab" => Some('\t'),
-                "NewLine" => Some('\n'),
-                _ => match name.strip_prefix('#') {
-                    Some(n) => match n.strip_prefix(['x', 'X']) {
-                        Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                        None => n.parse::<u32>().ok(),
-                    }
-                    .and_then(char::from_u32),
-                    None => None,
-                },
-            };
-            c.map(|c| (c, e))
-        });
-        match decoded {
-            Some((c, e)) => {
-                out.push(c);
-                rest = &rest[e + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
+#[path = "../../tests/common/mod.rs"]
+mod shared;
+#[allow(unused_imports)]
+pub use shared::decode_once;

@@ -137,3 +137,14 @@ pub fn decode_once(value: &str) -> String {
     out.push_str(rest);
     out
 }
+
+/// Copies the folder `from` to `to`, recursively.
+#[allow(dead_code)]
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for e in fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let target = to.join(p.file_name().unwrap());
+        if p.is_dir() { copy_dir(&p, &target) } else { fs::copy(&p, &target).map(|_| ()).unwrap() }
+    }
+}
