@@ -8,8 +8,14 @@ use std::path::Path;
 
 use super::{Options, Summary, generate};
 
+/// Projects, funds (万元) and FDI (万美元) of a year's targets.
+type Targets = (u64, f64, f64);
+
+/// A member of a roll-up: id, name, folder (relative), its targets by year.
+type Member = (String, String, String, Vec<(i32, Targets)>);
+
 /// The `county:` block of a county's targets file: projects, funds, fdi.
-fn county_targets(text: &str) -> (u64, f64, f64) {
+fn county_targets(text: &str) -> Targets {
     let mut out = (0, 0.0, 0.0);
     let mut inside = false;
     for line in text.lines() {
@@ -81,7 +87,7 @@ fn rollup(
 }
 
 /// The targets of the generated folder `dir` (a county or a roll-up), by year.
-fn targets_of(dir: &Path, opts: &Options) -> Vec<(i32, (u64, f64, f64))> {
+fn targets_of(dir: &Path, opts: &Options) -> Vec<(i32, Targets)> {
     let first = opts.last_year - opts.years as i32 + 1;
     (first..=opts.last_year)
         .filter_map(|y| {

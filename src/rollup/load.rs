@@ -67,7 +67,7 @@ fn load_at(dir: &Path, within: &mut Vec<PathBuf>) -> std::io::Result<Loaded> {
         // Members load in parallel (a province reads a hundred county folders); what they
         // found is then taken in order.
         enum Got {
-            Loaded(Loaded),
+            Loaded(Box<Loaded>),
             Circular,
             Unreadable,
         }
@@ -85,7 +85,7 @@ fn load_at(dir: &Path, within: &mut Vec<PathBuf>) -> std::io::Result<Loaded> {
                             } else {
                                 crate::content::load(&folder)
                             };
-                            loaded.map_or(Got::Unreadable, Got::Loaded)
+                            loaded.map_or(Got::Unreadable, |l| Got::Loaded(Box::new(l)))
                         }
                         Err(_) => Got::Unreadable,
                     }
@@ -106,7 +106,7 @@ fn load_at(dir: &Path, within: &mut Vec<PathBuf>) -> std::io::Result<Loaded> {
                     failed = true;
                     continue;
                 }
-                Got::Loaded(loaded) => Some(loaded),
+                Got::Loaded(loaded) => Some(*loaded),
                 Got::Unreadable => None,
             };
             let Some(mut loaded) = member else {
