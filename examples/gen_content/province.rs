@@ -40,13 +40,7 @@ fn county_targets(text: &str) -> Targets {
 
 /// Writes a roll-up folder `dir` over `members` (id, name, folder, targets by year), with a
 /// 通报 for every month of `opts`.
-fn rollup(
-    dir: &Path,
-    level: &str,
-    name: &str,
-    members: &[(String, String, String, Vec<(i32, (u64, f64, f64))>)],
-    opts: &Options,
-) -> io::Result<()> {
+fn rollup(dir: &Path, level: &str, name: &str, members: &[Member], opts: &Options) -> io::Result<()> {
     fs::create_dir_all(dir.join("targets"))?;
     fs::create_dir_all(dir.join("briefings"))?;
     fs::write(
