@@ -546,4 +546,14 @@ fn the_city_example_builds_a_ranking_of_its_counties() {
     assert!(page.contains("href=\"../../../public/index.html\""), "no link to the county's own site");
     let home = text(&site, "index.html");
     assert!(home.contains("县区排名") && !home.contains(">小分队<"), "the city's navigation");
+    // The alerts counted by member add up to the lists below them: 停滞项目 is the first count.
+    let table = home.split("alerts-by-member").nth(1).unwrap().split("</table>").next().unwrap();
+    let stalled: usize = table
+        .split("<tr><th scope=\"row\"")
+        .skip(1)
+        .map(|row| row.split("<td class=\"num\">").nth(1).unwrap().split('<').next().unwrap().parse::<usize>().unwrap())
+        .sum();
+    let list = home.split("<h3>停滞项目</h3>").nth(1).unwrap().split("</ul>").next().unwrap();
+    assert_eq!(stalled, list.matches("<li>").count());
+    assert_eq!(stalled, json["alerts"]["stalled"].as_array().unwrap().len());
 }

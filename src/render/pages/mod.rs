@@ -26,12 +26,26 @@ use crate::report::text;
 #[derive(Serialize)]
 pub struct Alerts {
     pub count: usize,
+    /// A roll-up's alerts counted by member (best first as the ranking has them): where to
+    /// look first. Empty on a county's site.
+    pub by_member: Vec<MemberAlerts>,
     pub stalled: Vec<AlertLine>,
     pub not_started: Vec<AlertLine>,
     pub squads: Vec<Link>,
     pub overdue: Vec<AlertLine>,
     pub problems: Vec<AlertLine>,
     pub five_one: Vec<AlertLine>,
+}
+
+/// One member's alerts of a roll-up, counted.
+#[derive(Serialize)]
+pub struct MemberAlerts {
+    pub name: String,
+    pub href: String,
+    pub stalled: usize,
+    pub not_started: usize,
+    pub problems: usize,
+    pub five_one: usize,
 }
 
 /// A line of a list of alerts: what, a link to its page, the detail.
@@ -86,8 +100,26 @@ pub fn alerts(c: &Content, s: &Snapshot) -> Alerts {
             detail: format!("缺少{}", x.missing.iter().map(|m| m.zh()).collect::<Vec<_>>().join("、")),
         })
         .collect();
+    // A roll-up's projects are `<member>-<id>`: count each list by member.
+    let of = |member: &str, ids: &mut dyn Iterator<Item = &String>| {
+        let prefix = format!("{member}-");
+        ids.filter(|id| id.starts_with(&prefix)).count()
+    };
+    let by_member = c
+        .members
+        .iter()
+        .map(|m| MemberAlerts {
+            name: m.name.clone(),
+            href: paths::unit(&m.id),
+            stalled: of(&m.id, &mut a.stalled.iter().map(|x| &x.project)),
+            not_started: of(&m.id, &mut a.not_started.iter().map(|x| &x.project)),
+            problems: of(&m.id, &mut a.old_problems.iter().map(|x| &x.project)),
+            five_one: of(&m.id, &mut a.missing_five_one.iter().map(|x| &x.project)),
+        })
+        .collect();
     Alerts {
         count: stalled.len() + not_started.len() + squads.len() + overdue.len() + problems.len() + five_one.len(),
+        by_member,
         stalled,
         not_started,
         squads,
