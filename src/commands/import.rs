@@ -221,6 +221,14 @@ pub(super) fn load_with_files(
     if !dir.is_dir() {
         anyhow::bail!("the content folder {} does not exist", dir.display());
     }
+    if crate::rollup::is_rollup(dir) {
+        writeln!(
+            out,
+            "没有导入：{} 是汇总（市、省）文件夹，它的数据来自各成员自己的台账。请把{what}导入到成员县的内容文件夹（见 members.yaml）。",
+            dir.display()
+        )?;
+        return Ok(None);
+    }
     let read = content::load::read_folder(dir).with_context(|| format!("cannot read {}", dir.display()))?;
     // The loader reports files that could not be read (or are symbolic links) as problems.
     let files: RawFiles = read.iter().filter_map(|(p, b)| Some((p.clone(), b.as_ref().ok()?.clone()))).collect();
