@@ -544,6 +544,10 @@ fn the_city_example_builds_a_ranking_of_its_counties() {
     let page = text(&site, "units/shangnan.html");
     assert!(page.contains("自己的简报按其本级口径统计"), "no comparison on the member page");
     assert!(page.contains("href=\"../../../public/index.html\""), "no link to the county's own site");
+    // Its trend: a row for each month of the year so far, the last one the month of the site.
+    let trend = page.split("member-trend").nth(1).expect("no trend on the member page").split("</table>").next().unwrap();
+    assert_eq!(trend.matches("<tr><td>").count(), 10);
+    assert!(trend.contains("<tr><td>10月</td>"));
     let home = text(&site, "index.html");
     assert!(home.contains("县区排名") && !home.contains(">小分队<"), "the city's navigation");
     // The alerts counted by member add up to the lists below them: 停滞项目 is the first count.

@@ -427,6 +427,9 @@ pub struct Site<'a> {
     latest: Snapshot,
     latest_tables: MonthTables,
     backlinks: Backlinks,
+    /// A roll-up's months of this year so far, for its member pages' trend; computed once, by
+    /// the first member page that needs it.
+    year_so_far: std::sync::OnceLock<Vec<Snapshot>>,
 }
 
 impl<'a> Site<'a> {
@@ -434,7 +437,17 @@ impl<'a> Site<'a> {
         let years = figures::Years::new(content, months(content, opts.month).iter().map(|m| m.year()));
         let latest = figures::snapshot_with(content, opts.month, &years);
         let latest_tables = MonthTables::of(content, &latest, &Annex::of(content, opts.month));
-        Site { content, theme, opts, archive, years, latest, latest_tables, backlinks: Backlinks::new(content) }
+        Site {
+            content,
+            theme,
+            opts,
+            archive,
+            years,
+            latest,
+            latest_tables,
+            backlinks: Backlinks::new(content),
+            year_so_far: std::sync::OnceLock::new(),
+        }
     }
 
     /// What a bulletin page offers besides itself: its PDF and Word file when the site makes
@@ -628,6 +641,13 @@ impl<'a> Site<'a> {
                 let ranking = pages::units::ranking_of(u.kind)(t);
                 let mut context = pages::units::unit(layout(&u.name, "units"), c, *ix, ranking, &tables);
                 context.member = pages::units::member(c, *ix, s, &context.layout.root);
+                if let Some(member) = &mut context.member {
+                    let year = self.year_so_far.get_or_init(|| {
+                        let first = Month::new(s.month.year(), 1).expect("January");
+                        first.through(s.month).map(|m| figures::snapshot_with(c, m, &self.years)).collect()
+                    });
+                    member.trend = pages::units::trend(&c.unit(*ix).id, year);
+                }
                 Ok(with_csvs(self.html(&path, "unit.html", &context)?, &tables))
             }
             Job::Squads => {

@@ -56,6 +56,38 @@ pub struct MemberView {
     /// Its own site, as a link from this page (relative paths are from the roll-up site's
     /// root), if `members.yaml` gives one.
     pub site: Option<String>,
+    /// Month by month this year, under the roll-up's rules.
+    pub trend: Vec<TrendRow>,
+}
+
+/// One month of a member's year: its cumulative figures, completion and place.
+#[derive(Serialize)]
+pub struct TrendRow {
+    pub month: String,
+    pub projects: String,
+    pub funds: String,
+    pub completion: String,
+    pub rank: String,
+}
+
+/// The member `id`'s row in each of `year`'s snapshots.
+pub fn trend(id: &str, year: &[Snapshot]) -> Vec<TrendRow> {
+    year.iter()
+        .filter_map(|s| {
+            let r = s.units.towns.iter().chain(&s.units.departments).find(|r| r.id == id)?;
+            let metric = match s.units.rank_by {
+                crate::content::model::RankBy::Funds => &r.funds,
+                crate::content::model::RankBy::Projects => &r.projects,
+            };
+            Some(TrendRow {
+                month: format!("{}月", s.month.number()),
+                projects: crate::figures::format::count(r.projects.value),
+                funds: crate::figures::format::yi(r.funds.value),
+                completion: crate::figures::format::percent(metric.completion.value),
+                rank: r.rank.map_or_else(|| "—".to_string(), |n| n.to_string()),
+            })
+        })
+        .collect()
 }
 
 /// The member view of unit `ix` of a roll-up as of `s` (`None` on a county's site).
@@ -78,7 +110,13 @@ pub fn member(c: &Content, ix: UnitIx, s: &Snapshot, root: &str) -> Option<Membe
     let site = m.site.as_ref().map(|link| {
         if link.starts_with("http://") || link.starts_with("https://") { link.clone() } else { format!("{root}{link}") }
     });
-    Some(MemberView { here: format!("按{}口径：{here}", words.whole.trim_start_matches('全')), own, differs, site })
+    Some(MemberView {
+        here: format!("按{}口径：{here}", words.whole.trim_start_matches('全')),
+        own,
+        differs,
+        site,
+        trend: Vec::new(),
+    })
 }
 
 /// The unit's place in its ranking, as its row of the ranking table shows it.
