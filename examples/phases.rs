@@ -39,7 +39,7 @@ fn main() {
 
     for _ in 0..runs {
         let t = Instant::now();
-        let loaded = bulletin::content::load(&dir).expect("content folder");
+        let loaded = bulletin::rollup::load_any(&dir).expect("content folder");
         let content = loaded.content.expect("content without errors");
         record("1 load and validate", t.elapsed());
 
