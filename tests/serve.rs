@@ -207,3 +207,52 @@ fn a_busy_port_is_explained_in_chinese_with_another_port_to_try() {
     assert_eq!(run.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains(&format!("端口 {port} 已被占用")) && stderr.contains("--port"), "{stderr}");
 }
+
+/// `serve` on a roll-up rebuilds when a member's file is saved (the member folders are watched
+/// too), and the city's page shows the member's new figure.
+#[test]
+fn serving_a_roll_up_watches_its_members() {
+    let tmp = tempfile::tempdir().unwrap();
+    let county = tmp.path().join("county");
+    common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &county);
+    let city = tmp.path().join("city");
+    for (rel, text) in [
+        ("site.yaml", "title: 示例市通报\ncounty: 示例市\nissuer: 示例市办\nrollup: 市\n"),
+        ("members.yaml", "- {id: sn, name: 商南县, folder: ../county}\n"),
+        (
+            "targets/2026.yaml",
+            "total: {projects: 50, funds: 2230000, fdi: 300}\nmembers:\n  - {member: sn, projects: 50, funds: 2230000, fdi: 300}\n",
+        ),
+        ("briefings/2026-10.md", "---\nissue: 1\ntitle: 通报\n---\n\n全市到位资金{{ funds }}。\n"),
+    ] {
+        let path = city.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let port = free_port();
+    let _server = Server(
+        Command::new(env!("CARGO_BIN_EXE_bulletin"))
+            .args(["serve", "--port", &port.to_string(), "--content"])
+            .arg(&city)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let started = Instant::now();
+    while get(port, "/").map(|r| r.0) != Some(200) {
+        assert!(started.elapsed() < Duration::from_secs(60), "serve did not come up");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(get(port, "/").unwrap().1.contains("示例市通报"));
+    let rx = events(port);
+    std::thread::sleep(Duration::from_millis(200));
+    // A new project in the county, signed in October with 1 亿元 arrived from outside the province.
+    let project = "name: 新项目\ninvestor: 某公司\nchain: materials\nsign_type: 合同\ntotal_investment: 20000\ncontract_amount: 20000\n\
+         leader: leader-wang\nmeasures: 专班推进\nunit: jinsixia\nmilestones:\n  signed: 2026-10-08\n\
+         funds:\n  - {month: 2026-10, amount: 10000, origin: 省外, use: 固定资产}\n";
+    std::fs::write(county.join("projects/p2026-999.yaml"), project).unwrap();
+    assert!(wait_for(&rx, "reload", Duration::from_secs(20)).is_some(), "no reload after a member's save");
+    let ledger = get(port, "/projects/index.html").unwrap().1;
+    assert!(ledger.contains("sn-p2026-999"), "the member's new project is not in the city's ledger");
+}

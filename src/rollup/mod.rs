@@ -25,6 +25,30 @@ pub use load::{is_rollup, load};
 use crate::content::model::{Content, UnitIx};
 use crate::period::Month;
 
+/// The member folders of the roll-up `dir` and of the roll-ups among them, for `serve` to
+/// watch: read loosely from each `members.yaml` (`folder:` values), as a watch list needs no
+/// more; `check` reads the file properly.
+pub fn member_folders(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![(dir.to_path_buf(), 0)];
+    while let Some((dir, depth)) = todo.pop() {
+        let Ok(text) = std::fs::read_to_string(dir.join("members.yaml")) else { continue };
+        for line in text.lines() {
+            let Some(rest) = line.split_once("folder:").map(|(_, r)| r) else { continue };
+            let value = rest.split([',', '}', '#']).next().unwrap_or("").trim().trim_matches(['"', '\'']);
+            let folder = dir.join(value);
+            if value.is_empty() || !folder.is_dir() || out.contains(&folder) {
+                continue;
+            }
+            if depth < 4 && is_rollup(&folder) {
+                todo.push((folder.clone(), depth + 1));
+            }
+            out.push(folder);
+        }
+    }
+    out
+}
+
 /// Loads `dir` as a roll-up when it is one, else as a county's content folder.
 pub fn load_any(dir: &std::path::Path) -> std::io::Result<crate::content::Loaded> {
     if is_rollup(dir) { load(dir) } else { crate::content::load(dir) }

@@ -113,6 +113,8 @@ pub fn run(opts: ServeOptions) -> anyhow::Result<()> {
 /// The content folder, and the site's `templates/` and `theme/` if they exist.
 fn watched(content: &Path) -> Vec<PathBuf> {
     let mut dirs = vec![content.to_path_buf()];
+    // A roll-up shows its members' figures: a save in a member's folder rebuilds it too.
+    dirs.extend(crate::rollup::member_folders(content));
     if let Some(root) = site::site_root(content) {
         for name in ["templates", "theme"] {
             let dir = root.join(name);
