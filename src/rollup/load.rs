@@ -231,9 +231,45 @@ fn decode_members(d: &mut Decoder, node: &Node) -> Vec<(MemberInfo, Origin, Opti
         let name = f.text(d, "name", Required);
         let folder = f.text(d, "folder", Required);
         let site = f.text(d, "site", Optional);
-        let (id_span, folder_span) = (f.span_of("id"), f.span_of("folder"));
+        let (id_span, folder_span, site_span) = (f.span_of("id"), f.span_of("folder"), f.span_of("site"));
         f.finish(d);
         let (Some(id), Some(name), Some(folder)) = (id, name, folder) else { continue };
+        // The name and folder reach every message about the member's files, and the site link
+        // its page: no control character, and a link only to a web page or a relative path.
+        if let Some((key, _)) = [("name", &name), ("folder", &folder)].into_iter().find(|(_, v)| v.chars().any(char::is_control))
+        {
+            d.report(
+                Diagnostic::error(
+                    "control-character",
+                    Text::new(format!("{key} 里有控制字符"), format!("`{key}` holds a control character")),
+                )
+                .field(format!("{path}.{key}"))
+                .help(Text::new("删掉看不见的字符，重新输入", "retype it without the invisible character")),
+                Some(item.span),
+            );
+            continue;
+        }
+        if let Some(link) = &site {
+            let web = matches!(crate::content::links::scheme(link).as_deref(), None | Some("http" | "https"));
+            if !web || link.chars().any(char::is_control) {
+                d.report(
+                    Diagnostic::error(
+                        "bad-site-link",
+                        Text::new(
+                            format!("成员网站 “{link}” 不是网址或相对路径"),
+                            format!("member site `{link}` is neither a web address nor a relative path"),
+                        ),
+                    )
+                    .field(format!("{path}.site"))
+                    .help(Text::new(
+                        "写 https://… 的地址，或相对于本市网站根目录的路径，例如 ../shangnan/index.html",
+                        "write an https:// address or a path relative to this site's root",
+                    )),
+                    site_span,
+                );
+                continue;
+            }
+        }
         if !is_safe_id(&id) {
             d.report(
                 Diagnostic::error(

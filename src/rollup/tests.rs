@@ -174,3 +174,30 @@ fn a_member_with_a_content_error_fails_the_check_and_is_named() {
     let e = loaded.diagnostics.errors().find(|e| e.code == "member-folder").expect("the missing folder is reported");
     assert_eq!(loaded.sources.get(e.file.unwrap()).path, "members.yaml");
 }
+
+#[test]
+fn a_member_site_link_must_be_a_web_page_and_names_hold_no_control_character() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = city(tmp.path(), "", "");
+    write(
+        &dir,
+        &[(
+            "members.yaml",
+            "- {id: a, name: 甲县, folder: ../a, site: \"javascript:alert(1)\"}\n- {id: b, name: \"乙\\u0007县\", folder: ../b}\n",
+        )],
+    );
+    let loaded = super::load(&dir).unwrap();
+    assert!(loaded.content.is_none());
+    let codes: Vec<&str> = loaded.diagnostics.errors().map(|e| e.code).collect();
+    assert!(codes.contains(&"bad-site-link"), "{codes:?}");
+    assert!(codes.contains(&"control-character"), "{codes:?}");
+    // A relative path or an https address is fine.
+    write(
+        &dir,
+        &[(
+            "members.yaml",
+            "- {id: a, name: 甲县, folder: ../a, site: ../a-site/index.html}\n- {id: b, name: 乙县, folder: ../b, site: \"https://example.org/b/\"}\n",
+        )],
+    );
+    assert_eq!(loaded(&dir).members[1].site.as_deref(), Some("https://example.org/b/"));
+}
