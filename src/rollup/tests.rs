@@ -186,9 +186,9 @@ fn a_member_site_link_must_be_a_web_page_and_names_hold_no_control_character() {
             "- {id: a, name: 甲县, folder: ../a, site: \"javascript:alert(1)\"}\n- {id: b, name: \"乙\\u0007县\", folder: ../b}\n",
         )],
     );
-    let loaded = super::load(&dir).unwrap();
-    assert!(loaded.content.is_none());
-    let codes: Vec<&str> = loaded.diagnostics.errors().map(|e| e.code).collect();
+    let refused = super::load(&dir).unwrap();
+    assert!(refused.content.is_none());
+    let codes: Vec<&str> = refused.diagnostics.errors().map(|e| e.code).collect();
     assert!(codes.contains(&"bad-site-link"), "{codes:?}");
     assert!(codes.contains(&"control-character"), "{codes:?}");
     // A relative path or an https address is fine.
