@@ -173,6 +173,11 @@ fn a_member_with_a_content_error_fails_the_check_and_is_named() {
     let loaded = super::load(&dir).unwrap();
     let e = loaded.diagnostics.errors().find(|e| e.code == "member-folder").expect("the missing folder is reported");
     assert_eq!(loaded.sources.get(e.file.unwrap()).path, "members.yaml");
+    // A roll-up that lists itself is refused, not read forever.
+    write(&dir, &[("members.yaml", "- {id: a, name: 甲县, folder: ../a}\n- {id: c, name: 本市, folder: .}\n")]);
+    let loaded = super::load(&dir).unwrap();
+    let e = loaded.diagnostics.errors().find(|e| e.code == "member-folder").expect("the loop is reported");
+    assert!(e.message.zh.contains("循环"), "{e:?}");
 }
 
 #[test]
