@@ -45,7 +45,7 @@ fn ranking(c: &Content, s: &Snapshot, slug: &'static str, sheet: &'static str, c
     };
     let columns = vec![
         Column::num("位次", Num::Count),
-        Column::link("单位"),
+        Column::link(if c.site.rollup.is_some() { c.site.words().unit } else { "单位" }),
         Column::num("年度任务", num).unit(unit),
         Column::num("累计完成", num).unit(unit),
         Column::num("完成率", Num::Percent),
