@@ -74,11 +74,17 @@ fn serve_sample() -> (tempfile::TempDir, Server, u16) {
     let tmp = tempfile::tempdir().unwrap();
     let content = tmp.path().join("content");
     common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &content);
+    let (server, port) = serve(&content);
+    (tmp, server, port)
+}
+
+/// `bulletin serve` of `content` on a free port, once its home page answers.
+fn serve(content: &Path) -> (Server, u16) {
     let port = free_port();
     let server = Server(
         Command::new(env!("CARGO_BIN_EXE_bulletin"))
             .args(["serve", "--port", &port.to_string(), "--content"])
-            .arg(&content)
+            .arg(content)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -89,7 +95,7 @@ fn serve_sample() -> (tempfile::TempDir, Server, u16) {
         assert!(started.elapsed() < Duration::from_secs(60), "serve did not come up");
         std::thread::sleep(Duration::from_millis(100));
     }
-    (tmp, server, port)
+    (server, port)
 }
 
 #[test]
@@ -229,21 +235,7 @@ fn serving_a_roll_up_watches_its_members() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
     }
-    let port = free_port();
-    let _server = Server(
-        Command::new(env!("CARGO_BIN_EXE_bulletin"))
-            .args(["serve", "--port", &port.to_string(), "--content"])
-            .arg(&city)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    let started = Instant::now();
-    while get(port, "/").map(|r| r.0) != Some(200) {
-        assert!(started.elapsed() < Duration::from_secs(60), "serve did not come up");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    let (_server, port) = serve(&city);
     assert!(get(port, "/").unwrap().1.contains("示例市通报"));
     let rx = events(port);
     std::thread::sleep(Duration::from_millis(200));
