@@ -296,6 +296,21 @@ pub struct UnitRow {
     pub list: Option<List>,
 }
 
+impl UnitRow {
+    /// The figure the unit is ranked on (`rules.rank_by`) and its row of numbers.
+    pub fn ranked(&self, by: RankBy) -> &UnitMetric {
+        match by {
+            RankBy::Funds => &self.funds,
+            RankBy::Projects => &self.projects,
+        }
+    }
+}
+
+/// The unit `id`'s row in a snapshot's rankings, of either kind.
+pub fn unit_row<'s>(s: &'s Snapshot, id: &str) -> Option<&'s UnitRow> {
+    s.units.towns.iter().chain(&s.units.departments).find(|r| r.id == id)
+}
+
 /// The 红黑榜 a unit is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -67,10 +67,7 @@ fn lists_of(kind: &'static str, rows: &[UnitRow], by: &RankBy) -> ListsOfKind {
         rows.iter()
             .filter(|u| u.list == Some(list))
             .map(|u| {
-                let metric = match by {
-                    RankBy::Funds => &u.funds,
-                    RankBy::Projects => &u.projects,
-                };
+                let metric = u.ranked(*by);
                 Listed {
                     name: u.name.clone(),
                     href: paths::unit(&u.id),

@@ -74,11 +74,8 @@ pub struct TrendRow {
 pub fn trend(id: &str, year: &[Snapshot]) -> Vec<TrendRow> {
     year.iter()
         .filter_map(|s| {
-            let r = s.units.towns.iter().chain(&s.units.departments).find(|r| r.id == id)?;
-            let metric = match s.units.rank_by {
-                crate::content::model::RankBy::Funds => &r.funds,
-                crate::content::model::RankBy::Projects => &r.projects,
-            };
+            let r = crate::figures::snapshot::unit_row(s, id)?;
+            let metric = r.ranked(s.units.rank_by);
             Some(TrendRow {
                 month: format!("{}月", s.month.number()),
                 projects: crate::figures::format::count(r.projects.value),
@@ -93,7 +90,7 @@ pub fn trend(id: &str, year: &[Snapshot]) -> Vec<TrendRow> {
 /// The member view of unit `ix` of a roll-up as of `s` (`None` on a county's site).
 pub fn member(c: &Content, ix: UnitIx, s: &Snapshot, root: &str) -> Option<MemberView> {
     let m = c.members.get(ix.get())?;
-    let row = s.units.towns.iter().chain(&s.units.departments).find(|r| r.id == m.id)?;
+    let row = crate::figures::snapshot::unit_row(s, &m.id)?;
     let words = c.site.words();
     let show = |projects: rust_decimal::Decimal, funds: rust_decimal::Decimal, fdi: rust_decimal::Decimal| {
         format!(
