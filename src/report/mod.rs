@@ -15,6 +15,7 @@ pub mod bulletin;
 pub mod chains;
 pub mod history;
 pub mod leaders;
+pub mod members;
 pub mod project;
 pub mod projects;
 pub mod site;
@@ -74,6 +75,8 @@ impl MonthTables {
     ];
 
     pub fn of(c: &Content, s: &Snapshot, annex: &Annex) -> MonthTables {
+        // A province lists its members where a county lists projects (see `members`).
+        let by_member = members::instead_of_projects(c);
         let mut t = MonthTables {
             month: s.month,
             targets: bulletin::targets(s),
@@ -83,13 +86,21 @@ impl MonthTables {
             chains: chains::chains(c, s),
             origins: bulletin::origins(s),
             tags: bulletin::tags(s),
-            big_projects: bulletin::big_projects(c, s, annex),
+            big_projects: if by_member {
+                members::big_projects(c, s, &annex.new_projects)
+            } else {
+                bulletin::big_projects(c, s, annex)
+            },
             towns: units::towns(c, s),
             departments: units::departments(c, s),
             squads: squads::squads(s),
             leaders: leaders::leaders(s),
-            new_projects: bulletin::new_projects(c, s, &annex.new_projects),
-            funds: bulletin::funds(c, &annex.funds),
+            new_projects: if by_member {
+                members::new_projects(c, s, &annex.new_projects)
+            } else {
+                bulletin::new_projects(c, s, &annex.new_projects)
+            },
+            funds: if by_member { members::funds(c, s, &annex.funds) } else { bulletin::funds(c, &annex.funds) },
             trips: bulletin::trips(s, &annex.trips),
             items: bulletin::items(c, s, &annex.items),
         };

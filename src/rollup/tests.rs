@@ -206,3 +206,79 @@ fn a_member_site_link_must_be_a_web_page_and_names_hold_no_control_character() {
     );
     assert_eq!(loaded(&dir).members[1].site.as_deref(), Some("https://example.org/b/"));
 }
+
+#[test]
+fn a_province_lists_its_cities_where_a_city_lists_projects() {
+    let tmp = tempfile::tempdir().unwrap();
+    // 示例市 (甲县, 乙县) as above, and 另一市 over 丙县, whose one project has a contract of
+    // 2 亿元 and brings 500 万元 from outside the province and 50 from elsewhere in it in June.
+    let x = city(tmp.path(), "", "");
+    let big = project(&[("2026-06", "500", "省外"), ("2026-06", "50", "省内市外")])
+        .replace("contract_amount: 1000", "contract_amount: 20000")
+        .replace("total_investment: 1000", "total_investment: 20000");
+    county(&tmp.path().join("c"), "丙县", "", &[("p1", big)]);
+    let y = tmp.path().join("y");
+    write(
+        &y,
+        &[
+            ("site.yaml", "title: 另一市通报\ncounty: 另一市\nissuer: 另一市办\nrollup: 市\n"),
+            ("members.yaml", "- {id: c, name: 丙县, folder: ../c}\n"),
+            (
+                "targets/2026.yaml",
+                "total: {projects: 10, funds: 1000, fdi: 100}\nmembers:\n  - {member: c, projects: 10, funds: 1000, fdi: 100}\n",
+            ),
+        ],
+    );
+    let province = tmp.path().join("province");
+    write(
+        &province,
+        &[
+            ("site.yaml", "title: 示例省通报\ncounty: 示例省\nissuer: 示例省办\nrollup: 省\n"),
+            (
+                "members.yaml",
+                &format!(
+                    "- {{id: x, name: 示例市, folder: ../{}}}\n- {{id: y, name: 另一市, folder: ../y}}\n",
+                    x.file_name().unwrap().to_str().unwrap()
+                ),
+            ),
+            (
+                "targets/2026.yaml",
+                "total: {projects: 30, funds: 3000, fdi: 300}\nmembers:\n  - {member: x, projects: 20, funds: 2000, fdi: 200}\n  - {member: y, projects: 10, funds: 1000, fdi: 100}\n",
+            ),
+            ("briefings/2026-06.md", "---\nissue: 1\ntitle: 通报\n---\n\n全省到位资金{{ funds }}。\n"),
+        ],
+    );
+    let c = loaded(&province);
+    let june = Month::parse("2026-06").unwrap();
+    let s = figures::snapshot(&c, june);
+    let annex = crate::figures::annex::Annex::of(&c, june);
+    let t = crate::report::MonthTables::of(&c, &s, &annex);
+    let shown = |t: &crate::report::Table, row: &str, col: &str| t.shown(row, col).unwrap_or_else(|| panic!("{row}/{col}"));
+    // New projects: 示例市 2 (1000 + 1000 万元, none of 1 亿元), 另一市 1 (20 000, one).
+    let n = &t.new_projects;
+    assert_eq!(n.rows.len(), 3, "a row per city and the total");
+    assert_eq!(shown(n, "示例市", "新签约项目"), "2");
+    assert_eq!(shown(n, "示例市", "合同引资额"), "2,000.00");
+    assert_eq!(shown(n, "另一市", "其中亿元以上"), "1");
+    assert_eq!(shown(n, "全省合计", "新签约项目"), "3");
+    assert_eq!(shown(n, "全省合计", "合同引资额"), "22,000.00");
+    // Funds counted by the province (省外 only): 示例市 300 + 300 = 600, none in June;
+    // 另一市 500 in June (its 50 from within the province left out). Total 1 100, 500 in June.
+    let f = &t.funds;
+    assert_eq!(shown(f, "示例市", "1—本月累计"), "600.00");
+    assert_eq!(shown(f, "示例市", "本月到位"), "0.00");
+    assert_eq!(shown(f, "另一市", "本月到位"), "500.00");
+    assert_eq!(shown(f, "全省合计", "1—本月累计"), "1,100.00");
+    assert_eq!(shown(f, "全省合计", "有到位资金的项目"), "3");
+    assert_eq!(s.headline.funds.value, d("1100"), "the total agrees with the headline");
+    // 亿元以上: 另一市's one project of 20 000 万元.
+    let b = &t.big_projects;
+    assert_eq!(b.caption, "亿元以上新签约项目（1个）");
+    assert_eq!((shown(b, "示例市", "亿元以上新签约项目"), shown(b, "另一市", "合同引资额")), ("0".into(), "20,000.00".into()));
+    // A city still lists its projects one by one.
+    let c = loaded(&x);
+    let s = figures::snapshot(&c, june);
+    let t = crate::report::MonthTables::of(&c, &s, &crate::figures::annex::Annex::of(&c, june));
+    assert_eq!(t.new_projects.rows.len(), 2);
+    assert_eq!(t.new_projects.columns[1].header, "项目名称");
+}
