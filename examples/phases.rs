@@ -82,7 +82,10 @@ fn main() {
                     Vec::new()
                 });
                 let tables = tables.expect("made");
-                time("3 render: bulletin pages", &mut || vec![site.bulletin(b, &s, &tables).expect("renders")]);
+                time("3 render: bulletin pages", &mut || {
+                    let changes = bulletin::record::changelog::of(&content, m, &archive, None);
+                    vec![site.bulletin(b, &s, &tables, changes).expect("renders")]
+                });
                 time("3 render: table CSV files", &mut || {
                     tables
                         .all()

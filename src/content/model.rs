@@ -444,6 +444,22 @@ pub struct Project {
 }
 
 impl Project {
+    /// Its fund entries of the months `from..=to`, found by bisection (the list is sorted by
+    /// month): the figures of each month look at every project, most of which have no money
+    /// in that year.
+    pub fn funds_between(&self, from: Month, to: Month) -> &[FundEntry] {
+        let start = self.funds.partition_point(|f| f.month < from);
+        let end = self.funds.partition_point(|f| f.month <= to).max(start);
+        &self.funds[start..end]
+    }
+
+    /// Its FDI entries of the months `from..=to` (see [`Project::funds_between`]).
+    pub fn fdi_between(&self, from: Month, to: Month) -> &[FdiEntry] {
+        let start = self.fdi.partition_point(|f| f.month < from);
+        let end = self.fdi.partition_point(|f| f.month <= to).max(start);
+        &self.fdi[start..end]
+    }
+
     /// The day it counts as a 合同 project: its signing, or for a 协议 its conversion.
     pub fn contract_date(&self) -> Option<NaiveDate> {
         match self.sign_type {

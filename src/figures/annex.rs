@@ -69,7 +69,7 @@ pub fn funds_by_project(c: &Content, month: Month) -> Vec<ProjectFunds<'_>> {
         .iter()
         .filter_map(|p| {
             let (mut in_month, mut to_date) = (Decimal::ZERO, Decimal::ZERO);
-            for f in p.funds.iter().filter(|f| f.month >= first && f.month <= month && rules::counted_funds(f, rules)) {
+            for f in p.funds_between(first, month).iter().filter(|f| rules::counted_funds(f, rules)) {
                 to_date += f.amount;
                 if f.month == month {
                     in_month += f.amount;

@@ -34,13 +34,8 @@ fn share(p: &Period, project: &Project) -> Share {
     Share {
         counted,
         contract_amount: if counted { project.contract_amount } else { Decimal::ZERO },
-        funds: project
-            .funds
-            .iter()
-            .filter(|f| f.month >= first && f.month <= p.month && rules::counted_funds(f, p.rules))
-            .map(|f| f.amount)
-            .sum(),
-        fdi: project.fdi.iter().filter(|f| f.month >= first && f.month <= p.month).map(|f| f.amount).sum(),
+        funds: project.funds_between(first, p.month).iter().filter(|f| rules::counted_funds(f, p.rules)).map(|f| f.amount).sum(),
+        fdi: project.fdi_between(first, p.month).iter().map(|f| f.amount).sum(),
     }
 }
 
@@ -121,7 +116,7 @@ pub fn breakdowns(p: &Period, total_funds: Decimal) -> Breakdowns {
         // Fund-level breakdowns: every entry of the period, by its own origin and use.
         let mut seen_origin = Vec::new();
         let mut seen_use = Vec::new();
-        for f in project.funds.iter().filter(|f| f.month >= first && f.month <= p.month) {
+        for f in project.funds_between(first, p.month) {
             let row = origin.row(f.origin.zh(), f.origin.zh());
             row.funds += f.amount;
             if !seen_origin.contains(&f.origin) {
@@ -152,12 +147,16 @@ pub fn breakdowns(p: &Period, total_funds: Decimal) -> Breakdowns {
         for t in &project.tags {
             tag.add(t, t, &s);
         }
+        let abroad;
         let place = match (&project.from.country, &project.from.province) {
-            (Some(country), _) => format!("境外·{country}"),
-            (None, Some(province)) => province.clone(),
-            (None, None) => "未填写".to_string(),
+            (Some(country), _) => {
+                abroad = format!("境外·{country}");
+                abroad.as_str()
+            }
+            (None, Some(province)) => province.as_str(),
+            (None, None) => "未填写",
         };
-        province.add(&place, &place, &s);
+        province.add(place, place, &s);
     }
     Breakdowns {
         by_chain: chain.finish(total_funds, false),

@@ -122,9 +122,9 @@ pub fn leaders(p: &Period) -> Vec<LeaderRow> {
         let row = &mut rows[l];
         row.projects.push(project.id.clone());
         row.funds += project
-            .funds
+            .funds_between(first, p.month)
             .iter()
-            .filter(|f| f.month >= first && f.month <= p.month && rules::counted_funds(f, p.rules))
+            .filter(|f| rules::counted_funds(f, p.rules))
             .map(|f| f.amount)
             .sum::<Decimal>();
         row.open_problems +=

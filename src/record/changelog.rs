@@ -24,31 +24,28 @@ pub fn of(c: &Content, month: Month, archive: &Archive, until: Option<&str>) -> 
     let (first, last) = (month.first_day(), month.last_day());
     let within = |d: Option<NaiveDate>| d.is_some_and(|d| d >= first && d <= last);
     let mut data = Vec::new();
-    let mut list = |what: &str, names: Vec<(String, String)>| {
+    let mut list = |what: &str, names: Vec<(&str, &str)>| {
         if names.is_empty() {
             return;
         }
-        let shown: Vec<&str> = names.iter().take(NAMES).map(|(_, n)| n.as_str()).collect();
+        let shown: Vec<&str> = names.iter().take(NAMES).map(|(_, n)| *n).collect();
         let more = if names.len() > NAMES { format!(" 等 {} 个", names.len()) } else { String::new() };
         data.push(Line {
-            href: (names.len() == 1).then(|| paths::project(&names[0].0)),
+            href: (names.len() == 1).then(|| paths::project(names[0].0)),
             name: format!("{what} {} 个", names.len()),
             detail: format!("{}{more}", shown.join("、")),
         });
     };
-    let named = |pick: &dyn Fn(&crate::content::model::Project) -> bool| -> Vec<(String, String)> {
-        c.projects.iter().filter(|p| pick(p)).map(|p| (p.id.clone(), p.name.clone())).collect()
+    let named = |pick: &dyn Fn(&crate::content::model::Project) -> bool| -> Vec<(&str, &str)> {
+        c.projects.iter().filter(|p| pick(p)).map(|p| (p.id.as_str(), p.name.as_str())).collect()
     };
     list("新签约项目", named(&|p| within(Some(p.milestones.signed))));
     list("注册", named(&|p| within(p.milestones.registered)));
     list("开工", named(&|p| within(p.milestones.started)));
     list("竣工投产", named(&|p| within(p.milestones.production)));
     list("终止", named(&|p| within(p.milestones.terminated)));
-    let entered: Vec<(Decimal, &str)> = c
-        .projects
-        .iter()
-        .flat_map(|p| p.funds.iter().filter(|f| f.month == month).map(move |f| (f.amount, p.id.as_str())))
-        .collect();
+    let entered: Vec<(Decimal, &str)> =
+        c.projects.iter().flat_map(|p| p.funds_between(month, month).iter().map(move |f| (f.amount, p.id.as_str()))).collect();
     if !entered.is_empty() {
         let total: Decimal = entered.iter().map(|(a, _)| *a).sum();
         let mut projects: Vec<&str> = entered.iter().map(|(_, p)| *p).collect();

@@ -21,25 +21,44 @@ pub fn snapshot_json(s: &Snapshot) -> Vec<u8> {
 /// and `members`: each member's id, name, folder and site from `members.yaml`, with, for the
 /// site's own month, its figures as its own bulletin counts them (`own`; 万元, 个, 万美元).
 pub fn rollup_json(s: &Snapshot, c: &Content, own_month: bool) -> Vec<u8> {
-    let mut value = serde_json::to_value(s).expect("a snapshot always serializes");
-    let members: Vec<serde_json::Value> = c
+    // Written straight from the snapshot (no JSON tree in between: at a province's size that
+    // tree cost more than the rest of the file).
+    #[derive(Serialize)]
+    struct RollupJson<'a> {
+        #[serde(flatten)]
+        snapshot: &'a Snapshot,
+        members: Vec<Member<'a>>,
+    }
+    #[derive(Serialize)]
+    struct Member<'a> {
+        id: &'a str,
+        name: &'a str,
+        folder: &'a str,
+        site: Option<&'a str>,
+        own: Option<Own>,
+    }
+    #[derive(Serialize)]
+    struct Own {
+        projects: String,
+        funds: String,
+        fdi: String,
+    }
+    let members = c
         .members
         .iter()
-        .map(|m| {
-            let own = m.own.as_ref().filter(|_| own_month).map(|o| {
-                serde_json::json!({
-                    "projects": o.projects.to_string(),
-                    "funds": o.funds.to_string(),
-                    "fdi": o.fdi.to_string(),
-                })
-            });
-            serde_json::json!({ "id": m.id, "name": m.name, "folder": m.folder, "site": m.site, "own": own })
+        .map(|m| Member {
+            id: &m.id,
+            name: &m.name,
+            folder: &m.folder,
+            site: m.site.as_deref(),
+            own: m.own.as_ref().filter(|_| own_month).map(|o| Own {
+                projects: o.projects.to_string(),
+                funds: o.funds.to_string(),
+                fdi: o.fdi.to_string(),
+            }),
         })
         .collect();
-    if let serde_json::Value::Object(map) = &mut value {
-        map.insert("members".to_string(), serde_json::Value::Array(members));
-    }
-    let mut out = serde_json::to_vec(&value).expect("JSON values always serialize");
+    let mut out = serde_json::to_vec(&RollupJson { snapshot: s, members }).expect("a snapshot always serializes");
     out.push(b'\n');
     out
 }

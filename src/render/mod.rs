@@ -31,6 +31,7 @@ use crate::record::frozen::FrozenTable;
 use crate::record::issued::Record;
 use crate::record::{self, Archive};
 use crate::report::backlinks::Backlinks;
+use crate::report::text::ChangeLog;
 use crate::report::{MonthTables, Table};
 use crate::source::Sources;
 use table::{MonthViews, view as table_view};
@@ -489,10 +490,12 @@ impl<'a> Site<'a> {
         };
         pages.extend(tables.all().into_iter().map(csv_page));
         if let Some(b) = briefing {
-            pages.push(self.bulletin(b, s, tables)?);
+            // Made once for the page and the Word file: at a province's size it reads every
+            // fund entry of the ledger.
+            let changes = record::changelog::of(self.content, b.period, self.archive, None);
+            pages.push(self.bulletin(b, s, tables, changes.clone())?);
             if self.opts.workbooks {
                 pages.push(workbook(self.content, s, tables)?);
-                let changes = record::changelog::of(self.content, b.period, self.archive, None);
                 pages.push(docx(self.content, &crate::output::docx::Source::draft(self.content, b, s, tables, changes))?);
             }
         }
@@ -510,12 +513,12 @@ impl<'a> Site<'a> {
     }
 
     /// The bulletin page of briefing `b`, not issued yet.
-    pub fn bulletin(&self, b: &Briefing, s: &Snapshot, tables: &MonthTables) -> Result<Page, RenderError> {
+    /// `changes`: its 本期数据变动 ([`record::changelog::of`]).
+    pub fn bulletin(&self, b: &Briefing, s: &Snapshot, tables: &MonthTables, changes: ChangeLog) -> Result<Page, RenderError> {
         let path = paths::bulletin(b.period);
         let title = format!("第{}期 {}", b.issue, b.title);
         let layout = self.layout(&path, &title, "bulletins", b.period);
         let views = MonthViews::of(tables, self.workbook_of(b.period), &paths::root_of(&path));
-        let changes = record::changelog::of(self.content, b.period, self.archive, None);
         let mut page = pages::bulletin::draft(layout, self.content, b, s, views, changes, self.archive.issuing());
         self.files_of(&mut page, b.period);
         self.html(&path, "bulletin.html", &page)
