@@ -54,9 +54,55 @@ pub struct Content {
     /// A roll-up's members, in the order of its `members.yaml`, each standing as one unit in
     /// `units` (same index); empty for a county.
     pub members: Vec<crate::rollup::MemberInfo>,
+    /// Which projects have money in which month, made on first use from `projects` (which
+    /// is not changed once the content is loaded).
+    pub fund_months: FundMonths,
 }
 
+/// For each month, the projects with a fund entry in it (indexes into [`Content::projects`],
+/// ascending): the bulletin's lists of money by project look at these instead of every
+/// project of a ten-year ledger, most of which have no money that month.
+#[derive(Debug, Default)]
+pub struct FundMonths(std::sync::OnceLock<BTreeMap<Month, Vec<u32>>>);
+
 impl Content {
+    /// The projects with a fund entry in the months `from..=to`, in ledger order.
+    pub fn projects_with_funds(&self, from: Month, to: Month) -> impl Iterator<Item = &Project> {
+        let index = self.fund_index();
+        let mut ixs: Vec<u32> = index.range(from..=to).flat_map(|(_, list)| list.iter().copied()).collect();
+        if from != to {
+            ixs.sort_unstable();
+            ixs.dedup();
+        }
+        ixs.into_iter().map(|i| &self.projects[i as usize])
+    }
+
+    /// For each project (by index), whether it has a fund entry in the months `from..=to`.
+    pub fn has_funds(&self, from: Month, to: Month) -> Vec<bool> {
+        let mut has = vec![false; self.projects.len()];
+        for (_, list) in self.fund_index().range(from..=to) {
+            for &i in list {
+                has[i as usize] = true;
+            }
+        }
+        has
+    }
+
+    fn fund_index(&self) -> &BTreeMap<Month, Vec<u32>> {
+        self.fund_months.0.get_or_init(|| {
+            let mut index: BTreeMap<Month, Vec<u32>> = BTreeMap::new();
+            for (i, p) in self.projects.iter().enumerate() {
+                for f in &p.funds {
+                    let list = index.entry(f.month).or_default();
+                    if list.last() != Some(&(i as u32)) {
+                        list.push(i as u32);
+                    }
+                }
+            }
+            index
+        })
+    }
+
     pub fn unit(&self, ix: UnitIx) -> &Unit {
         &self.units[ix.get()]
     }

@@ -65,8 +65,7 @@ pub fn funds_by_project(c: &Content, month: Month) -> Vec<ProjectFunds<'_>> {
     let rules = &c.site.rules;
     let first = month.january();
     let mut list: Vec<ProjectFunds> = c
-        .projects
-        .iter()
+        .projects_with_funds(first, month)
         .filter_map(|p| {
             let (mut in_month, mut to_date) = (Decimal::ZERO, Decimal::ZERO);
             for f in p.funds_between(first, month).iter().filter(|f| rules::counted_funds(f, rules)) {

@@ -28,13 +28,16 @@ struct Share {
     fdi: Decimal,
 }
 
-fn share(p: &Period, project: &Project) -> Share {
+/// `has_funds`: whether the project has a fund entry in the period (when not, its list is not
+/// read at all).
+fn share(p: &Period, project: &Project, has_funds: bool) -> Share {
     let first = p.month.january();
     let counted = rules::counts_toward_target(project, p.rules, p.as_of);
+    let in_period = if has_funds { project.funds_between(first, p.month) } else { &[] };
     Share {
         counted,
         contract_amount: if counted { project.contract_amount } else { Decimal::ZERO },
-        funds: project.funds_between(first, p.month).iter().filter(|f| rules::counted_funds(f, p.rules)).map(|f| f.amount).sum(),
+        funds: in_period.iter().filter(|f| rules::counted_funds(f, p.rules)).map(|f| f.amount).sum(),
         fdi: project.fdi_between(first, p.month).iter().map(|f| f.amount).sum(),
     }
 }
@@ -109,14 +112,15 @@ pub fn breakdowns(p: &Period, total_funds: Decimal) -> Breakdowns {
     }
 
     let first = p.month.january();
-    for project in &c.projects {
+    let has_funds = c.has_funds(first, p.month);
+    for (project, has_funds) in c.projects.iter().zip(has_funds) {
         if project.milestones.signed > p.as_of {
             continue;
         }
         // Fund-level breakdowns: every entry of the period, by its own origin and use.
         let mut seen_origin = Vec::new();
         let mut seen_use = Vec::new();
-        for f in project.funds_between(first, p.month) {
+        for f in if has_funds { project.funds_between(first, p.month) } else { &[] } {
             let row = origin.row(f.origin.zh(), f.origin.zh());
             row.funds += f.amount;
             if !seen_origin.contains(&f.origin) {
@@ -134,7 +138,7 @@ pub fn breakdowns(p: &Period, total_funds: Decimal) -> Breakdowns {
         }
 
         // Project-level breakdowns: only projects that add something to them.
-        let s = share(p, project);
+        let s = share(p, project, has_funds);
         if !s.counted && s.funds.is_zero() && s.fdi.is_zero() {
             continue;
         }

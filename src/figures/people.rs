@@ -112,7 +112,8 @@ pub fn leaders(p: &Period) -> Vec<LeaderRow> {
     let mut stages = vec![[0u32; 4]; rows.len()];
     let first = p.month.january();
     let in_block = |project: &Project| project.milestones.signed <= p.as_of && !rules::terminated(project, p.as_of);
-    for project in c.projects.iter().filter(|project| in_block(project)) {
+    let has_funds = c.has_funds(first, p.month);
+    for (project, has_funds) in c.projects.iter().zip(has_funds).filter(|(project, _)| in_block(project)) {
         let Some(LeaderIx(l)) = project.leader else {
             continue;
         };
@@ -121,8 +122,8 @@ pub fn leaders(p: &Period) -> Vec<LeaderRow> {
         stages[l][Stage::LIVE.iter().position(|s| *s == stage).expect("a project in the block is live")] += 1;
         let row = &mut rows[l];
         row.projects.push(project.id.clone());
-        row.funds += project
-            .funds_between(first, p.month)
+        let in_period = if has_funds { project.funds_between(first, p.month) } else { &[] };
+        row.funds += in_period
             .iter()
             .filter(|f| rules::counted_funds(f, p.rules))
             .map(|f| f.amount)

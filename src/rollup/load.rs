@@ -401,5 +401,6 @@ fn merge(
         issued: Vec::new(),
         corrections: Vec::new(),
         members: infos,
+        fund_months: Default::default(),
     }
 }

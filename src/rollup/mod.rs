@@ -79,6 +79,7 @@ pub fn fill_own(c: &mut Content, month: Month) {
                 issued: Vec::new(),
                 corrections: Vec::new(),
                 members: Vec::new(),
+                fund_months: Default::default(),
             };
             let h = crate::figures::snapshot(&alone, month).headline;
             OwnFigures { projects: h.projects.value, funds: h.funds.value, fdi: h.fdi.value }

@@ -347,5 +347,6 @@ fn decode_all(sources: &Sources, found: &[Found], diags: &mut Diagnostics) -> Op
         issued,
         corrections,
         members: Vec::new(),
+        fund_months: Default::default(),
     })
 }
