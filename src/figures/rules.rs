@@ -128,6 +128,10 @@ pub fn stage(p: &Project, rules: &Rules, as_of: NaiveDate) -> Stage {
 pub fn last_activity(p: &Project, as_of: NaiveDate) -> NaiveDate {
     let m = &p.milestones;
     let milestones = [Some(m.signed), m.contracted, m.registered, m.first_funds, m.started, m.production];
-    let money = p.funds.iter().map(|f| f.month).chain(p.fdi.iter().map(|f| f.month)).map(Month::last_day);
+    // The lists are sorted by month: the entries up to `as_of` are a prefix, the last of it
+    // the latest.
+    let funds = p.funds[..p.funds.partition_point(|f| f.month.last_day() <= as_of)].last().map(|f| f.month);
+    let fdi = p.fdi[..p.fdi.partition_point(|f| f.month.last_day() <= as_of)].last().map(|f| f.month);
+    let money = funds.into_iter().chain(fdi).map(Month::last_day);
     milestones.into_iter().flatten().chain(money).filter(|d| *d <= as_of).max().unwrap_or(m.signed)
 }
