@@ -248,3 +248,181 @@ fn serving_a_roll_up_watches_its_members() {
     let ledger = get(port, "/projects/index.html").unwrap().1;
     assert!(ledger.contains("sn-p2026-999"), "the member's new project is not in the city's ledger");
 }
+
+/// The body of `path` as bytes, with its status.
+fn get_bytes(port: u16, path: &str) -> (u16, Vec<u8>) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    write!(s, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").unwrap();
+    let mut response = Vec::new();
+    s.read_to_end(&mut response).unwrap();
+    let end = response.windows(4).position(|w| w == b"\r\n\r\n").expect("a header") + 4;
+    let status = String::from_utf8_lossy(&response[..end]).split(' ').nth(1).unwrap().parse().unwrap();
+    (status, response[end..].to_vec())
+}
+
+/// Every file of a fresh `bulletin build` of `content` (relative path → bytes), or `None` when
+/// the build fails.
+fn fresh_build(content: &Path, out: &Path) -> Option<std::collections::BTreeMap<String, Vec<u8>>> {
+    let _ = std::fs::remove_dir_all(out);
+    let run = Command::new(env!("CARGO_BIN_EXE_bulletin"))
+        .arg("build")
+        .arg("--content")
+        .arg(content)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap();
+    run.status.success().then(|| common::files(out).into_iter().collect())
+}
+
+/// Each file of `site` as `serve` returns it; a served page differs from a built one only by
+/// the script that reloads it.
+fn assert_serves(port: u16, site: &std::collections::BTreeMap<String, Vec<u8>>, when: &str) {
+    const RELOAD: &[u8] = b"<script src=\"/__bulletin/reload.js\" defer></script>";
+    for (path, built) in site {
+        if path.rsplit('/').next().is_some_and(|name| name.starts_with('.')) {
+            continue; // the build's own marker file, not a page
+        }
+        let (status, mut served) = get_bytes(port, &format!("/{path}"));
+        assert_eq!(status, 200, "{when}: /{path} is not served");
+        if let Some(at) = served.windows(RELOAD.len()).position(|w| w == RELOAD) {
+            served.drain(at..at + RELOAD.len());
+        }
+        assert!(served == *built, "{when}: /{path} differs from a fresh build ({} vs {} bytes)", served.len(), built.len());
+    }
+}
+
+/// Waits for the rebuild after a save: `Ok` when the site was rebuilt, `Err` with the problem
+/// when the content is broken.
+fn rebuilt(rx: &Receiver<String>) -> Result<(), String> {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut event = None;
+    let mut data = String::new();
+    while let Ok(line) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+        match (&event, line.strip_prefix("event: ")) {
+            (None, Some(name)) if name == "reload" || name == "problem" => event = Some(name.to_string()),
+            (Some(_), _) if line.is_empty() => break,
+            (Some(_), _) => data.push_str(&line),
+            _ => {}
+        }
+    }
+    match event.as_deref() {
+        Some("reload") => Ok(()),
+        Some(_) => Err(data),
+        None => panic!("no rebuild within 30 s of a save"),
+    }
+}
+
+/// Issue 18: after any sequence of edits — a project added, an amount changed, a file deleted,
+/// a file broken and fixed, a target changed — every file `serve` returns is byte for byte the
+/// file a fresh `build` of the same content writes; while the content is broken, `serve` keeps
+/// the last good site, and `build` refuses too. The sequence is drawn from a seed
+/// (`BULLETIN_EDIT_SEED`, 18 by default) and printed, so a failure can be replayed.
+#[test]
+fn after_any_sequence_of_edits_serve_returns_what_a_fresh_build_writes() {
+    let seed: u64 = std::env::var("BULLETIN_EDIT_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(18);
+    let (tmp, _server, port) = serve_sample();
+    let content = tmp.path().join("content");
+    let out = tmp.path().join("fresh");
+    let rx = events(port);
+    std::thread::sleep(Duration::from_millis(200));
+    let mut good = fresh_build(&content, &out).expect("the sample builds");
+    assert_serves(port, &good, "before any edit");
+
+    // xorshift64*: the same seed, the same edits.
+    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut next = |n: usize| {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        (state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % n
+    };
+    let projects = content.join("projects");
+    let mut sample: Vec<String> =
+        std::fs::read_dir(&projects).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    sample.sort();
+    let mut added: Vec<String> = Vec::new();
+    for step in 1..=8 {
+        let edit = next(5);
+        // A file to put back as it was when the edit is refused (a deleted file others name,
+        // an amount in a bulletin already issued), so the later steps work on good content.
+        let mut undo: Option<(std::path::PathBuf, String)> = None;
+        let what = match edit {
+            0 => {
+                let from = &sample[next(sample.len())];
+                let id = format!("p2026-9{step:02}");
+                let text = std::fs::read_to_string(projects.join(from)).unwrap();
+                let text = text.replacen("name: ", &format!("name: 新增测试项目{step}号"), 1);
+                std::fs::write(projects.join(format!("{id}.yaml")), text).unwrap();
+                added.push(id.clone());
+                format!("added {id} (a copy of {from})")
+            }
+            1 => {
+                let file = projects.join(&sample[next(sample.len())]);
+                let text = std::fs::read_to_string(&file).unwrap();
+                let Some(at) = text.find("\n    amount: ") else { continue };
+                let start = at + "\n    amount: ".len();
+                let end = start + text[start..].find('\n').unwrap();
+                let old = &text[start..end];
+                let whole: u64 = old.split('.').next().unwrap().parse().unwrap();
+                let new = old.replacen(&whole.to_string(), &(whole + 1 + next(500) as u64).to_string(), 1);
+                std::fs::write(&file, format!("{}{new}{}", &text[..start], &text[end..])).unwrap();
+                undo = Some((file.clone(), text.clone()));
+                format!("changed an amount in {}: {old} → {new}", file.file_name().unwrap().to_string_lossy())
+            }
+            2 => match added.pop() {
+                Some(id) => {
+                    std::fs::remove_file(projects.join(format!("{id}.yaml"))).unwrap();
+                    format!("deleted {id}")
+                }
+                None => {
+                    let file = projects.join(&sample[next(sample.len())]);
+                    if !file.exists() {
+                        continue;
+                    }
+                    undo = Some((file.clone(), std::fs::read_to_string(&file).unwrap()));
+                    std::fs::remove_file(&file).unwrap();
+                    format!("deleted {} (other files may name it)", file.file_name().unwrap().to_string_lossy())
+                }
+            },
+            3 => {
+                let site = content.join("site.yaml");
+                let original = std::fs::read_to_string(&site).unwrap();
+                std::fs::write(&site, original.replacen("title: ", "title： ", 1)).unwrap();
+                let problem = rebuilt(&rx).expect_err("a full-width colon breaks site.yaml");
+                assert!(problem.contains("site.yaml"), "step {step}: {problem}");
+                assert!(fresh_build(&content, &out).is_none(), "step {step}: build accepted a broken site.yaml");
+                assert_serves(port, &good, &format!("step {step}, site.yaml broken"));
+                std::fs::write(&site, original).unwrap();
+                "broke site.yaml and fixed it".to_string()
+            }
+            _ => {
+                // The county's funds target: the first `funds:` line after `county:`.
+                let file = content.join("targets/2026.yaml");
+                let text = std::fs::read_to_string(&file).unwrap();
+                let start = text.find("county:").unwrap() + text[text.find("county:").unwrap()..].find("funds: ").unwrap() + 7;
+                let end = start + text[start..].find('\n').unwrap();
+                let new = 2_000_000 + next(500_000);
+                std::fs::write(&file, format!("{}{new}{}", &text[..start], &text[end..])).unwrap();
+                format!("set the county's funds target from {} to {new}", &text[start..end])
+            }
+        };
+        eprintln!("seed {seed}, step {step}: {what}");
+        match rebuilt(&rx) {
+            Ok(()) => {
+                good = fresh_build(&content, &out).unwrap_or_else(|| panic!("step {step}: serve rebuilt but build failed"));
+                assert_serves(port, &good, &format!("step {step} ({what})"));
+            }
+            Err(problem) => {
+                assert!(fresh_build(&content, &out).is_none(), "step {step}: serve refused ({problem}) but build accepted");
+                assert_serves(port, &good, &format!("step {step} ({what}), refused"));
+                let (file, text) = undo.unwrap_or_else(|| panic!("step {step}: {what} was refused: {problem}"));
+                std::fs::write(&file, text).unwrap();
+                rebuilt(&rx).unwrap_or_else(|p| panic!("step {step}: still refused after undoing {what}: {p}"));
+                good = fresh_build(&content, &out).expect("the undone content builds");
+                assert_serves(port, &good, &format!("step {step}, {what} undone"));
+            }
+        }
+    }
+}
