@@ -102,8 +102,9 @@ impl Sources {
     /// `FileId(n + shift)` here.
     pub fn absorb(&mut self, other: Sources, prefix: &str) -> u32 {
         let shift = self.files.len() as u32;
+        // Moved as they are: their texts and line tables need no second pass.
         for f in other.files {
-            self.files.push(SourceFile::new(format!("{prefix}{}", f.path), f.text));
+            self.files.push(SourceFile { path: format!("{prefix}{}", f.path), ..f });
         }
         shift
     }

@@ -123,11 +123,7 @@ pub fn leaders(p: &Period) -> Vec<LeaderRow> {
         let row = &mut rows[l];
         row.projects.push(project.id.clone());
         let in_period = if has_funds { project.funds_between(first, p.month) } else { &[] };
-        row.funds += in_period
-            .iter()
-            .filter(|f| rules::counted_funds(f, p.rules))
-            .map(|f| f.amount)
-            .sum::<Decimal>();
+        row.funds += in_period.iter().filter(|f| rules::counted_funds(f, p.rules)).map(|f| f.amount).sum::<Decimal>();
         row.open_problems +=
             project.problems.iter().filter(|pr| pr.opened <= p.as_of && pr.resolved.is_none_or(|r| r > p.as_of)).count() as u32;
     }

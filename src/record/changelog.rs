@@ -44,8 +44,10 @@ pub fn of(c: &Content, month: Month, archive: &Archive, until: Option<&str>) -> 
     list("开工", named(&|p| within(p.milestones.started)));
     list("竣工投产", named(&|p| within(p.milestones.production)));
     list("终止", named(&|p| within(p.milestones.terminated)));
-    let entered: Vec<(Decimal, &str)> =
-        c.projects_with_funds(month, month).flat_map(|p| p.funds_between(month, month).iter().map(move |f| (f.amount, p.id.as_str()))).collect();
+    let entered: Vec<(Decimal, &str)> = c
+        .projects_with_funds(month, month)
+        .flat_map(|p| p.funds_between(month, month).iter().map(move |f| (f.amount, p.id.as_str())))
+        .collect();
     if !entered.is_empty() {
         let total: Decimal = entered.iter().map(|(a, _)| *a).sum();
         let mut projects: Vec<&str> = entered.iter().map(|(_, p)| *p).collect();
