@@ -466,3 +466,54 @@ fn every_chart_colour_has_a_dark_counterpart() {
         assert!(css.contains(&format!("main svg [{c}]")), "no dark-mode rule for charts drawn with {c}");
     }
 }
+
+/// Issue 18: over `serve`, an open page reloads when a save changes it, and stays as it is
+/// (scroll, filter, typing) when a save changes only other pages.
+#[test]
+fn a_served_page_reloads_only_when_a_save_changes_it() {
+    let browser = browser_or_skip!();
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    common::copy_dir(&repo().join("content"), &content);
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let _server = Server(
+        Command::new(BIN)
+            .args(["serve", "--port", &port.to_string(), "--content", content.to_str().unwrap()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let started = Instant::now();
+    while !answers(port) {
+        assert!(started.elapsed() < Duration::from_secs(60), "serve did not come up");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let (tab, _errors) = tab_with_errors(browser);
+    open(&tab, &format!("http://127.0.0.1:{port}/projects/p2025-003.html"));
+    std::thread::sleep(Duration::from_millis(500)); // the event stream connects
+    let mark = || tab.evaluate("window.__mark = 'still here'", false).unwrap();
+    let marked = || json(&tab, "JSON.stringify(window.__mark === 'still here')") == serde_json::json!(true);
+    let rename = |id: &str, to: &str| {
+        let file = content.join(format!("projects/{id}.yaml"));
+        let text = std::fs::read_to_string(&file).unwrap();
+        let name = text.lines().next().unwrap().to_string();
+        std::fs::write(&file, text.replacen(&name, &format!("name: {to}"), 1)).unwrap();
+    };
+    // Another project's page changes: this one stays.
+    mark();
+    rename("p2025-002", "改名的另一个项目");
+    std::thread::sleep(Duration::from_millis(2500));
+    assert!(marked(), "the page reloaded although it did not change");
+    // This project's page changes: it reloads and shows the new name.
+    rename("p2025-003", "改名的本页项目");
+    let started = Instant::now();
+    while marked() {
+        assert!(started.elapsed() < Duration::from_secs(20), "the page did not reload after its own change");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let h1 = json(&tab, "JSON.stringify(document.querySelector('h1').textContent)");
+    assert!(h1.as_str().unwrap().contains("改名的本页项目"), "{h1}");
+    let _ = tab.close(false);
+}

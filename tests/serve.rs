@@ -426,3 +426,40 @@ fn after_any_sequence_of_edits_serve_returns_what_a_fresh_build_writes() {
         }
     }
 }
+
+/// Issue 18: a reload names the files that changed, so an open page reloads only when it is
+/// one of them: a project's new name changes its own page and the lists that show it, not
+/// another project's page; a theme change reloads every page.
+#[test]
+fn a_reload_names_the_pages_that_changed() {
+    let (tmp, _server, port) = serve_sample();
+    let content = tmp.path().join("content");
+    let rx = events(port);
+    std::thread::sleep(Duration::from_millis(200));
+    let file = content.join("projects/p2025-002.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("name: 商南县茶叶初制所标准化改造项目", "name: 商南县茶叶初制所改造项目", 1)).unwrap();
+    let data = wait_for(&rx, "reload", Duration::from_secs(20)).expect("no reload event after an edit");
+    let named: Vec<&str> = data.lines().collect();
+    assert!(named.contains(&"projects/p2025-002.html"), "{named:?}");
+    assert!(named.contains(&"projects/index.html"), "the ledger lists the project: {named:?}");
+    assert!(!named.contains(&"projects/p2025-003.html"), "another project's page did not change: {named:?}");
+    assert!(!named.contains(&"*"));
+    // Saving the same bytes again rebuilds and names nothing.
+    std::fs::write(&file, std::fs::read(&file).unwrap()).unwrap();
+    let data = wait_for(&rx, "reload", Duration::from_secs(20)).expect("no reload event after a save");
+    assert_eq!(data.trim(), "", "nothing changed");
+    // The theme is on every page.
+    let theme = tmp.path().join("theme");
+    common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("theme"), &theme);
+    let templates = tmp.path().join("templates");
+    common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("templates"), &templates);
+    drop(rx);
+    let (_server, port) = serve(&content);
+    let rx = events(port);
+    std::thread::sleep(Duration::from_millis(200));
+    let css = theme.join("style.css");
+    std::fs::write(&css, format!("{}\n/* changed */\n", std::fs::read_to_string(&css).unwrap())).unwrap();
+    let data = wait_for(&rx, "reload", Duration::from_secs(20)).expect("no reload event after a theme edit");
+    assert_eq!(data.trim(), "*");
+}

@@ -30,7 +30,10 @@ const DEBOUNCE: Duration = Duration::from_millis(30);
 /// What a page listening for rebuilds is told.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Event {
-    Reload,
+    /// The site was rebuilt: the files whose bytes changed (added or gone too), so an open page
+    /// reloads only when it is one of them; `None` when every page should (the theme changed,
+    /// or too many to name).
+    Reload(Option<Vec<String>>),
     /// The content has errors; the text names file, line and message.
     Problem(String),
 }
@@ -146,6 +149,22 @@ fn watch_loop(opts: &ServeOptions, shared: &Shared, rx: &Receiver<Vec<PathBuf>>)
     }
 }
 
+/// The most files a reload event names; beyond, it tells every page to reload.
+const MAX_NAMED: usize = 1000;
+
+/// The files of `new` that differ from `old`, and those gone, sorted; `None` when every page
+/// is affected: a theme file changed (every page uses them), or more than [`MAX_NAMED`].
+fn changed_files(old: &HashMap<String, Arc<Vec<u8>>>, new: &HashMap<String, Arc<Vec<u8>>>) -> Option<Vec<String>> {
+    let mut changed: Vec<String> =
+        new.iter().filter(|(path, bytes)| old.get(*path) != Some(*bytes)).map(|(path, _)| path.clone()).collect();
+    changed.extend(old.keys().filter(|path| !new.contains_key(*path)).cloned());
+    if changed.len() > MAX_NAMED || changed.iter().any(|p| p.starts_with("theme/")) {
+        return None;
+    }
+    changed.sort();
+    Some(changed)
+}
+
 /// Editor swap and backup files, which are not content.
 fn is_noise(path: &Path) -> bool {
     let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
@@ -169,13 +188,15 @@ fn rebuild(opts: &ServeOptions, shared: &Shared) -> Result<Duration, ()> {
                 NOTICE.call_once(|| eprintln!("{notice}"));
             }
             let pages = pages.into_inner().expect("page map");
-            {
+            let changed = {
                 let mut state = shared.state.write().expect("state lock");
+                let changed = changed_files(&state.pages, &pages);
                 state.pages = pages;
                 state.built = Some(Arc::new((built.content, built.month, built.archive)));
                 state.problem = None;
-            }
-            shared.broadcast(Event::Reload);
+                changed
+            };
+            shared.broadcast(Event::Reload(changed));
             Ok(started.elapsed())
         }
         Err(e) => {
@@ -217,7 +238,7 @@ fn respond(request: Request, mut stream: TcpStream, shared: &Shared) {
                 _ => {
                     let text = problem.unwrap_or_else(|| format!("没有这个页面：{url}"));
                     let html = format!(
-                        "<!doctype html><meta charset=\"utf-8\"><title>bulletin</title><pre>{}</pre><script src=\"/__bulletin/reload.js\"></script>",
+                        "<!doctype html><meta charset=\"utf-8\"><title>bulletin</title><pre>{}</pre><script src=\"/__bulletin/reload.js\" data-always></script>",
                         crate::render::markdown::escape(&text)
                     );
                     http::respond(&mut stream, 404, "text/html; charset=utf-8", html.as_bytes(), head_only)
@@ -355,7 +376,13 @@ fn events(mut out: TcpStream, shared: &Shared) {
 
 fn send(out: &mut impl Write, event: &Event) -> std::io::Result<()> {
     let text = match event {
-        Event::Reload => "event: reload\ndata: reload\n\n".to_string(),
+        // One file a line (paths hold no line break); `*` for every page.
+        Event::Reload(Some(files)) if !files.is_empty() => {
+            let data: String = files.iter().map(|f| format!("data: {f}\n")).collect();
+            format!("event: reload\n{data}\n")
+        }
+        Event::Reload(Some(_)) => "event: reload\ndata: \n\n".to_string(),
+        Event::Reload(None) => "event: reload\ndata: *\n\n".to_string(),
         Event::Problem(text) => {
             let data: String = text.lines().map(|l| format!("data: {l}\n")).collect();
             format!("event: problem\n{data}\n")
@@ -365,10 +392,22 @@ fn send(out: &mut impl Write, event: &Event) -> std::io::Result<()> {
     out.flush()
 }
 
-/// Injected only in serve mode: reload on `reload`, show an overlay on `problem`.
+/// Injected only in serve mode: on `reload`, reload when this page is among the files named
+/// (or all are, or it shows a problem, or it is the page standing in for a missing one); show
+/// an overlay on `problem`.
 const RELOAD_JS: &str = r#"(function () {
   "use strict";
+  var always = document.currentScript && document.currentScript.hasAttribute("data-always");
   var overlay;
+  // This page as the server names its file: "bulletins/2026-10.html", "units/index.html".
+  function own() {
+    var path = decodeURIComponent(window.location.pathname).replace(/^\/+/, "");
+    return path === "" || path.slice(-1) === "/" ? path + "index.html" : path;
+  }
+  function mine(data) {
+    var files = data.split("\n");
+    return always || files.indexOf("*") >= 0 || files.indexOf(own()) >= 0 || (overlay && overlay.style.display !== "none");
+  }
   function show(text) {
     if (!overlay) {
       overlay = document.createElement("div");
@@ -392,7 +431,7 @@ const RELOAD_JS: &str = r#"(function () {
     overlay.style.display = "block";
   }
   var source = new EventSource("/__bulletin/events");
-  source.addEventListener("reload", function () { window.location.reload(); });
+  source.addEventListener("reload", function (e) { if (mine(e.data)) { window.location.reload(); } });
   source.addEventListener("problem", function (e) { show(e.data); });
 })();
 "#;
