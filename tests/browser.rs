@@ -205,6 +205,28 @@ fn answers(port: u16) -> bool {
     s.read_exact(&mut head).is_ok() && head.ends_with(b"200")
 }
 
+/// `bulletin serve` of a copy of the sample on a free port, once it answers.
+fn serve_sample() -> (tempfile::TempDir, Server, u16) {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    common::copy_dir(&repo().join("content"), &content);
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let server = Server(
+        Command::new(BIN)
+            .args(["serve", "--port", &port.to_string(), "--content", content.to_str().unwrap()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let started = Instant::now();
+    while !answers(port) {
+        assert!(started.elapsed() < Duration::from_secs(60), "serve did not come up");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    (tmp, server, port)
+}
+
 #[test]
 fn no_page_kind_logs_an_error_from_disk_or_from_serve() {
     let browser = browser_or_skip!();
@@ -219,23 +241,7 @@ fn no_page_kind_logs_an_error_from_disk_or_from_serve() {
     }
 
     // Over `bulletin serve`, with its reload script, from a copy of the sample.
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    common::copy_dir(&repo().join("content"), &content);
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let _server = Server(
-        Command::new(BIN)
-            .args(["serve", "--port", &port.to_string(), "--content", content.to_str().unwrap()])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    let started = Instant::now();
-    while !answers(port) {
-        assert!(started.elapsed() < Duration::from_secs(60), "serve did not come up");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    let (_tmp, _server, port) = serve_sample();
     for page in &pages {
         let path = page.strip_suffix("index.html").unwrap_or(page);
         open(&tab, &format!("http://127.0.0.1:{port}/{path}"));
@@ -472,23 +478,8 @@ fn every_chart_colour_has_a_dark_counterpart() {
 #[test]
 fn a_served_page_reloads_only_when_a_save_changes_it() {
     let browser = browser_or_skip!();
-    let tmp = tempfile::tempdir().unwrap();
+    let (tmp, _server, port) = serve_sample();
     let content = tmp.path().join("content");
-    common::copy_dir(&repo().join("content"), &content);
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let _server = Server(
-        Command::new(BIN)
-            .args(["serve", "--port", &port.to_string(), "--content", content.to_str().unwrap()])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    let started = Instant::now();
-    while !answers(port) {
-        assert!(started.elapsed() < Duration::from_secs(60), "serve did not come up");
-        std::thread::sleep(Duration::from_millis(100));
-    }
     let (tab, _errors) = tab_with_errors(browser);
     open(&tab, &format!("http://127.0.0.1:{port}/projects/p2025-003.html"));
     std::thread::sleep(Duration::from_millis(500)); // the event stream connects

@@ -23,8 +23,9 @@ fn one_yi() -> Decimal {
     Decimal::from(10_000)
 }
 
-/// One row per member (every member, in the members file's order), then the whole's total;
-/// `sums` adds a project's figures into a member's columns.
+/// One row per member (every member, in the members file's order), then the whole's total:
+/// `items` are each project's member and figures, summed column by column; `cells` shows a
+/// row's sums.
 fn per_member<const N: usize>(
     c: &Content,
     s: &Snapshot,
@@ -68,17 +69,17 @@ fn member_column(s: &Snapshot) -> Column {
 /// 亿元以上新签约项目 by member: how many of the year's new projects have a contract amount of
 /// 1 亿元 or more, and that amount.
 pub fn big_projects(c: &Content, s: &Snapshot, new: &[&Project]) -> Table {
-    let big = new.iter().filter(|p| p.contract_amount >= one_yi());
+    let big: Vec<&&Project> = new.iter().filter(|p| p.contract_amount >= one_yi()).collect();
     let columns = vec![
         member_column(s),
         Column::num("亿元以上新签约项目", Num::Count).unit("个"),
         Column::num("合同引资额", Num::Money).unit("万元"),
     ];
-    let rows = per_member(c, s, big.map(|p| (member_of(p), [Decimal::ONE, p.contract_amount])), |[n, amount]| {
+    let caption = format!("亿元以上新签约项目（{}个）", big.len());
+    let rows = per_member(c, s, big.iter().map(|p| (member_of(p), [Decimal::ONE, p.contract_amount])), |[n, amount]| {
         vec![Cell::count(n), Cell::money(amount)]
     });
-    let count: usize = new.iter().filter(|p| p.contract_amount >= one_yi()).count();
-    let mut t = Table::new("big-projects", "亿元以上项目", format!("亿元以上新签约项目（{count}个）"), columns)
+    let mut t = Table::new("big-projects", "亿元以上项目", caption, columns)
         .rows(rows)
         .note(format!("按{}汇总；项目明细见各{}的通报", s.units.words.unit, s.units.words.unit));
     t.sheet = "亿元以上项目";

@@ -163,11 +163,18 @@ pub fn draw(spec: &Bars) -> Canvas {
         return c;
     }
 
-    // Grid and axis.
-    for t in &ticks(axis_top, step) {
+    // Grid and axis. Every grid line, but a label only on every k-th so wide numbers (a
+    // province's 12,500 亿元) keep a gap between them.
+    let grid = ticks(axis_top, step);
+    let label = |t: f64| if spec.percent { format!("{}%", tick_text(t * 100.0, step * 100.0)) } else { tick_text(t, step) };
+    let spacing = (plot_right - plot_left) / (grid.len().max(2) - 1) as f64;
+    let widest = grid.iter().map(|t| text_width(&label(*t), SMALL)).fold(0.0, f64::max);
+    let every = ((widest + 6.0) / spacing).ceil().max(1.0) as usize;
+    for (i, t) in grid.iter().enumerate() {
         c.line(x(*t), plot_top, x(*t), plot_bottom, RULE, 1);
-        let text = if spec.percent { format!("{}%", tick_text(t * 100.0, step * 100.0)) } else { tick_text(*t, step) };
-        c.text(x(*t), plot_bottom + 5.0, text, Font::new(SMALL).color(GREY).middle().top());
+        if i % every == 0 {
+            c.text(x(*t), plot_bottom + 5.0, label(*t), Font::new(SMALL).color(GREY).middle().top());
+        }
     }
     c.line(plot_left, plot_top, plot_left, plot_bottom, GREY, 1);
 

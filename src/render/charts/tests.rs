@@ -139,6 +139,7 @@ fn assert_text_inside(c: &Chart) {
     let root = &c.svg[..c.svg.find('>').unwrap()];
     let view: Vec<f64> = attr(root, "viewBox").unwrap().split(' ').map(|v| v.parse().unwrap()).collect();
     let mut rest = c.svg.as_str();
+    let mut placed: Vec<(f64, f64, f64, String)> = Vec::new();
     while let Some(i) = rest.find("<text ") {
         let close = rest[i..].find('>').unwrap() + i;
         let tag = &rest[i..close];
@@ -153,7 +154,15 @@ fn assert_text_inside(c: &Chart) {
             _ => (x, x + w),
         };
         assert!(left >= -1.0 && right <= view[2] + 1.0, "{}: {text:?} spans {left:.0}..{right:.0} of {}", c.name, view[2]);
+        let y: f64 = attr(tag, "y").unwrap().parse().unwrap();
+        placed.push((y, left, right, text));
         rest = &rest[end..];
+    }
+    // Labels on one line (an axis's numbers, a legend) do not run into each other.
+    placed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    for pair in placed.windows(2) {
+        let ((y1, _, right, a), (y2, left, _, b)) = (&pair[0], &pair[1]);
+        assert!(y1 != y2 || left >= right, "{}: {a:?} runs into {b:?} ({right:.0} > {left:.0})", c.name);
     }
 }
 
@@ -413,4 +422,35 @@ fn preview() {
         std::fs::write(dir.join(format!("{}.svg", c.name)), &c.svg).unwrap();
         assert_inline_ready(c);
     }
+}
+
+/// A province's money reaches 10 000 亿元 and more, as in its by-origin chart: the axis labels
+/// only every k-th tick, so 2,500 5,000 7,500 10,000 12,500 do not run together.
+#[test]
+fn wide_axis_numbers_keep_apart() {
+    use super::bars::{BarRow, Bars, draw};
+    let rows = [("省外", 10_347.17, " · 100.00%"), ("省内市外", 1_239.66, ""), ("市内县外", 306.92, ""), ("县内", 82.41, "")]
+        .into_iter()
+        .map(|(name, v, share)| BarRow::new(name, Some(v), format!("{v:.2}{share}")))
+        .collect();
+    let spec = Bars {
+        rows,
+        percent: false,
+        min_top: 0.0,
+        unit: Some("亿元".into()),
+        track: None,
+        reference: None,
+        legend: Vec::new(),
+        empty: String::new(),
+    };
+    let svg = draw(&spec).finish("到位资金按资金来源分布", "示例。");
+    assert!(svg.contains(">0<") && svg.contains(">10,000<"), "{svg}");
+    let c = Chart {
+        name: "wide",
+        title: String::new(),
+        svg,
+        alt: "示例。".into(),
+        table: super::DataTable { caption: String::new(), headers: Vec::new(), rows: Vec::new() },
+    };
+    assert_text_inside(&c);
 }
