@@ -18,7 +18,7 @@ use rust_decimal::Decimal;
 use super::Period;
 use super::rules;
 use super::snapshot::{BreakdownRow, Breakdowns, Ratio};
-use crate::content::model::{FundOrigin, FundUse, Method, Project};
+use crate::content::model::{FundEntry, FundOrigin, FundUse, Method, Project};
 
 /// One project's share of the period: counted toward the target, and its money.
 struct Share {
@@ -28,12 +28,10 @@ struct Share {
     fdi: Decimal,
 }
 
-/// `has_funds`: whether the project has a fund entry in the period (when not, its list is not
-/// read at all).
-fn share(p: &Period, project: &Project, has_funds: bool) -> Share {
+/// `in_period`: the project's fund entries of the period.
+fn share(p: &Period, project: &Project, in_period: &[FundEntry]) -> Share {
     let first = p.month.january();
     let counted = rules::counts_toward_target(project, p.rules, p.as_of);
-    let in_period = if has_funds { project.funds_between(first, p.month) } else { &[] };
     Share {
         counted,
         contract_amount: if counted { project.contract_amount } else { Decimal::ZERO },
@@ -120,7 +118,9 @@ pub fn breakdowns(p: &Period, total_funds: Decimal) -> Breakdowns {
         // Fund-level breakdowns: every entry of the period, by its own origin and use.
         let mut seen_origin = Vec::new();
         let mut seen_use = Vec::new();
-        for f in if has_funds { project.funds_between(first, p.month) } else { &[] } {
+        // A project with no money in the period is not looked up at all.
+        let in_period = if has_funds { project.funds_between(first, p.month) } else { &[] };
+        for f in in_period {
             let row = origin.row(f.origin.zh(), f.origin.zh());
             row.funds += f.amount;
             if !seen_origin.contains(&f.origin) {
@@ -138,7 +138,7 @@ pub fn breakdowns(p: &Period, total_funds: Decimal) -> Breakdowns {
         }
 
         // Project-level breakdowns: only projects that add something to them.
-        let s = share(p, project, has_funds);
+        let s = share(p, project, in_period);
         if !s.counted && s.funds.is_zero() && s.fdi.is_zero() {
             continue;
         }
