@@ -40,9 +40,11 @@ for t in "${targets[@]}"; do
     -dict=bulletin.dict -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048 \
     -max_len=65536 $parallel -print_final_stats=1 >"$log" 2>&1
   status=$?
-  [ "$jobs" -gt 1 ] && cat fuzz-*.log >>"$log" 2>/dev/null && rm -f fuzz-*.log
   execs=$(grep -h 'stat::number_of_executed_units' "$log" | awk '{s+=$2} END {print s+0}')
   speed=$(grep -h 'stat::average_exec_per_sec' "$log" | awk '{s+=$2} END {print s+0}')
+  # With several jobs the main log already holds each worker's output and final statistics:
+  # their own logs are appended after counting (appending first counted every job twice).
+  [ "$jobs" -gt 1 ] && cat fuzz-*.log >>"$log" 2>/dev/null && rm -f fuzz-*.log
   cov=$(grep -hoE 'cov: [0-9]+' "$log" | tail -1 | awk '{print $2}')
   ft=$(grep -hoE 'ft: [0-9]+' "$log" | tail -1 | awk '{print $2}')
   crashes=$(find "artifacts/$t" -type f | wc -l)
