@@ -14,25 +14,39 @@ type Targets = (u64, f64, f64);
 /// A member of a roll-up: id, name, folder (relative), its targets by year.
 type Member = (String, String, String, Vec<(i32, Targets)>);
 
-/// The `county:` block of a county's targets file: projects, funds, fdi.
+/// The `county:` block of a county's targets file (projects, funds, fdi): its own keys only,
+/// not those of `rates:` under it (whose `funds:` is a percentage), written as a block or, as a
+/// roll-up writes its `total:`, on one line in braces.
 fn county_targets(text: &str) -> Targets {
     let mut out = (0, 0.0, 0.0);
+    let mut take = |key: &str, value: &str| match key.trim() {
+        "projects" => out.0 = value.trim().parse().unwrap_or(0),
+        "funds" => out.1 = value.trim().parse().unwrap_or(0.0),
+        "fdi" => out.2 = value.trim().parse().unwrap_or(0.0),
+        _ => {}
+    };
     let mut inside = false;
     for line in text.lines() {
-        if line.starts_with("county:") {
+        if let Some(rest) = line.strip_prefix("county:") {
+            if let Some(flow) = rest.trim().strip_prefix('{').and_then(|r| r.strip_suffix('}')) {
+                for pair in flow.split(',') {
+                    if let Some((key, value)) = pair.split_once(':') {
+                        take(key, value);
+                    }
+                }
+                break;
+            }
             inside = true;
             continue;
         }
         if inside && !line.starts_with(' ') {
             break;
         }
-        let Some((key, value)) = line.trim().split_once(':') else { continue };
-        let value = value.trim();
-        match key {
-            "projects" if inside => out.0 = value.parse().unwrap_or(0),
-            "funds" if inside => out.1 = value.parse().unwrap_or(0.0),
-            "fdi" if inside => out.2 = value.parse().unwrap_or(0.0),
-            _ => {}
+        // The block's own keys are indented two spaces; deeper ones belong to `rates:`.
+        if inside && line.starts_with("  ") && !line.starts_with("   ") {
+            if let Some((key, value)) = line.split_once(':') {
+                take(key, value);
+            }
         }
     }
     out
