@@ -4,6 +4,7 @@
 //! for is an unknown field. Each typed getter reports a bad value at its exact span and
 //! returns `None`, so one bad date does not hide the next problem in the same file.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::RangeInclusive;
 
@@ -76,6 +77,36 @@ pub enum Need {
 }
 pub use Need::{Optional, Required};
 
+/// Where a value is in its file (`funds[2].amount`), for messages. A ledger reads millions of
+/// values and has few problems, so the text is made only when one is reported.
+pub trait PathText {
+    fn text(&self) -> Cow<'_, str>;
+}
+
+impl PathText for str {
+    fn text(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self)
+    }
+}
+
+impl PathText for String {
+    fn text(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self)
+    }
+}
+
+/// `key` inside the mapping at `prefix`.
+pub struct KeyPath<'a> {
+    prefix: &'a str,
+    key: &'a str,
+}
+
+impl PathText for KeyPath<'_> {
+    fn text(&self) -> Cow<'_, str> {
+        if self.prefix.is_empty() { Cow::Borrowed(self.key) } else { Cow::Owned(format!("{}.{}", self.prefix, self.key)) }
+    }
+}
+
 /// The keys of one mapping, read one by one.
 pub struct Fields<'n> {
     span: Span,
@@ -105,6 +136,11 @@ impl<'n> Fields<'n> {
     /// The path of `key` inside the file, for messages.
     pub fn path(&self, key: &str) -> String {
         if self.prefix.is_empty() { key.to_string() } else { format!("{}.{key}", self.prefix) }
+    }
+
+    /// The path of `key`, made into text only if a problem is reported (see [`PathText`]).
+    fn at<'k>(&'k self, key: &'k str) -> KeyPath<'k> {
+        KeyPath { prefix: &self.prefix, key }
     }
 
     /// The value of `key`; `None` when absent or empty. Marks the key as known.
@@ -149,44 +185,44 @@ impl<'n> Fields<'n> {
 
     pub fn text(&mut self, d: &mut Decoder, key: &'static str, need: Need) -> Option<String> {
         let node = self.need(d, key, need)?;
-        text(d, node, &self.path(key))
+        text(d, node, &self.at(key))
     }
 
     pub fn date(&mut self, d: &mut Decoder, key: &'static str, need: Need) -> Option<NaiveDate> {
         let node = self.need(d, key, need)?;
-        date(d, node, &self.path(key))
+        date(d, node, &self.at(key))
     }
 
     pub fn month(&mut self, d: &mut Decoder, key: &'static str, need: Need) -> Option<Month> {
         let node = self.need(d, key, need)?;
-        month(d, node, &self.path(key))
+        month(d, node, &self.at(key))
     }
 
     pub fn number(&mut self, d: &mut Decoder, key: &'static str, need: Need, kind: NumberKind) -> Option<Decimal> {
         let node = self.need(d, key, need)?;
-        number(d, node, &self.path(key), kind)
+        number(d, node, &self.at(key), kind)
     }
 
     /// A whole number in `range` (each field says what it can sensibly hold, so a typo such as
     /// `stalled_months: 4294967295` is an error, not a number that breaks the figures).
     pub fn count(&mut self, d: &mut Decoder, key: &'static str, need: Need, range: RangeInclusive<u32>) -> Option<u32> {
         let node = self.need(d, key, need)?;
-        count(d, node, &self.path(key), range)
+        count(d, node, &self.at(key), range)
     }
 
     pub fn flag(&mut self, d: &mut Decoder, key: &'static str) -> Option<bool> {
         let node = self.get(key)?;
-        flag(d, node, &self.path(key))
+        flag(d, node, &self.at(key))
     }
 
     pub fn choice<T: Copy>(&mut self, d: &mut Decoder, key: &'static str, need: Need, options: &[(&str, T)]) -> Option<T> {
         let node = self.need(d, key, need)?;
-        choice(d, node, &self.path(key), options)
+        choice(d, node, &self.at(key), options)
     }
 
     pub fn reference(&mut self, d: &mut Decoder, key: &'static str, need: Need, table: &IdTable) -> Option<u32> {
         let node = self.need(d, key, need)?;
-        table.resolve(d, node, &self.path(key))
+        table.resolve(d, node, &self.at(key))
     }
 
     /// A list of plain texts (a single value counts as a list of one).
@@ -260,35 +296,35 @@ pub fn items<'n>(d: &mut Decoder, node: &'n Node, path: &str, scalar_ok: bool) -
 }
 
 /// A single value's text, or a wrong-shape error.
-pub fn scalar<'n>(d: &mut Decoder, node: &'n Node, path: &str) -> Option<&'n str> {
+pub fn scalar<'n>(d: &mut Decoder, node: &'n Node, path: &(impl PathText + ?Sized)) -> Option<&'n str> {
     match &node.kind {
         NodeKind::Scalar { text, .. } => Some(text.as_str()),
         _ => {
-            d.report(problems::wrong_shape(path, Shape::Text, node.shape().into()), Some(node.span));
+            d.report(problems::wrong_shape(&path.text(), Shape::Text, node.shape().into()), Some(node.span));
             None
         }
     }
 }
 
-pub fn text(d: &mut Decoder, node: &Node, path: &str) -> Option<String> {
+pub fn text(d: &mut Decoder, node: &Node, path: &(impl PathText + ?Sized)) -> Option<String> {
     let value = scalar(d, node, path)?.trim();
     if value.is_empty() {
-        d.report(problems::empty_text(path), Some(node.span));
+        d.report(problems::empty_text(&path.text()), Some(node.span));
         return None;
     }
     Some(value.to_string())
 }
 
-pub fn date(d: &mut Decoder, node: &Node, path: &str) -> Option<NaiveDate> {
+pub fn date(d: &mut Decoder, node: &Node, path: &(impl PathText + ?Sized)) -> Option<NaiveDate> {
     let value = scalar(d, node, path)?.trim();
     let parsed = period::parse_date(value);
     if parsed.is_none() {
-        d.report(problems::bad_date(path, value, loose_date(value).map(|d| d.to_string())), Some(node.span));
+        d.report(problems::bad_date(&path.text(), value, loose_date(value).map(|d| d.to_string())), Some(node.span));
     }
     parsed
 }
 
-pub fn month(d: &mut Decoder, node: &Node, path: &str) -> Option<Month> {
+pub fn month(d: &mut Decoder, node: &Node, path: &(impl PathText + ?Sized)) -> Option<Month> {
     let value = scalar(d, node, path)?.trim();
     let parsed = Month::parse(value);
     if parsed.is_none() {
@@ -296,7 +332,7 @@ pub fn month(d: &mut Decoder, node: &Node, path: &str) -> Option<Month> {
             [y, m] | [y, m, _] => Month::new(y, m as u32).map(|m| m.to_string()),
             _ => None,
         });
-        d.report(problems::bad_month(path, value, fixed), Some(node.span));
+        d.report(problems::bad_month(&path.text(), value, fixed), Some(node.span));
     }
     parsed
 }
@@ -316,7 +352,7 @@ fn loose_numbers(value: &str) -> Option<Vec<i32>> {
 }
 
 /// A non-negative decimal with at most 4 places, read from the exact source text.
-pub fn number(d: &mut Decoder, node: &Node, path: &str, kind: NumberKind) -> Option<Decimal> {
+pub fn number(d: &mut Decoder, node: &Node, path: &(impl PathText + ?Sized), kind: NumberKind) -> Option<Decimal> {
     let value = scalar(d, node, path)?.trim();
     let digits = if matches!(kind, NumberKind::Percent) { value.trim_end_matches(['%', '％']).trim_end() } else { value };
     let (negative, body) = match digits.strip_prefix('-') {
@@ -330,41 +366,41 @@ pub fn number(d: &mut Decoder, node: &Node, path: &str, kind: NumberKind) -> Opt
         && frac.is_empty() != body.contains('.')
         && whole.len() <= 15;
     if !well_formed {
-        d.report(problems::bad_number(path, value, kind), Some(node.span));
+        d.report(problems::bad_number(&path.text(), value, kind), Some(node.span));
         return None;
     }
     if negative {
-        d.report(problems::negative_amount(path, value), Some(node.span));
+        d.report(problems::negative_amount(&path.text(), value), Some(node.span));
         return None;
     }
     if frac.len() > 4 {
-        d.report(problems::too_precise(path, value), Some(node.span));
+        d.report(problems::too_precise(&path.text(), value), Some(node.span));
         return None;
     }
     match body.parse::<Decimal>() {
         Ok(v) if matches!(kind, NumberKind::Percent) && v > Decimal::ONE_HUNDRED => {
-            d.report(problems::bad_range(path, value, "超过了 100%", "is over 100%"), Some(node.span));
+            d.report(problems::bad_range(&path.text(), value, "超过了 100%", "is over 100%"), Some(node.span));
             None
         }
         Ok(v) => Some(v.normalize()),
         Err(_) => {
-            d.report(problems::bad_number(path, value, kind), Some(node.span));
+            d.report(problems::bad_number(&path.text(), value, kind), Some(node.span));
             None
         }
     }
 }
 
-pub fn count(d: &mut Decoder, node: &Node, path: &str, range: RangeInclusive<u32>) -> Option<u32> {
+pub fn count(d: &mut Decoder, node: &Node, path: &(impl PathText + ?Sized), range: RangeInclusive<u32>) -> Option<u32> {
     let value = scalar(d, node, path)?.trim();
     if let Some(rest) = value.strip_prefix('-')
         && rest.bytes().all(|b| b.is_ascii_digit())
         && !rest.is_empty()
     {
-        d.report(problems::negative_amount(path, value), Some(node.span));
+        d.report(problems::negative_amount(&path.text(), value), Some(node.span));
         return None;
     }
     if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
-        d.report(problems::bad_number(path, value, NumberKind::Count), Some(node.span));
+        d.report(problems::bad_number(&path.text(), value, NumberKind::Count), Some(node.span));
         return None;
     }
     // All digits: too many of them is out of range too.
@@ -372,19 +408,19 @@ pub fn count(d: &mut Decoder, node: &Node, path: &str, range: RangeInclusive<u32
     match u32::try_from(parsed) {
         Ok(n) if range.contains(&n) => Some(n),
         _ => {
-            d.report(problems::count_out_of_range(path, parsed, *range.start(), *range.end()), Some(node.span));
+            d.report(problems::count_out_of_range(&path.text(), parsed, *range.start(), *range.end()), Some(node.span));
             None
         }
     }
 }
 
-pub fn flag(d: &mut Decoder, node: &Node, path: &str) -> Option<bool> {
+pub fn flag(d: &mut Decoder, node: &Node, path: &(impl PathText + ?Sized)) -> Option<bool> {
     let value = scalar(d, node, path)?.trim();
     match value {
         "true" | "True" | "TRUE" | "yes" | "Yes" | "是" => Some(true),
         "false" | "False" | "FALSE" | "no" | "No" | "否" => Some(false),
         _ => {
-            d.report(problems::bad_bool(path, value), Some(node.span));
+            d.report(problems::bad_bool(&path.text(), value), Some(node.span));
             None
         }
     }
@@ -392,7 +428,7 @@ pub fn flag(d: &mut Decoder, node: &Node, path: &str) -> Option<bool> {
 
 /// One of a fixed set of (mostly Chinese) values. Options listed first are the documented
 /// spellings; later ones with the same value are accepted aliases.
-pub fn choice<T: Copy>(d: &mut Decoder, node: &Node, path: &str, options: &[(&str, T)]) -> Option<T> {
+pub fn choice<T: Copy>(d: &mut Decoder, node: &Node, path: &(impl PathText + ?Sized), options: &[(&str, T)]) -> Option<T> {
     let value = scalar(d, node, path)?.trim();
     if let Some((_, v)) = options.iter().find(|(name, _)| name.trim_start_matches('~') == value) {
         return Some(*v);
@@ -403,7 +439,7 @@ pub fn choice<T: Copy>(d: &mut Decoder, node: &Node, path: &str, options: &[(&st
             documented.push(name);
         }
     }
-    d.report(problems::bad_choice(path, value, &documented), Some(node.span));
+    d.report(problems::bad_choice(&path.text(), value, &documented), Some(node.span));
     None
 }
 
@@ -476,7 +512,7 @@ impl IdTable {
         self.ids.is_empty()
     }
 
-    pub fn resolve(&self, d: &mut Decoder, node: &Node, path: &str) -> Option<u32> {
+    pub fn resolve(&self, d: &mut Decoder, node: &Node, path: &(impl PathText + ?Sized)) -> Option<u32> {
         let value = scalar(d, node, path)?.trim();
         if let Some(ix) = self.get(value) {
             return Some(ix);
@@ -486,7 +522,7 @@ impl IdTable {
         }
         let by_name = self.by_name.get(value).map(|&ix| self.ids[ix as usize].as_str());
         let closest = problems::closest(value, self.ids.iter().map(String::as_str));
-        d.report(problems::unknown_ref(path, self.kind, value, closest, by_name), Some(node.span));
+        d.report(problems::unknown_ref(&path.text(), self.kind, value, closest, by_name), Some(node.span));
         None
     }
 }

@@ -36,7 +36,7 @@ impl<'c> Annex<'c> {
 }
 
 /// Projects counted toward the target of `month`'s year as of its end, the latest counted
-/// first (then by id).
+/// first (then by id); in no order for a province, like [`funds_by_project`].
 pub fn new_projects(c: &Content, month: Month) -> Vec<&Project> {
     let rules = &c.site.rules;
     let as_of = month.last_day();
@@ -46,7 +46,9 @@ pub fn new_projects(c: &Content, month: Month) -> Vec<&Project> {
         .filter(|p| rules::counts_toward_target(p, rules, as_of))
         .map(|p| (rules::count_date(p, rules), p))
         .collect();
-    list.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    if !crate::report::members::instead_of_projects(c) {
+        list.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    }
     list.into_iter().map(|(_, p)| p).collect()
 }
 
@@ -60,7 +62,8 @@ pub struct ProjectFunds<'c> {
 }
 
 /// Every project with counted 到位资金 in 1–m月 of `month`'s year (any signing year, terminated
-/// ones included), the largest first (then by name, then by id).
+/// ones included), the largest first (then by name, then by id); in no order for a province,
+/// whose 通报 sums them by member (`report::members`): thousands a month need no sorting.
 pub fn funds_by_project(c: &Content, month: Month) -> Vec<ProjectFunds<'_>> {
     let rules = &c.site.rules;
     let first = month.january();
@@ -77,9 +80,14 @@ pub fn funds_by_project(c: &Content, month: Month) -> Vec<ProjectFunds<'_>> {
             (!to_date.is_zero()).then_some(ProjectFunds { project: p, month: in_month, to_date })
         })
         .collect();
-    list.sort_by(|a, b| {
-        b.to_date.cmp(&a.to_date).then_with(|| a.project.name.cmp(&b.project.name)).then_with(|| a.project.id.cmp(&b.project.id))
-    });
+    if !crate::report::members::instead_of_projects(c) {
+        list.sort_by(|a, b| {
+            b.to_date
+                .cmp(&a.to_date)
+                .then_with(|| a.project.name.cmp(&b.project.name))
+                .then_with(|| a.project.id.cmp(&b.project.id))
+        });
+    }
     list
 }
 

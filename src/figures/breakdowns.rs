@@ -11,7 +11,7 @@
 //! 到位资金 and adds up to it. The two kinds select their projects separately: a project whose
 //! only money in the period is 县内 adds nothing to a project-level row but is in 县内's row.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
@@ -40,45 +40,47 @@ fn share(p: &Period, project: &Project, in_period: &[FundEntry]) -> Share {
     }
 }
 
-/// Accumulates rows by key, keeping the first-seen order unless sorted later.
+/// Accumulates rows by key, keeping the first-seen order unless sorted later. Rows seeded in a
+/// known order (chains, fund origins) are also reached by position: a month of a province
+/// adds ten thousand projects to each table.
 #[derive(Default)]
 struct Table {
-    rows: BTreeMap<String, BreakdownRow>,
-    order: Vec<String>,
+    rows: Vec<BreakdownRow>,
+    index: HashMap<String, usize>,
 }
 
 impl Table {
     fn row(&mut self, key: &str, name: &str) -> &mut BreakdownRow {
-        if !self.rows.contains_key(key) {
-            self.order.push(key.to_string());
-            self.rows.insert(
-                key.to_string(),
-                BreakdownRow {
-                    key: key.to_string(),
-                    name: name.to_string(),
-                    projects: 0,
-                    contract_amount: Decimal::ZERO,
-                    funds: Decimal::ZERO,
-                    fdi: Decimal::ZERO,
-                    funds_share: Ratio::none(),
-                    counted: true,
-                },
-            );
+        match self.index.get(key) {
+            Some(&i) => &mut self.rows[i],
+            None => self.push(key, name),
         }
-        self.rows.get_mut(key).expect("just inserted")
+    }
+
+    /// A new row at the end, whatever the rows before: a seeded row's position is its
+    /// position in the seed list.
+    fn push(&mut self, key: &str, name: &str) -> &mut BreakdownRow {
+        self.index.entry(key.to_string()).or_insert(self.rows.len());
+        self.rows.push(BreakdownRow {
+            key: key.to_string(),
+            name: name.to_string(),
+            projects: 0,
+            contract_amount: Decimal::ZERO,
+            funds: Decimal::ZERO,
+            fdi: Decimal::ZERO,
+            funds_share: Ratio::none(),
+            counted: true,
+        });
+        self.rows.last_mut().expect("just pushed")
     }
 
     fn add(&mut self, key: &str, name: &str, s: &Share) {
-        let row = self.row(key, name);
-        row.projects += u32::from(s.counted);
-        row.contract_amount += s.contract_amount;
-        row.funds += s.funds;
-        row.fdi += s.fdi;
+        add_to(self.row(key, name), s);
     }
 
     /// Rows in first-seen order, or by funds (largest first) then key.
-    fn finish(mut self, total_funds: Decimal, by_funds: bool) -> Vec<BreakdownRow> {
-        let mut rows: Vec<BreakdownRow> = self.order.iter().filter_map(|k| self.rows.remove(k)).collect();
+    fn finish(self, total_funds: Decimal, by_funds: bool) -> Vec<BreakdownRow> {
+        let mut rows = self.rows;
         if by_funds {
             rows.sort_by(|a, b| b.funds.cmp(&a.funds).then(b.projects.cmp(&a.projects)).then_with(|| a.key.cmp(&b.key)));
         }
@@ -89,11 +91,20 @@ impl Table {
     }
 }
 
-pub fn breakdowns(p: &Period, total_funds: Decimal) -> Breakdowns {
+fn add_to(row: &mut BreakdownRow, s: &Share) {
+    row.projects += u32::from(s.counted);
+    row.contract_amount += s.contract_amount;
+    row.funds += s.funds;
+    row.fdi += s.fdi;
+}
+
+/// `active`: the year's projects that can count or have money ([`super::YearTotals::active`]);
+/// no other project adds to any row.
+pub fn breakdowns(p: &Period, total_funds: Decimal, active: &[u32]) -> Breakdowns {
     let c = p.content;
     let mut chain = Table::default();
     for ch in &c.chains {
-        chain.row(&ch.id, &ch.name);
+        chain.push(&ch.id, &ch.name);
     }
     let mut method = Table::default();
     for m in Method::ALL {
@@ -102,7 +113,7 @@ pub fn breakdowns(p: &Period, total_funds: Decimal) -> Breakdowns {
     let (mut platform, mut tag, mut province) = (Table::default(), Table::default(), Table::default());
     let mut origin = Table::default();
     for o in FundOrigin::ALL {
-        origin.row(o.zh(), o.zh()).counted = p.rules.funds_origins.contains(&o);
+        origin.push(o.zh(), o.zh()).counted = p.rules.funds_origins.contains(&o);
     }
     let mut fund_use = Table::default();
     for u in [FundUse::FixedAssets, FundUse::WorkingCapital] {
@@ -110,18 +121,17 @@ pub fn breakdowns(p: &Period, total_funds: Decimal) -> Breakdowns {
     }
 
     let first = p.month.january();
-    let has_funds = c.has_funds(first, p.month);
-    for (project, has_funds) in c.projects.iter().zip(has_funds) {
+    for project in active.iter().map(|&i| &c.projects[i as usize]) {
         if project.milestones.signed > p.as_of {
             continue;
         }
         // Fund-level breakdowns: every entry of the period, by its own origin and use.
         let mut seen_origin = Vec::new();
         let mut seen_use = Vec::new();
-        // A project with no money in the period is not looked up at all.
-        let in_period = if has_funds { project.funds_between(first, p.month) } else { &[] };
+        let in_period = project.funds_between(first, p.month);
         for f in in_period {
-            let row = origin.row(f.origin.zh(), f.origin.zh());
+            // Seeded in `FundOrigin::ALL`'s order.
+            let row = &mut origin.rows[FundOrigin::ALL.iter().position(|o| *o == f.origin).expect("every origin")];
             row.funds += f.amount;
             if !seen_origin.contains(&f.origin) {
                 seen_origin.push(f.origin);
@@ -142,8 +152,8 @@ pub fn breakdowns(p: &Period, total_funds: Decimal) -> Breakdowns {
         if !s.counted && s.funds.is_zero() && s.fdi.is_zero() {
             continue;
         }
-        let ch = c.chain(project.chain);
-        chain.add(&ch.id, &ch.name, &s);
+        // Seeded in `c.chains`' order.
+        add_to(&mut chain.rows[project.chain.get()], &s);
         let m = project.method.map_or("未填写", |m| m.zh());
         method.add(m, m, &s);
         let pf = project.platform.as_deref().unwrap_or("未填写");

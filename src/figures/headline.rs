@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use chrono::Datelike;
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 
@@ -73,6 +74,10 @@ pub struct YearTotals {
     pub county: Vec<Totals>,
     /// Indexed like `content.units`, then by month.
     pub units: Vec<Vec<Totals>>,
+    /// The projects that can count toward the year's target or have money (到位资金 or 外资)
+    /// dated in it, as indexes into `content.projects`, ascending: a month's breakdowns look
+    /// at these, not at every project of a ten-year ledger.
+    pub active: Vec<u32>,
 }
 
 impl YearTotals {
@@ -82,7 +87,11 @@ impl YearTotals {
         let units = content.units.len();
         let group = |project: &Project| Some(project.credit_unit.map_or(units, |u| u.get()));
         let Some(december) = Month::new(year, 12) else {
-            return YearTotals { county: vec![Totals::default(); 12], units: vec![vec![Totals::default(); 12]; units] };
+            return YearTotals {
+                county: vec![Totals::default(); 12],
+                units: vec![vec![Totals::default(); 12]; units],
+                active: Vec::new(),
+            };
         };
         let mut groups = running_totals_by(content, december, units + 1, group);
         let mut county = vec![Totals::default(); 12];
@@ -94,8 +103,23 @@ impl YearTotals {
             }
         }
         groups.truncate(units);
-        YearTotals { county, units: groups }
+        YearTotals { county, units: groups, active: active_in(content, year) }
     }
+}
+
+/// See [`YearTotals::active`]: a project outside it adds nothing to any figure of the year
+/// that is summed from the year's counted projects and money.
+fn active_in(content: &Content, year: i32) -> Vec<u32> {
+    let rules = &content.site.rules;
+    let in_year = |m: Month| m.year() == year;
+    (0..content.projects.len() as u32)
+        .filter(|&i| {
+            let p = &content.projects[i as usize];
+            rules::count_date(p, rules).is_some_and(|d| d.year() == year)
+                || p.funds.iter().any(|f| in_year(f.month))
+                || p.fdi.iter().any(|f| in_year(f.month))
+        })
+        .collect()
 }
 
 /// The running totals of the years a set of snapshots reads, each computed once.

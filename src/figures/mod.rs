@@ -88,7 +88,7 @@ pub fn snapshot_with(content: &Content, month: Month, years: &Years) -> Snapshot
         pipeline: rates::pipeline(&p),
         factories: people::factories(&p),
         squads: squads::squads(&p),
-        breakdowns: breakdowns::breakdowns(&p, headline.funds.value),
+        breakdowns: breakdowns::breakdowns(&p, headline.funds.value, &running.this_year.active),
         units: units::rankings(&p, &running),
         leaders: people::leaders(&p),
         meetings: people::meetings(&p),

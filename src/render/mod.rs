@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::content::Content;
-use crate::content::model::{Briefing, ProjectIx, UnitIx};
+use crate::content::model::{Briefing, LeaderIx, ProjectIx, UnitIx};
 use crate::content::problems;
 use crate::diagnostics::Diagnostic;
 use crate::figures::annex::Annex;
@@ -678,9 +678,9 @@ impl<'a> Site<'a> {
                 one(self.html(&path, "leaders.html", &context))
             }
             Job::Leader(i) => {
-                let l = &c.leaders[*i];
-                let tables = pages::leaders::tables(l, c, s);
-                let context = pages::leaders::leader(layout(&l.name, "leaders"), c, l, s, &tables);
+                let ix = LeaderIx(*i as u32);
+                let tables = pages::leaders::tables(c, &self.backlinks, ix, s);
+                let context = pages::leaders::leader(layout(&c.leader(ix).name, "leaders"), c, &self.backlinks, ix, s, &tables);
                 Ok(with_csvs(self.html(&path, "leader.html", &context)?, &tables))
             }
             Job::Factories => {

@@ -1,9 +1,10 @@
-//! What points at each project — squad trips, meeting items, factory buildings — indexed
-//! once per build, so a project page looks up its own few instead of scanning the content
-//! (which made project pages cost O(projects × trips)).
+//! What points at each project — squad trips, meeting items, factory buildings, the leader in
+//! charge — indexed once per build, so a project page looks up its own few instead of scanning
+//! the content (which made project pages cost O(projects × trips)), and a leader's page its
+//! own projects (a province has 900 leaders and 50 000 projects).
 
 use crate::content::Content;
-use crate::content::model::{Building, Meeting, MeetingItem, Park, ProjectIx, Squad, Trip};
+use crate::content::model::{Building, LeaderIx, Meeting, MeetingItem, Park, Project, ProjectIx, Squad, Trip};
 
 /// Positions in `Content`, in content order (squads then trips, meetings by date then items).
 #[derive(Default, Clone)]
@@ -15,6 +16,8 @@ struct Links {
 
 pub struct Backlinks {
     by_project: Vec<Links>,
+    /// Each leader's projects (包抓), as indexes into `Content::projects`, ascending.
+    by_leader: Vec<Vec<u32>>,
 }
 
 impl Backlinks {
@@ -45,7 +48,18 @@ impl Backlinks {
                 }
             }
         }
-        Backlinks { by_project }
+        let mut by_leader = vec![Vec::new(); c.leaders.len()];
+        for (i, p) in c.projects.iter().enumerate() {
+            if let Some(l) = p.leader {
+                by_leader[l.get()].push(i as u32);
+            }
+        }
+        Backlinks { by_project, by_leader }
+    }
+
+    /// The projects leader `ix` is in charge of, in ledger order.
+    pub fn led_by<'c>(&self, c: &'c Content, ix: LeaderIx) -> impl Iterator<Item = &'c Project> + use<'c, '_> {
+        self.by_leader[ix.get()].iter().map(move |&i| &c.projects[i as usize])
     }
 
     /// The trips that name project `ix`, with their squad.

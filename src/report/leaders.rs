@@ -1,9 +1,10 @@
 //! 五个一包抓: each county leader's projects and what is left to do on them (the bulletin's
 //! table and the leaders page), and one leader's projects.
 
+use super::backlinks::Backlinks;
 use super::table::{Cell, Column, Num, Table};
 use crate::content::Content;
-use crate::content::model::{Leader, Project};
+use crate::content::model::{LeaderIx, Project};
 use crate::figures::rules::{self, Stage};
 use crate::figures::snapshot::Snapshot;
 use crate::paths;
@@ -31,13 +32,10 @@ pub fn leaders(s: &Snapshot) -> Table {
 
 /// A leader's projects signed by the as-of date: those the figures count, and the terminated
 /// ones (listed apart: no figure counts them).
-pub fn projects(c: &Content, l: &Leader, s: &Snapshot) -> (Table, Table) {
+pub fn projects(c: &Content, links: &Backlinks, l: LeaderIx, s: &Snapshot) -> (Table, Table) {
     let as_of = s.month.last_day();
-    let (terminated, live): (Vec<&Project>, Vec<&Project>) = c
-        .projects
-        .iter()
-        .filter(|p| p.leader.is_some_and(|x| c.leader(x).id == l.id) && p.milestones.signed <= as_of)
-        .partition(|p| rules::terminated(p, as_of));
+    let (terminated, live): (Vec<&Project>, Vec<&Project>) =
+        links.led_by(c, l).filter(|p| p.milestones.signed <= as_of).partition(|p| rules::terminated(p, as_of));
     (
         super::projects::list(c, &live, as_of, "projects", format!("包抓项目（{}个）", live.len())),
         super::projects::list(c, &terminated, as_of, "terminated", format!("已终止项目（{}个）", terminated.len())),

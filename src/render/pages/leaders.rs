@@ -3,13 +3,14 @@
 use serde::Serialize;
 
 use crate::content::Content;
-use crate::content::model::{Leader, Project};
+use crate::content::model::{LeaderIx, Project};
 use crate::figures::Snapshot;
 use crate::figures::format as fmt;
 use crate::figures::rules;
 use crate::paths::{self, Tables};
 use crate::render::table::{TableView, view};
 use crate::render::view::Layout;
+use crate::report::backlinks::Backlinks;
 use crate::report::{Table, leaders};
 
 #[derive(Serialize)]
@@ -36,8 +37,9 @@ pub struct LeaderPage {
     pub measures: Vec<(String, String)>,
 }
 
-pub fn tables(l: &Leader, c: &Content, s: &Snapshot) -> [Table; 2] {
-    let (live, terminated) = leaders::projects(c, l, s);
+pub fn tables(c: &Content, links: &Backlinks, ix: LeaderIx, s: &Snapshot) -> [Table; 2] {
+    let l = c.leader(ix);
+    let (live, terminated) = leaders::projects(c, links, ix, s);
     let csv = |t: Table| {
         let path = paths::table_csv(Tables::Leader(&l.id), t.slug);
         t.csv(path)
@@ -45,15 +47,12 @@ pub fn tables(l: &Leader, c: &Content, s: &Snapshot) -> [Table; 2] {
     [csv(live), csv(terminated)]
 }
 
-pub fn leader(layout: Layout, c: &Content, l: &Leader, s: &Snapshot, tables: &[Table; 2]) -> LeaderPage {
+pub fn leader(layout: Layout, c: &Content, links: &Backlinks, ix: LeaderIx, s: &Snapshot, tables: &[Table; 2]) -> LeaderPage {
     let root = layout.root.clone();
     let as_of = s.month.last_day();
-    let mine: Vec<&Project> = c
-        .projects
-        .iter()
-        .filter(|p| p.leader.is_some_and(|x| c.leader(x).id == l.id) && p.milestones.signed <= as_of)
-        .filter(|p| !rules::terminated(p, as_of))
-        .collect();
+    let l = c.leader(ix);
+    let mine: Vec<&Project> =
+        links.led_by(c, ix).filter(|p| p.milestones.signed <= as_of && !rules::terminated(p, as_of)).collect();
     let [live, terminated] = tables;
     LeaderPage {
         name: l.name.clone(),
