@@ -43,10 +43,12 @@ fn county_targets(text: &str) -> Targets {
             break;
         }
         // The block's own keys are indented two spaces; deeper ones belong to `rates:`.
-        if inside && line.starts_with("  ") && !line.starts_with("   ") {
-            if let Some((key, value)) = line.split_once(':') {
-                take(key, value);
-            }
+        if inside
+            && line.starts_with("  ")
+            && !line.starts_with("   ")
+            && let Some((key, value)) = line.split_once(':')
+        {
+            take(key, value);
         }
     }
     out
