@@ -56,7 +56,7 @@ impl<'a> Decoder<'a> {
 
     /// Where an entity is, for later messages about it: the first line of its span.
     pub fn origin(&self, span: Span) -> Origin {
-        let rest = &self.src.text[span.start as usize..span.end as usize];
+        let rest = &self.src.text()[span.start as usize..span.end as usize];
         let end = span.start + rest.find('\n').unwrap_or(rest.len()) as u32;
         Origin { file: self.file, span: Some(Span { start: span.start, end }) }
     }

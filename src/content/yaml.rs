@@ -102,13 +102,13 @@ const SCAN_KEYS: usize = 16;
 
 /// Parses one YAML document. An empty file gives `Ok(None)`.
 pub fn parse(file: &SourceFile) -> Result<Option<Node>, Vec<SyntaxError>> {
-    parse_region(file, 0..file.text.len())
+    parse_region(file, 0..file.text().len())
 }
 
 /// Parses the part of `file` in `region` (which starts at a line start), such as the front
 /// matter of a Markdown file; spans are still offsets into the whole file.
 pub fn parse_region(file: &SourceFile, region: std::ops::Range<usize>) -> Result<Option<Node>, Vec<SyntaxError>> {
-    let text = &file.text[region.clone()];
+    let text = &file.text()[region.clone()];
     let base = region.start as u32;
     let hints = clerk_slips(text, base);
     if !hints.is_empty() {
@@ -338,9 +338,9 @@ mod tests {
         let (key, value) = &entries[1];
         assert_eq!(key.as_scalar(), Some("amount"));
         assert_eq!(value.as_scalar(), Some("1234567890123456.789"));
-        assert_eq!(&f.text[value.span.range()], "1234567890123456.789");
+        assert_eq!(&f.text()[value.span.range()], "1234567890123456.789");
         let name = &entries[0].1;
-        assert_eq!(&f.text[name.span.range()], "茶叶项目");
+        assert_eq!(&f.text()[name.span.range()], "茶叶项目");
     }
 
     #[test]

@@ -328,7 +328,7 @@ mod tests {
             let src = SourceFile::new("t.yaml".into(), format!("note: {}\n", quoted_if_needed(text)));
             let root = yaml::parse(&src).unwrap().unwrap();
             let NodeKind::Map(entries) = &root.kind else { panic!() };
-            assert_eq!(entries[0].1.as_scalar(), Some(text), "{}", src.text);
+            assert_eq!(entries[0].1.as_scalar(), Some(text), "{}", src.text());
         }
         assert_eq!(quoted_if_needed("商南县茶叶精深加工项目"), "商南县茶叶精深加工项目");
         assert_eq!(quoted_if_needed("两步走：先供地"), "两步走：先供地");

@@ -85,7 +85,14 @@ fn load_at(dir: &Path, within: &mut Vec<PathBuf>) -> std::io::Result<Loaded> {
                             } else {
                                 crate::content::load(&folder)
                             };
-                            loaded.map_or(Got::Unreadable, |l| Got::Loaded(Box::new(l)))
+                            loaded.map_or(Got::Unreadable, |mut l| {
+                                // The member's problems are found: its texts are let go (read
+                                // again for a later message), all but those of files with a
+                                // problem, which are about to be shown.
+                                let with_problems: HashSet<FileId> = l.diagnostics.0.iter().filter_map(|d| d.file).collect();
+                                l.sources.release(&folder, |f| with_problems.contains(&f));
+                                Got::Loaded(Box::new(l))
+                            })
                         }
                         Err(_) => Got::Unreadable,
                     }
@@ -310,8 +317,8 @@ const COUNTY_ONLY: &[&str] =
     &["squads.ok_rate", "squads.missed", "factories.rate", "meetings.closed_rate", "agreements.converted"];
 
 fn check_rollup_placeholders(d: &mut Decoder) {
-    let Some(parts) = files::markdown::split(&d.src.text) else { return };
-    for found in crate::content::placeholders::scan(&d.src.text[parts.body.clone()]) {
+    let Some(parts) = files::markdown::split(&d.src.text()) else { return };
+    for found in crate::content::placeholders::scan(&d.src.text()[parts.body.clone()]) {
         if let Ok(crate::content::placeholders::Placeholder::Figure(key)) = found.what
             && COUNTY_ONLY.contains(&key)
         {

@@ -37,7 +37,7 @@ pub fn split(text: &str) -> Option<Parts> {
 /// of hundreds of megabytes).
 fn check_placeholders(d: &mut Decoder, body: Range<usize>) {
     let mut charts = 0;
-    for found in placeholders::scan(&d.src.text[body.clone()]) {
+    for found in placeholders::scan(&d.src.text()[body.clone()]) {
         let span = crate::source::Span::new(body.start + found.range.start..body.start + found.range.end);
         match &found.what {
             Err(unknown) => d.report(problems::unknown_placeholder(unknown), Some(span)),
@@ -55,7 +55,7 @@ fn check_placeholders(d: &mut Decoder, body: Range<usize>) {
 /// Reports every link or image whose target could run a script (`javascript:`, `data:` …), and
 /// warns of pictures from outside the site, which an intranet without internet cannot show.
 fn check_links(d: &mut Decoder, body: Range<usize>) {
-    for found in links::find(&d.src.text[body.clone()]) {
+    for found in links::find(&d.src.text()[body.clone()]) {
         let span = crate::source::Span::new(body.start + found.range.start..body.start + found.range.end);
         if !found.allowed {
             d.report(problems::unsafe_link(&found.url, found.image), Some(span));
@@ -67,7 +67,7 @@ fn check_links(d: &mut Decoder, body: Range<usize>) {
 
 /// Parses the front matter, reporting syntax problems; `None` if it is missing or unreadable.
 fn front_matter(d: &mut Decoder) -> Option<(Node, Parts)> {
-    let Some(parts) = split(&d.src.text) else {
+    let Some(parts) = split(&d.src.text()) else {
         d.report(problems::missing_front_matter(), Some(crate::source::Span { start: 0, end: 0 }));
         return None;
     };
@@ -135,7 +135,7 @@ pub fn briefing(
         send_to,
         distribute_to,
         copies,
-        body: d.src.text[parts.body.clone()].to_string(),
+        body: d.src.text()[parts.body.clone()].to_string(),
         body_offset: parts.body.start as u32,
         origin,
     })
@@ -154,7 +154,7 @@ pub fn page(d: &mut Decoder, id: &str) -> Option<Page> {
         id: id.to_string(),
         title: title?,
         order: i64::from(order),
-        body: d.src.text[parts.body.clone()].to_string(),
+        body: d.src.text()[parts.body.clone()].to_string(),
         body_offset: parts.body.start as u32,
         origin,
     })

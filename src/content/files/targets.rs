@@ -64,7 +64,7 @@ pub fn decode_with(d: &mut Decoder, node: &Node, year: i32, units: &IdTable, key
         u.finish(d);
         let unit = unit?;
         if let Some(first) = first_line.get(&unit) {
-            let id = d.src.text[unit_span.map_or(0..0, |s| s.range())].to_string();
+            let id = d.src.text()[unit_span.map_or(0..0, |s| s.range())].to_string();
             d.report(problems::duplicate_id(&path, RefKind::Unit, &id, first), unit_span);
             return None;
         }

@@ -311,7 +311,7 @@ fn decode_all(sources: &Sources, found: &[Found], diags: &mut Diagnostics) -> Op
     for f in found.iter().filter(|f| !f.unreadable) {
         match &f.kind {
             Kind::Issued(month) => {
-                issued.push(IssuedFile { month: *month, file: f.file, text: sources.get(f.file).text.clone() })
+                issued.push(IssuedFile { month: *month, file: f.file, text: sources.get(f.file).text().to_string() })
             }
             Kind::Correction(id, date) => {
                 if let Some((file, tree)) = with_tree(f) {
