@@ -317,7 +317,7 @@ const COUNTY_ONLY: &[&str] =
     &["squads.ok_rate", "squads.missed", "factories.rate", "meetings.closed_rate", "agreements.converted"];
 
 fn check_rollup_placeholders(d: &mut Decoder) {
-    let Some(parts) = files::markdown::split(&d.src.text()) else { return };
+    let Some(parts) = files::markdown::split(d.src.text()) else { return };
     for found in crate::content::placeholders::scan(&d.src.text()[parts.body.clone()]) {
         if let Ok(crate::content::placeholders::Placeholder::Figure(key)) = found.what
             && COUNTY_ONLY.contains(&key)

@@ -67,7 +67,7 @@ fn check_links(d: &mut Decoder, body: Range<usize>) {
 
 /// Parses the front matter, reporting syntax problems; `None` if it is missing or unreadable.
 fn front_matter(d: &mut Decoder) -> Option<(Node, Parts)> {
-    let Some(parts) = split(&d.src.text()) else {
+    let Some(parts) = split(d.src.text()) else {
         d.report(problems::missing_front_matter(), Some(crate::source::Span { start: 0, end: 0 }));
         return None;
     };
