@@ -26,7 +26,7 @@
 #      the history of c10k-git read alone (gen-content --time-history: History::read), $HISTORY_RUNS
 #      times, with its peak memory;
 #      peak memory (Maximum resident set size from /usr/bin/time), $MEM_RUNS runs each;
-#      the save → reload time of `serve` on the sample (bench/serve-reload.py, 10 edits);
+#      the save → reload time of `serve` on the sample and on c10k (bench/serve-reload.py, 10 edits);
 #   5. prints a Markdown table of medians, the Hugo ratios, the 1k→10k growth and each target of
 #      issue 6 met or not; also saved as $WORK/results/table.md (raw hyperfine JSON beside it).
 #
@@ -250,6 +250,14 @@ done
 log "serve: save → reload on the sample (bench/serve-reload.py), 10 edits"
 wait_quiet >/dev/null
 python3 "$REPO/bench/serve-reload.py" "$B" "$SAMPLE" 10 > "$R/serve.txt"
+if [[ -d "$WORK/c$last" && "$last" == 10000 ]]; then
+    # Issue 18: the same at a city's size.
+    log "serve: save → reload at $last projects (bench/serve-reload.py), 10 edits"
+    wait_quiet >/dev/null
+    python3 "$REPO/bench/serve-reload.py" "$B" "$WORK/c$last" 10 > "$R/serve-$last.txt"
+else
+    : > "$R/serve-$last.txt"
+fi
 
 log "figures of every month (gen-content --time-figures), $RUNS runs"
 : > "$R/figures-all.txt"
@@ -264,9 +272,9 @@ for ((i = 0; i < HISTORY_RUNS; i++)); do
 done
 
 # --- the table ---------------------------------------------------------------------------------
-python3 - "$ROWS" "$R/figures-all.txt" "$last" "$PLAIN_SIZES" "$SIZES" "$R/serve.txt" "$R/history.txt" <<'EOF' | tee "$R/table.md"
+python3 - "$ROWS" "$R/figures-all.txt" "$last" "$PLAIN_SIZES" "$SIZES" "$R/serve.txt" "$R/history.txt" "$R/serve-$last.txt" <<'EOF' | tee "$R/table.md"
 import json, re, statistics, sys
-rows_file, figures_file, last, plain_sizes, sizes, serve_file, history_file = sys.argv[1:8]
+rows_file, figures_file, last, plain_sizes, sizes, serve_file, history_file, serve_big_file = sys.argv[1:9]
 rows, by_id = [], {}
 for line in open(rows_file, encoding="utf-8"):
     rid, label, js, mem, cmd = line.rstrip("\n").split("\t")
@@ -313,7 +321,7 @@ if hist:
           f"read in {secs(m('read_ms') / 1000)}{share}; peak RSS {m('peak_kib') / 1024:.0f} MiB.")
 
 print()
-print("| Target (issues 6 and 13) | Measured | Met |")
+print("| Target (issues 6, 13, 17 and 18) | Measured | Met |")
 print("|---|---:|:---:|")
 def target(text, value, ok):
     print(f"| {text} | {value} | {'yes' if ok else '**no**'} |")
@@ -346,6 +354,16 @@ if sm:
 serve = re.search(r"median save → reload: (\d+) ms", open(serve_file, encoding="utf-8").read())
 if serve:
     target("the sample site in `serve`: one-file edit to reload ≤ 100 ms (median of 10)", f"{serve.group(1)} ms", int(serve.group(1)) <= 100)
+serve_big = re.search(r"median save → reload: (\d+) ms", open(serve_big_file, encoding="utf-8").read())
+if serve_big:
+    target(f"`serve` at {last} projects: one-project edit to reload ≤ 150 ms (issue 18)", f"{serve_big.group(1)} ms", int(serve_big.group(1)) <= 150)
+if b and last == "10000":
+    target("10k projects full build ≤ 2.5 s and ≤ 150 MiB (issue 18)", f"{secs(b['median'])}, {b['peak']:.0f} MiB", b["median"] <= 2.5 and b["peak"] <= 150)
+pv, c5 = by_id.get("province"), by_id.get("build-50000")
+if pv:
+    target("province roll-up, 50 000 projects: ≤ 10 s and ≤ 600 MiB (issue 17)", f"{secs(pv['median'])}, {pv['peak']:.0f} MiB", pv["median"] <= 10 and pv["peak"] <= 600)
+if c5:
+    target("one county of 50 000 projects: ≤ 12 s and ≤ 300 MiB (issue 18)", f"{secs(c5['median'])}, {c5['peak']:.0f} MiB", c5["median"] <= 12 and c5["peak"] <= 300)
 if growth:
     print()
     print(growth)

@@ -105,13 +105,15 @@ pub fn from_files(files: impl IntoIterator<Item = (String, std::io::Result<Vec<u
         diags.push(problems::other_folder(&folder, count));
     }
 
-    // Parse every YAML file but the projects (Markdown front matter is parsed by its decoder;
-    // each project is parsed just before it is decoded, so its tree is never held for long).
+    // Parse every YAML file but the projects and squads (Markdown front matter is parsed by its
+    // decoder; each project and squad is parsed just before it is decoded, so its tree is never
+    // held for long: a squad's trips of ten years make a tree ten times its text).
     let parsed: Vec<_> = found
         .par_iter()
         .map(|f| {
-            (!f.unreadable && !matches!(f.kind, Kind::Briefing(_) | Kind::Page(_) | Kind::Project(_) | Kind::Issued(_)))
-                .then(|| parse(&sources, f.file))
+            (!f.unreadable
+                && !matches!(f.kind, Kind::Briefing(_) | Kind::Page(_) | Kind::Project(_) | Kind::Squad(_) | Kind::Issued(_)))
+            .then(|| parse(&sources, f.file))
         })
         .collect();
     for (f, parsed) in found.iter_mut().zip(parsed) {
@@ -142,6 +144,34 @@ fn parse(sources: &Sources, file: FileId) -> (Option<Node>, Vec<Diagnostic>) {
             (None, d.into_diagnostics())
         }
     }
+}
+
+/// Parses and decodes `files` (named by their ids) in parallel, each tree dropped once decoded;
+/// `None` for a file that could not be read, parsed or decoded (its problems are in `diags`).
+fn parse_and_decode<T: Send>(
+    sources: &Sources,
+    files: &[(&str, &Found)],
+    diags: &mut Diagnostics,
+    decode: &(dyn Fn(&mut Decoder, &Node, &str) -> Option<T> + Sync),
+) -> Vec<Option<T>> {
+    let mut decoded: Vec<(Option<T>, Vec<Diagnostic>)> = files
+        .par_iter()
+        .map(|(id, f)| {
+            if f.unreadable {
+                return (None, Vec::new());
+            }
+            let (tree, mut problems) = parse(sources, f.file);
+            let mut d = Decoder::new(f.file, sources.get(f.file));
+            let item = tree.and_then(|tree| decode(&mut d, &tree, id));
+            problems.extend(d.into_diagnostics());
+            (item, problems)
+        })
+        .collect();
+    for (_, problems) in &mut decoded {
+        diags.extend(std::mem::take(problems));
+    }
+    // Collected in place: a ledger of 50 000 projects is not held twice.
+    decoded.into_iter().map(|(item, _)| item).collect()
 }
 
 /// Decodes the parsed files in dependency order. Returns `None` if a required piece is
@@ -203,7 +233,7 @@ fn decode_all(sources: &Sources, found: &[Found], diags: &mut Diagnostics) -> Op
                 let mut d = Decoder::new(f.file, sources.get(f.file));
                 if seen.check(&mut d, kind, "", id, None) {
                     list.push((id.as_str(), f));
-                } else if kind == RefKind::Project && !f.unreadable {
+                } else if !f.unreadable {
                     // Not decoded, but its syntax problems are still worth reporting now.
                     diags.extend(parse(sources, f.file).1);
                 }
@@ -233,35 +263,13 @@ fn decode_all(sources: &Sources, found: &[Found], diags: &mut Diagnostics) -> Op
         projects: IdTable::from_ids(RefKind::Project, project_files.iter().map(|(id, _)| (*id, None))),
     };
 
-    let mut squads: Vec<Option<Squad>> = Vec::new();
-    for (id, f) in &squad_files {
-        let mut squad = None;
-        if let Some((file, tree)) = with_tree(f) {
-            run(file, diags, &mut |d| squad = files::squads::decode(d, tree, id, &tables));
-        }
-        squads.push(squad);
-    }
+    let squads: Vec<Option<Squad>> =
+        parse_and_decode(sources, &squad_files, diags, &|d, tree, id| files::squads::decode(d, tree, id, &tables));
     tables.squad_units = squads.iter().map(|s| s.as_ref().map(|s| s.unit)).collect::<Vec<Option<UnitIx>>>();
 
     // Projects are the bulk of a ledger and decode independently of each other.
-    let decoded: Vec<(Option<Project>, Vec<Diagnostic>)> = project_files
-        .par_iter()
-        .map(|(id, f)| {
-            if f.unreadable {
-                return (None, Vec::new());
-            }
-            let (tree, mut problems) = parse(sources, f.file);
-            let mut d = Decoder::new(f.file, sources.get(f.file));
-            let project = tree.and_then(|tree| files::projects::decode(&mut d, &tree, id, &tables));
-            problems.extend(d.into_diagnostics());
-            (project, problems)
-        })
-        .collect();
-    let mut projects: Vec<Option<Project>> = Vec::with_capacity(decoded.len());
-    for (project, found_problems) in decoded {
-        diags.extend(found_problems);
-        projects.push(project);
-    }
+    let projects: Vec<Option<Project>> =
+        parse_and_decode(sources, &project_files, diags, &|d, tree, id| files::projects::decode(d, tree, id, &tables));
 
     tables.project_signed = projects.iter().map(|p| p.as_ref().map(|p| p.milestones.signed)).collect();
     let mut parks = Vec::new();
