@@ -13,14 +13,41 @@ fn fonts() -> Option<Arc<usvg::fontdb::Database>> {
         .get_or_init(|| {
             let mut db = usvg::fontdb::Database::new();
             db.load_system_fonts();
-            let cjk = db.faces().any(|f| {
-                f.families.iter().any(|(name, _)| {
-                    ["CJK", "Han Sans", "Han Serif", "YaHei", "SimHei", "SimSun", "PingFang", "WenQuanYi", "Hei", "Song", "Kai"]
+            let cjk: Vec<usvg::fontdb::ID> = db
+                .faces()
+                .filter(|f| {
+                    f.families.iter().any(|(name, _)| {
+                        [
+                            "CJK",
+                            "Han Sans",
+                            "Han Serif",
+                            "YaHei",
+                            "SimHei",
+                            "SimSun",
+                            "PingFang",
+                            "WenQuanYi",
+                            "Hei",
+                            "Song",
+                            "Kai",
+                        ]
                         .iter()
                         .any(|k| name.contains(k))
+                    })
                 })
-            });
-            cjk.then(|| Arc::new(db))
+                .map(|f| f.id)
+                .collect();
+            // The Chinese faces, which every chart's text uses, are mapped once and kept:
+            // otherwise the font file is mapped and unmapped for each glyph looked up, and the
+            // unmapping stalls every core (a tenth of a 10 000-project build went to it).
+            for id in &cjk {
+                // SAFETY: fontdb maps these same files on every lookup anyway; keeping one
+                // mapping changes how often a file is mapped, not whether. A font file
+                // rewritten on disk during a build is the same risk either way.
+                unsafe {
+                    db.make_shared_face_data(*id);
+                }
+            }
+            (!cjk.is_empty()).then(|| Arc::new(db))
         })
         .clone()
 }
