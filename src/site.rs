@@ -69,6 +69,24 @@ pub fn build_with(
     pdfs: bool,
     emit: &(dyn Fn(Page) -> Result<(), BuildError> + Sync),
 ) -> Result<Built, BuildError> {
+    let Prepared { content, archive, theme, opts } = prepare(dir, month, reload, pdfs)?;
+    let files = render::site_into(&content, &theme, opts, &archive, emit)?;
+    let pdfs = if opts.pdfs { render::bulletin_months(&content, opts.month) } else { Vec::new() };
+    Ok(Built { files, month: opts.month, content, archive, pdfs })
+}
+
+/// What a site is rendered from, read and checked: `build` renders it whole, `serve` page by
+/// page as they are asked for.
+pub struct Prepared {
+    pub content: Content,
+    pub archive: Archive,
+    pub theme: theme::Theme,
+    pub opts: Options,
+}
+
+/// Everything before rendering: the content loaded and checked, the month to report, the
+/// issued records and history, the theme.
+pub fn prepare(dir: &Path, month: Option<Month>, reload: Reload, pdfs: bool) -> Result<Prepared, BuildError> {
     // git runs beside the loading: the history is ready when the content is.
     let (loaded, history) = std::thread::scope(|scope| {
         let history = scope.spawn(|| History::read_shared(dir));
@@ -92,9 +110,7 @@ pub fn build_with(
     let archive = Archive::new(&content, records, history);
     let theme = theme::load(site_root(dir))?;
     let opts = Options { month, reload, workbooks: reload == Reload::Off, pdfs: pdfs || content.site.print.pdf };
-    let files = render::site_into(&content, &theme, opts, &archive, emit)?;
-    let pdfs = if opts.pdfs { render::bulletin_months(&content, month) } else { Vec::new() };
-    Ok(Built { files, month, content, archive, pdfs })
+    Ok(Prepared { content, archive, theme, opts })
 }
 
 /// A month problem as the clerk reads it (it points at no file).

@@ -436,6 +436,10 @@ fn a_reload_names_the_pages_that_changed() {
     let content = tmp.path().join("content");
     let rx = events(port);
     std::thread::sleep(Duration::from_millis(200));
+    // The pages a browser shows: only pages served can be open, so only they are named.
+    for page in ["projects/p2025-002.html", "projects/index.html", "projects/p2025-003.html"] {
+        assert_eq!(get(port, &format!("/{page}")).map(|(status, _)| status), Some(200), "{page}");
+    }
     let file = content.join("projects/p2025-002.yaml");
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, text.replacen("name: 商南县茶叶初制所标准化改造项目", "name: 商南县茶叶初制所改造项目", 1)).unwrap();
@@ -444,6 +448,8 @@ fn a_reload_names_the_pages_that_changed() {
     assert!(named.contains(&"projects/p2025-002.html"), "{named:?}");
     assert!(named.contains(&"projects/index.html"), "the ledger lists the project: {named:?}");
     assert!(!named.contains(&"projects/p2025-003.html"), "another project's page did not change: {named:?}");
+    // The chain's page lists the project too, but no browser was shown it.
+    assert!(!named.contains(&"chains/agri.html"), "a page never served is not named: {named:?}");
     assert!(!named.contains(&"*"));
     // Saving the same bytes again rebuilds and names nothing.
     std::fs::write(&file, std::fs::read(&file).unwrap()).unwrap();

@@ -1,7 +1,9 @@
-//! `serve`: build into memory, serve on 127.0.0.1, watch the content, templates and theme,
-//! rebuild with the same [`site::build`] on every save, and tell open pages to reload (or to
-//! show the error) through server-sent events. The last good site stays served while the
-//! content has errors. [`http`] keeps the server small under abuse.
+//! `serve`: read and check the content as `build` does ([`site::prepare`]), serve on
+//! 127.0.0.1 rendering each page when it is first asked for, watch the content, templates and
+//! theme, read them again on every save, and tell open pages to reload (or to show the error)
+//! through server-sent events. A save renders again only the pages served so far, and names
+//! those whose bytes changed. The last good site stays served while the content has errors.
+//! [`http`] keeps the server small under abuse.
 
 mod http;
 
@@ -17,11 +19,11 @@ use notify::{RecursiveMode, Watcher};
 
 use http::{Limit, Request};
 
-use crate::content::Content;
+use rayon::prelude::*;
+
 use crate::diagnostics::{Lang, render as diagnostics};
 use crate::period::Month;
-use crate::record::Archive;
-use crate::render::{Page, Reload};
+use crate::render::{self, Job, Page, Reload};
 use crate::site::{self, BuildError};
 
 /// Quiet time after the last change before rebuilding: rapid saves become one rebuild.
@@ -30,20 +32,45 @@ const DEBOUNCE: Duration = Duration::from_millis(30);
 /// What a page listening for rebuilds is told.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Event {
-    /// The site was rebuilt: the files whose bytes changed (added or gone too), so an open page
-    /// reloads only when it is one of them; `None` when every page should (the theme changed,
-    /// or too many to name).
+    /// The site was rebuilt: the files served so far whose bytes changed (or that are gone),
+    /// so an open page reloads only when it is one of them; `None` when every page should (the
+    /// theme changed, or too many pages were served to render them all again).
     Reload(Option<Vec<String>>),
     /// The content has errors; the text names file, line and message.
     Problem(String),
 }
 
+/// What the site is served from: the content read and checked, and the job that writes each
+/// file.
+struct Model {
+    prepared: site::Prepared,
+    files: HashMap<String, Job>,
+    /// What every page reads (the years' totals, the latest figures, the backlinks), made once.
+    shared: Arc<render::Shared>,
+}
+
+impl Model {
+    /// The files of `jobs`, rendered. A failure names the page and the template.
+    fn render(&self, jobs: &[&Job]) -> Result<Vec<Page>, render::RenderError> {
+        let p = &self.prepared;
+        let site = render::Site::with(&p.content, &p.theme, p.opts, &p.archive, self.shared.clone());
+        let pages: Vec<Vec<Page>> = jobs.par_iter().map(|job| site.render(job)).collect::<Result<_, _>>()?;
+        Ok(pages.into_iter().flatten().collect())
+    }
+
+    /// A theme file (`theme/style.css`), as the site would copy it.
+    fn theme_file(&self, path: &str) -> Option<Arc<Vec<u8>>> {
+        let name = path.strip_prefix("theme/")?;
+        self.prepared.theme.assets.iter().find(|(n, _)| n == name).map(|(_, bytes)| Arc::new(bytes.clone()))
+    }
+}
+
 /// The site being served and the clients waiting for events.
 #[derive(Default)]
 struct State {
+    /// The files served from `model` so far: a browser may be showing any of them.
     pages: HashMap<String, Arc<Vec<u8>>>,
-    /// What the pages were built from, for workbooks made when first downloaded.
-    built: Option<Arc<(Content, Month, Archive)>>,
+    model: Option<Arc<Model>>,
     problem: Option<String>,
 }
 
@@ -149,20 +176,16 @@ fn watch_loop(opts: &ServeOptions, shared: &Shared, rx: &Receiver<Vec<PathBuf>>)
     }
 }
 
-/// The most files a reload event names; beyond, it tells every page to reload.
+/// The most pages rendered again after a save (a browser may be showing any page served);
+/// beyond, every page is told to reload and rendered when next asked for.
 const MAX_NAMED: usize = 1000;
 
-/// The files of `new` that differ from `old`, and those gone, sorted; `None` when every page
-/// is affected: a theme file changed (every page uses them), or more than [`MAX_NAMED`].
-fn changed_files(old: &HashMap<String, Arc<Vec<u8>>>, new: &HashMap<String, Arc<Vec<u8>>>) -> Option<Vec<String>> {
+/// The files served (`old`) whose bytes differ in `new`, or that `new` no longer has, sorted.
+fn changed_files(old: &HashMap<String, Arc<Vec<u8>>>, new: &HashMap<String, Arc<Vec<u8>>>) -> Vec<String> {
     let mut changed: Vec<String> =
-        new.iter().filter(|(path, bytes)| old.get(*path) != Some(*bytes)).map(|(path, _)| path.clone()).collect();
-    changed.extend(old.keys().filter(|path| !new.contains_key(*path)).cloned());
-    if changed.len() > MAX_NAMED || changed.iter().any(|p| p.starts_with("theme/")) {
-        return None;
-    }
+        old.iter().filter(|(path, bytes)| new.get(*path) != Some(*bytes)).map(|(path, _)| path.clone()).collect();
     changed.sort();
-    Some(changed)
+    changed
 }
 
 /// Editor swap and backup files, which are not content.
@@ -171,31 +194,67 @@ fn is_noise(path: &Path) -> bool {
     name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp") || name.starts_with("~$")
 }
 
-/// Builds the site; on success swaps it in and sends `Reload`, on failure keeps the old site,
-/// prints the problems and sends them to the pages.
+/// Reads and checks the content; on success swaps it in, renders again the pages served so
+/// far and sends `Reload` naming those that changed; on failure keeps the old site, prints the
+/// problems and sends them to the pages.
 fn rebuild(opts: &ServeOptions, shared: &Shared) -> Result<Duration, ()> {
     let started = Instant::now();
-    let pages = Mutex::new(HashMap::new());
-    let emit = |page: Page| {
-        pages.lock().expect("page map").insert(page.path, Arc::new(page.bytes));
-        Ok(())
-    };
-    match site::build(&opts.content, opts.month, Reload::Live, &emit) {
-        Ok(built) => {
+    let prepared = site::prepare(&opts.content, opts.month, Reload::Live, false);
+    let checked = prepared.and_then(|prepared| {
+        let files = render::files(&prepared.content, prepared.opts);
+        let shared = Arc::new(render::Shared::of(&prepared.content, prepared.opts));
+        let model = Model { prepared, files, shared };
+        // A template that fails on some kind of page fails now, as a full build would, not
+        // when that page is first asked for: one page of each kind is rendered as a check.
+        let mut kinds: Vec<&Job> = Vec::new();
+        let latest = Job::Month(model.prepared.opts.month);
+        for job in std::iter::once(&latest).chain(model.files.values()) {
+            if !kinds.iter().any(|k| std::mem::discriminant(*k) == std::mem::discriminant(job)) {
+                kinds.push(job);
+            }
+        }
+        kinds.sort();
+        model.render(&kinds)?;
+        Ok(model)
+    });
+    match checked {
+        Ok(model) => {
             // Once per run: what the change history lacks, and how to fix it.
             static NOTICE: std::sync::Once = std::sync::Once::new();
-            if let Some(notice) = built.archive.history.notice() {
+            if let Some(notice) = model.prepared.archive.history.notice() {
                 NOTICE.call_once(|| eprintln!("{notice}"));
             }
-            let pages = pages.into_inner().expect("page map");
-            let changed = {
-                let mut state = shared.state.write().expect("state lock");
-                let changed = changed_files(&state.pages, &pages);
-                state.pages = pages;
-                state.built = Some(Arc::new((built.content, built.month, built.archive)));
-                state.problem = None;
-                changed
+            let model = Arc::new(model);
+            // Held while the served pages are rendered again, so none is served from the old
+            // content and missed.
+            let mut state = shared.state.write().expect("state lock");
+            let theme_changed = state.model.as_ref().is_some_and(|old| old.prepared.theme.assets != model.prepared.theme.assets);
+            let again = (!theme_changed && state.pages.len() <= MAX_NAMED).then(|| render_again(&model, &state.pages));
+            let changed = match again {
+                Some(Ok(pages)) => {
+                    let changed = changed_files(&state.pages, &pages);
+                    state.pages = pages;
+                    Some(changed)
+                }
+                // A page served before no longer renders: said like any other problem, and
+                // the last good site stays served.
+                Some(Err(e)) => {
+                    let text = e.to_string();
+                    state.problem = Some(text.clone());
+                    drop(state);
+                    eprintln!("{text}\n（仍在预览上一次成功生成的网站）");
+                    shared.broadcast(Event::Problem(text));
+                    return Err(());
+                }
+                // The theme is on every page, or too many pages to name: every page reloads.
+                None => {
+                    state.pages = HashMap::new();
+                    None
+                }
             };
+            state.model = Some(model);
+            state.problem = None;
+            drop(state);
             shared.broadcast(Event::Reload(changed));
             Ok(started.elapsed())
         }
@@ -217,6 +276,56 @@ fn rebuild(opts: &ServeOptions, shared: &Shared) -> Result<Duration, ()> {
     }
 }
 
+/// The pages `served` rendered again from `model`, with the other files of their jobs; a
+/// page the new content no longer has is left out.
+fn render_again(
+    model: &Model,
+    served: &HashMap<String, Arc<Vec<u8>>>,
+) -> Result<HashMap<String, Arc<Vec<u8>>>, render::RenderError> {
+    let mut jobs: Vec<&Job> = served.keys().filter_map(|path| model.files.get(path)).collect();
+    jobs.sort();
+    jobs.dedup();
+    let mut pages: HashMap<String, Arc<Vec<u8>>> =
+        model.render(&jobs)?.into_iter().map(|page| (page.path, Arc::new(page.bytes))).collect();
+    for path in served.keys() {
+        if let Some(bytes) = model.theme_file(path) {
+            pages.insert(path.clone(), bytes);
+        }
+    }
+    Ok(pages)
+}
+
+/// `path` rendered from the site served now (with the other files of its job, kept for the
+/// next request); `None` when the site has no such file.
+fn render_on_request(path: &str, shared: &Shared) -> Option<Arc<Vec<u8>>> {
+    let model = shared.state.read().expect("state lock").model.clone()?;
+    if let Some(bytes) = model.theme_file(path) {
+        return Some(bytes);
+    }
+    let job = model.files.get(path)?;
+    let pages = match model.render(&[job]) {
+        Ok(pages) => pages,
+        Err(e) => {
+            eprintln!("{e}");
+            return None;
+        }
+    };
+    let mut state = shared.state.write().expect("state lock");
+    // Only if no rebuild swapped another site in meanwhile.
+    let current = state.model.as_ref().is_some_and(|m| Arc::ptr_eq(m, &model));
+    let mut found = None;
+    for page in pages {
+        let bytes = Arc::new(page.bytes);
+        if page.path == path {
+            found = Some(bytes.clone());
+        }
+        if current {
+            state.pages.insert(page.path, bytes);
+        }
+    }
+    found
+}
+
 fn respond(request: Request, mut stream: TcpStream, shared: &Shared) {
     let url = request.target.split(['?', '#']).next().unwrap_or("/").to_string();
     let head_only = request.head_only;
@@ -227,11 +336,13 @@ fn respond(request: Request, mut stream: TcpStream, shared: &Shared) {
         }
         _ => {
             let path = page_path(&url);
-            let (page, built, problem) = {
+            let (page, model, problem) = {
                 let state = shared.state.read().expect("state lock");
-                (path.as_ref().and_then(|p| state.pages.get(p).cloned()), state.built.clone(), state.problem.clone())
+                (path.as_ref().and_then(|p| state.pages.get(p).cloned()), state.model.clone(), state.problem.clone())
             };
-            let page = page.or_else(|| workbook_on_request(path.as_deref()?, built.as_deref()?, shared));
+            let page = page
+                .or_else(|| render_on_request(path.as_deref()?, shared))
+                .or_else(|| workbook_on_request(path.as_deref()?, &model?, shared));
             let _ = match (page, path) {
                 (Some(bytes), Some(path)) => http::respond(&mut stream, 200, content_type(&path), &bytes, head_only),
                 // No good build yet, or no such page: a page that still listens for rebuilds.
@@ -250,11 +361,8 @@ fn respond(request: Request, mut stream: TcpStream, shared: &Shared) {
 
 /// `bulletins/<month>.xlsx` and `bulletins/<month>.docx`, made on their first download and
 /// kept until the next rebuild.
-fn workbook_on_request(
-    path: &str,
-    (content, last, archive): &(Content, Month, Archive),
-    shared: &Shared,
-) -> Option<Arc<Vec<u8>>> {
+fn workbook_on_request(path: &str, model: &Arc<Model>, shared: &Shared) -> Option<Arc<Vec<u8>>> {
+    let (content, last, archive) = (&model.prepared.content, &model.prepared.opts.month, &model.prepared.archive);
     let name = path.strip_prefix("bulletins/")?;
     let (month, word) = match (name.strip_suffix(".xlsx"), name.strip_suffix(".docx")) {
         (Some(m), _) => (Month::parse(m)?, false),
@@ -291,7 +399,7 @@ fn workbook_on_request(
     let bytes = Arc::new(page.bytes);
     let mut state = shared.state.write().expect("state lock");
     // Only if no rebuild swapped the site in meanwhile.
-    if state.built.as_ref().is_some_and(|b| std::ptr::eq(&b.0, content)) {
+    if state.model.as_ref().is_some_and(|m| Arc::ptr_eq(m, model)) {
         state.pages.insert(page.path, bytes.clone());
     }
     Some(bytes)
