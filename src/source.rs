@@ -76,11 +76,17 @@ impl Released {
     /// file has changed since or cannot be read: a message then names the file without
     /// quoting a line that may no longer be the one meant.
     fn read_again(&self) -> Body {
-        let text = std::fs::read(&self.disk).ok().and_then(|bytes| String::from_utf8(bytes).ok()).map(|text| {
-            match text.strip_prefix('\u{feff}') {
-                Some(rest) => rest.to_string(),
-                None => text,
-            }
+        use std::io::Read;
+        // No more than the text was (and the byte-order mark the loader dropped): a file
+        // swapped for a huge one since is not read whole.
+        let limit = self.len as u64 + 4;
+        let bytes = std::fs::File::open(&self.disk).and_then(|f| {
+            let mut bytes = Vec::new();
+            f.take(limit).read_to_end(&mut bytes).map(|_| bytes)
+        });
+        let text = bytes.ok().and_then(|bytes| String::from_utf8(bytes).ok()).map(|text| match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
         });
         match text {
             Some(text) if text.len() == self.len && crc32fast::hash(text.as_bytes()) == self.crc => Body::new(text),
@@ -239,6 +245,11 @@ mod tests {
         std::fs::write(dir.path().join("p.yaml"), "name: 茶叶\nchain: agro\n").unwrap();
         assert_eq!(sources.get(a).line_text(2), "");
         assert_eq!(sources.get(a).line_col(20), (1, 1));
+        // A file grown far past the text is read only as far as the text was, and not quoted.
+        std::fs::write(dir.path().join("p.yaml"), "name: 茶叶\nchain: agri\n".repeat(1000)).unwrap();
+        let d = sources.add(SourceFile::new("p.yaml".into(), "name: 茶叶\nchain: agri\n".into()));
+        sources.release(dir.path(), |f| f != d);
+        assert_eq!(sources.get(d).line_text(2), "");
         // A file gone is the same.
         let c = sources.add(SourceFile::new("gone.yaml".into(), "x: 1\n".into()));
         sources.release(dir.path(), |f| f != c);
