@@ -87,10 +87,21 @@ pub struct Prepared {
 /// Everything before rendering: the content loaded and checked, the month to report, the
 /// issued records and history, the theme.
 pub fn prepare(dir: &Path, month: Option<Month>, reload: Reload, pdfs: bool) -> Result<Prepared, BuildError> {
+    prepare_with(dir, month, reload, pdfs, None)
+}
+
+/// [`prepare`], reusing the projects `cache` kept from the last read (`serve`'s saves).
+pub fn prepare_with(
+    dir: &Path,
+    month: Option<Month>,
+    reload: Reload,
+    pdfs: bool,
+    cache: Option<&crate::content::load::DecodeCache>,
+) -> Result<Prepared, BuildError> {
     // git runs beside the loading: the history is ready when the content is.
     let (loaded, history) = std::thread::scope(|scope| {
         let history = scope.spawn(|| History::read_shared(dir));
-        (crate::rollup::load_any(dir), history.join().expect("reading history does not panic"))
+        (crate::rollup::load_any_with(dir, cache), history.join().expect("reading history does not panic"))
     });
     let mut loaded = loaded.map_err(|error| BuildError::Folder { path: dir.display().to_string(), error })?;
     let Some(mut content) = loaded.content.take() else { return Err(BuildError::Content(Box::new(loaded))) };

@@ -512,6 +512,17 @@ impl IdTable {
         self.ids.is_empty()
     }
 
+    /// Everything a lookup can answer, fed to `h`: the ids, the names that point at them, and
+    /// whether the list is complete.
+    pub fn hash_into(&self, h: &mut impl std::hash::Hasher) {
+        use std::hash::Hash;
+        self.ids.hash(h);
+        let mut names: Vec<(&String, &u32)> = self.by_name.iter().collect();
+        names.sort();
+        names.hash(h);
+        self.complete.hash(h);
+    }
+
     pub fn resolve(&self, d: &mut Decoder, node: &Node, path: &(impl PathText + ?Sized)) -> Option<u32> {
         let value = scalar(d, node, path)?.trim();
         if let Some(ix) = self.get(value) {

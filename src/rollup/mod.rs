@@ -51,7 +51,15 @@ pub fn member_folders(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 
 /// Loads `dir` as a roll-up when it is one, else as a county's content folder.
 pub fn load_any(dir: &std::path::Path) -> std::io::Result<crate::content::Loaded> {
-    if is_rollup(dir) { load(dir) } else { crate::content::load(dir) }
+    load_any_with(dir, None)
+}
+
+/// [`load_any`], a county reusing what `cache` kept from its last read (`serve`).
+pub fn load_any_with(
+    dir: &std::path::Path,
+    cache: Option<&crate::content::load::DecodeCache>,
+) -> std::io::Result<crate::content::Loaded> {
+    if is_rollup(dir) { load(dir) } else { crate::content::load::load_with(dir, cache) }
 }
 
 /// Each member's own headline as of `month`, under its own rules: its projects alone, counted

@@ -80,6 +80,8 @@ const MAX_EVENT_STREAMS: usize = 32;
 #[derive(Clone, Default)]
 struct Shared {
     state: Arc<RwLock<State>>,
+    /// Each project file as last decoded: a save decodes again only what changed.
+    decoded: Arc<crate::content::load::DecodeCache>,
     clients: Arc<Mutex<Vec<Sender<Event>>>>,
     streams: Limit,
 }
@@ -199,7 +201,7 @@ fn is_noise(path: &Path) -> bool {
 /// problems and sends them to the pages.
 fn rebuild(opts: &ServeOptions, shared: &Shared) -> Result<Duration, ()> {
     let started = Instant::now();
-    let prepared = site::prepare(&opts.content, opts.month, Reload::Live, false);
+    let prepared = site::prepare_with(&opts.content, opts.month, Reload::Live, false, Some(&shared.decoded));
     let checked = prepared.and_then(|prepared| {
         let files = render::files(&prepared.content, prepared.opts);
         let shared = Arc::new(render::Shared::of(&prepared.content, prepared.opts));

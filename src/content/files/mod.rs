@@ -31,6 +31,22 @@ pub struct Tables {
     pub projects: IdTable,
 }
 
+impl Tables {
+    /// What decoding a project reads from the tables, as one number: a project decoded with
+    /// other tables is decoded again (see `crate::content::load::DecodeCache`).
+    pub fn project_key(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for table in [&self.units, &self.leaders, &self.chains, &self.squads] {
+            table.hash_into(&mut h);
+        }
+        self.unit_kinds.hash(&mut h);
+        self.units_ids.hash(&mut h);
+        self.squad_units.hash(&mut h);
+        h.finish()
+    }
+}
+
 /// Turns YAML syntax errors into diagnostics.
 pub fn report_syntax(d: &mut Decoder, errors: Vec<SyntaxError>) {
     for e in errors {

@@ -22,7 +22,7 @@ use crate::period::Month;
 use crate::source::{FileId, SourceFile, Sources};
 pub use classify::ASSET_EXTENSIONS;
 use classify::{Class, Kind, classify};
-pub use read::{MAX_ASSET_BYTES, MAX_MARKDOWN_BYTES, MAX_YAML_BYTES, load, read_folder};
+pub use read::{MAX_ASSET_BYTES, MAX_MARKDOWN_BYTES, MAX_YAML_BYTES, load, load_with, read_folder};
 use read::{NotRead, not_read, read_problem};
 
 /// A file found in the folder, before it is decoded.
@@ -38,6 +38,14 @@ struct Found {
 /// Loads content from files already read: (path relative to the content folder with `/`
 /// separators, bytes or the read error). Used by `load`, and by tests and `serve` directly.
 pub fn from_files(files: impl IntoIterator<Item = (String, std::io::Result<Vec<u8>>)>) -> Loaded {
+    from_files_with(files, None)
+}
+
+/// [`from_files`], reusing the projects decoded last time that nothing changed for (`serve`).
+pub fn from_files_with(
+    files: impl IntoIterator<Item = (String, std::io::Result<Vec<u8>>)>,
+    cache: Option<&DecodeCache>,
+) -> Loaded {
     let mut sources = Sources::default();
     let mut diags = Diagnostics::default();
     let mut found: Vec<Found> = Vec::new();
@@ -123,7 +131,7 @@ pub fn from_files(files: impl IntoIterator<Item = (String, std::io::Result<Vec<u
         }
     }
 
-    let content = decode_all(&sources, &found, &mut diags).map(|mut c| {
+    let content = decode_all(&sources, &found, &mut diags, cache).map(|mut c| {
         c.assets = assets;
         c
     });
@@ -143,6 +151,75 @@ fn parse(sources: &Sources, file: FileId) -> (Option<Node>, Vec<Diagnostic>) {
             files::report_syntax(&mut d, errors);
             (None, d.into_diagnostics())
         }
+    }
+}
+
+/// What `serve` keeps between saves: each project file's decoded record, by its path, with the
+/// text and the lookup tables it was decoded with. A save decodes again only the project files
+/// whose text changed, or all of them when a list they refer to (units, leaders, chains,
+/// squads) changed; every check across files runs again as on a first read.
+#[derive(Default)]
+pub struct DecodeCache(std::sync::Mutex<HashMap<String, Decoded>>);
+
+/// One project file as decoded: the project (or `None`) and the problems found in the file.
+struct Decoded {
+    text: String,
+    tables: u64,
+    project: Option<Project>,
+    problems: Vec<Diagnostic>,
+}
+
+impl DecodeCache {
+    fn decode_projects(
+        &self,
+        sources: &Sources,
+        files: &[(&str, &Found)],
+        diags: &mut Diagnostics,
+        tables: &Tables,
+    ) -> Vec<Option<Project>> {
+        let key = tables.project_key();
+        let mut old = std::mem::take(&mut *self.0.lock().expect("decode cache"));
+        // For each file: `None` when the record kept from last time still holds, else the
+        // record decoded now.
+        let fresh: Vec<Option<Decoded>> = files
+            .par_iter()
+            .map(|(id, f)| {
+                let src = sources.get(f.file);
+                if f.unreadable || old.get(&src.path).is_some_and(|e| e.tables == key && e.text == src.text()) {
+                    return None;
+                }
+                let (tree, mut problems) = parse(sources, f.file);
+                let mut d = Decoder::new(f.file, src);
+                let project = tree.and_then(|tree| files::projects::decode(&mut d, &tree, id, tables));
+                problems.extend(d.into_diagnostics());
+                Some(Decoded { text: src.text().to_string(), tables: key, project, problems })
+            })
+            .collect();
+        let mut kept = HashMap::with_capacity(files.len());
+        let mut projects = Vec::with_capacity(files.len());
+        for ((_, f), fresh) in files.iter().zip(fresh) {
+            if f.unreadable {
+                projects.push(None);
+                continue;
+            }
+            let path = &sources.get(f.file).path;
+            let mut entry = fresh.unwrap_or_else(|| old.remove(path).expect("a kept record"));
+            // The file's place in this read's list may differ from last time's.
+            if let Some(p) = &mut entry.project {
+                p.origin.file = f.file;
+                for problem in &mut p.problems {
+                    problem.origin.file = f.file;
+                }
+            }
+            for d in &mut entry.problems {
+                d.file = d.file.map(|_| f.file);
+            }
+            diags.extend(entry.problems.iter().cloned());
+            projects.push(entry.project.clone());
+            kept.insert(path.clone(), entry);
+        }
+        *self.0.lock().expect("decode cache") = kept;
+        projects
     }
 }
 
@@ -176,7 +253,7 @@ fn parse_and_decode<T: Send>(
 
 /// Decodes the parsed files in dependency order. Returns `None` if a required piece is
 /// missing; any other problem is in `diags`.
-fn decode_all(sources: &Sources, found: &[Found], diags: &mut Diagnostics) -> Option<Content> {
+fn decode_all(sources: &Sources, found: &[Found], diags: &mut Diagnostics, cache: Option<&DecodeCache>) -> Option<Content> {
     let one = |kind: &Kind| found.iter().find(|f| &f.kind == kind);
     fn with_tree(f: &Found) -> Option<(FileId, &Node)> {
         f.tree.as_ref().map(|t| (f.file, t))
@@ -268,8 +345,10 @@ fn decode_all(sources: &Sources, found: &[Found], diags: &mut Diagnostics) -> Op
     tables.squad_units = squads.iter().map(|s| s.as_ref().map(|s| s.unit)).collect::<Vec<Option<UnitIx>>>();
 
     // Projects are the bulk of a ledger and decode independently of each other.
-    let projects: Vec<Option<Project>> =
-        parse_and_decode(sources, &project_files, diags, &|d, tree, id| files::projects::decode(d, tree, id, &tables));
+    let projects: Vec<Option<Project>> = match cache {
+        None => parse_and_decode(sources, &project_files, diags, &|d, tree, id| files::projects::decode(d, tree, id, &tables)),
+        Some(cache) => cache.decode_projects(sources, &project_files, diags, &tables),
+    };
 
     tables.project_signed = projects.iter().map(|p| p.as_ref().map(|p| p.milestones.signed)).collect();
     let mut parks = Vec::new();

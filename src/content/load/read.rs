@@ -18,6 +18,11 @@ pub fn load(root: &Path) -> std::io::Result<Loaded> {
     Ok(from_files(read_folder(root)?))
 }
 
+/// [`load`], reusing what `cache` kept from the last read (see [`super::DecodeCache`]).
+pub fn load_with(root: &Path, cache: Option<&super::DecodeCache>) -> std::io::Result<Loaded> {
+    Ok(super::from_files_with(read_folder(root)?, cache))
+}
+
 /// Every file under `root` as the content is read: hidden files and `~$` lock files skipped,
 /// paths relative to `root` with `/` separators, each file's bytes or its read error. Files
 /// are read in parallel. Only content files and assets are read (others give empty bytes,
