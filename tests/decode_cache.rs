@@ -36,7 +36,7 @@ fn a_read_reusing_the_decoded_projects_finds_what_a_first_read_finds() {
     let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content");
     let mut files = read_folder(&sample).expect("the sample reads");
     let cache = DecodeCache::default();
-    let mut check = |files: &Files, what: &str| {
+    let check = |files: &Files, what: &str| {
         let cached = seen(&from_files_with(copy(files), Some(&cache)));
         let first = seen(&from_files(copy(files)));
         assert_eq!(cached, first, "{what}");
