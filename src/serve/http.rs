@@ -74,9 +74,28 @@ pub fn serve(listener: TcpListener, port: u16, handle: Arc<dyn Fn(Request, TcpSt
                 Ok(request) => handle(request, stream),
                 Err(Refused { status, reason }) => {
                     let _ = respond(&mut stream, status, "text/plain; charset=utf-8", reason.as_bytes(), false);
+                    drain(&mut stream);
                 }
             }
         });
+    }
+}
+
+/// After a refusal: closing with the client's bytes unread makes the system reset the
+/// connection, and the client may lose the answer before reading it. So the answer is marked
+/// finished, and what the client still sends is read and dropped: a few megabytes for a second
+/// at most, never kept.
+fn drain(stream: &mut TcpStream) {
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    let started = std::time::Instant::now();
+    let mut left: usize = 4 << 20;
+    let mut buf = [0u8; 8192];
+    while left > 0 && started.elapsed() < Duration::from_secs(1) {
+        let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
+        match stream.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => left = left.saturating_sub(n),
+        }
     }
 }
 
