@@ -434,12 +434,12 @@ pub struct Site<'a> {
     opts: Options,
     /// The issued bulletins, their corrections and the content's history.
     archive: &'a Archive,
-    shared: std::sync::Arc<Shared>,
+    common: std::sync::Arc<Common>,
 }
 
 /// What every page of a site reads, computed once per content: `serve` keeps it between the
 /// pages it renders on request.
-pub struct Shared {
+pub struct Common {
     /// The running totals of every year with a snapshot, shared by the month jobs.
     years: figures::Years,
     /// The figures as of `opts.month`, which most pages show, and their tables.
@@ -451,29 +451,29 @@ pub struct Shared {
     year_so_far: std::sync::OnceLock<Vec<Snapshot>>,
 }
 
-impl Shared {
-    pub fn of(content: &Content, opts: Options) -> Shared {
+impl Common {
+    pub fn of(content: &Content, opts: Options) -> Common {
         let years = figures::Years::new(content, months(content, opts.month).iter().map(|m| m.year()));
         let latest = figures::snapshot_with(content, opts.month, &years);
         let latest_tables = MonthTables::of(content, &latest, &Annex::of(content, opts.month));
-        Shared { years, latest, latest_tables, backlinks: Backlinks::new(content), year_so_far: std::sync::OnceLock::new() }
+        Common { years, latest, latest_tables, backlinks: Backlinks::new(content), year_so_far: std::sync::OnceLock::new() }
     }
 }
 
 impl<'a> Site<'a> {
     pub fn new(content: &'a Content, theme: &'a Theme, opts: Options, archive: &'a Archive) -> Site<'a> {
-        Site::with(content, theme, opts, archive, std::sync::Arc::new(Shared::of(content, opts)))
+        Site::with(content, theme, opts, archive, std::sync::Arc::new(Common::of(content, opts)))
     }
 
-    /// With `shared` made before by [`Shared::of`] for the same content and options.
+    /// With `common` made before by [`Common::of`] for the same content and options.
     pub fn with(
         content: &'a Content,
         theme: &'a Theme,
         opts: Options,
         archive: &'a Archive,
-        shared: std::sync::Arc<Shared>,
+        common: std::sync::Arc<Common>,
     ) -> Site<'a> {
-        Site { content, theme, opts, archive, shared }
+        Site { content, theme, opts, archive, common }
     }
 
     /// What a bulletin page offers besides itself: its PDF and Word file when the site makes
@@ -508,7 +508,7 @@ impl<'a> Site<'a> {
         }
         let made;
         let tables = if s.month == self.opts.month {
-            &self.shared.latest_tables
+            &self.common.latest_tables
         } else {
             made = MonthTables::of(self.content, s, &Annex::of(self.content, s.month));
             &made
@@ -611,7 +611,7 @@ impl<'a> Site<'a> {
     /// The files of one job.
     pub fn render(&self, job: &Job) -> Result<Vec<Page>, RenderError> {
         let c = self.content;
-        let s = &self.shared.latest;
+        let s = &self.common.latest;
         let m = self.opts.month;
         let as_of = m.last_day();
         let path = job.paths(c, self.opts).swap_remove(0);
@@ -623,13 +623,13 @@ impl<'a> Site<'a> {
             list
         };
         let one = |page: Result<Page, RenderError>| page.map(|p| vec![p]);
-        let t = &self.shared.latest_tables;
+        let t = &self.common.latest_tables;
         match job {
             Job::Month(month) => {
                 if *month == m {
                     self.month(s)
                 } else {
-                    self.month(&figures::snapshot_with(c, *month, &self.shared.years))
+                    self.month(&figures::snapshot_with(c, *month, &self.common.years))
                 }
             }
             Job::Dashboard => {
@@ -653,7 +653,7 @@ impl<'a> Site<'a> {
                 let context = pages::project::project(
                     layout(&p.name, "projects"),
                     c,
-                    &self.shared.backlinks,
+                    &self.common.backlinks,
                     *ix,
                     as_of,
                     &self.archive.history,
@@ -676,9 +676,9 @@ impl<'a> Site<'a> {
                 let mut context = pages::units::unit(layout(&u.name, "units"), c, *ix, ranking, &tables);
                 context.member = pages::units::member(c, *ix, s, &context.layout.root);
                 if let Some(member) = &mut context.member {
-                    let year = self.shared.year_so_far.get_or_init(|| {
+                    let year = self.common.year_so_far.get_or_init(|| {
                         let first = Month::new(s.month.year(), 1).expect("January");
-                        first.through(s.month).map(|m| figures::snapshot_with(c, m, &self.shared.years)).collect()
+                        first.through(s.month).map(|m| figures::snapshot_with(c, m, &self.common.years)).collect()
                     });
                     member.trend = pages::units::trend(&c.unit(*ix).id, year);
                 }
@@ -710,9 +710,9 @@ impl<'a> Site<'a> {
             }
             Job::Leader(i) => {
                 let ix = LeaderIx(*i as u32);
-                let tables = pages::leaders::tables(c, &self.shared.backlinks, ix, s);
+                let tables = pages::leaders::tables(c, &self.common.backlinks, ix, s);
                 let context =
-                    pages::leaders::leader(layout(&c.leader(ix).name, "leaders"), c, &self.shared.backlinks, ix, s, &tables);
+                    pages::leaders::leader(layout(&c.leader(ix).name, "leaders"), c, &self.common.backlinks, ix, s, &tables);
                 Ok(with_csvs(self.html(&path, "leader.html", &context)?, &tables))
             }
             Job::Factories => {

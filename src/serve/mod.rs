@@ -46,14 +46,14 @@ struct Model {
     prepared: site::Prepared,
     files: HashMap<String, Job>,
     /// What every page reads (the years' totals, the latest figures, the backlinks), made once.
-    shared: Arc<render::Shared>,
+    common: Arc<render::Common>,
 }
 
 impl Model {
     /// The files of `jobs`, rendered. A failure names the page and the template.
     fn render(&self, jobs: &[&Job]) -> Result<Vec<Page>, render::RenderError> {
         let p = &self.prepared;
-        let site = render::Site::with(&p.content, &p.theme, p.opts, &p.archive, self.shared.clone());
+        let site = render::Site::with(&p.content, &p.theme, p.opts, &p.archive, self.common.clone());
         let pages: Vec<Vec<Page>> = jobs.par_iter().map(|job| site.render(job)).collect::<Result<_, _>>()?;
         Ok(pages.into_iter().flatten().collect())
     }
@@ -204,8 +204,8 @@ fn rebuild(opts: &ServeOptions, shared: &Shared) -> Result<Duration, ()> {
     let prepared = site::prepare_with(&opts.content, opts.month, Reload::Live, false, Some(&shared.decoded));
     let checked = prepared.and_then(|prepared| {
         let files = render::files(&prepared.content, prepared.opts);
-        let shared = Arc::new(render::Shared::of(&prepared.content, prepared.opts));
-        let model = Model { prepared, files, shared };
+        let common = Arc::new(render::Common::of(&prepared.content, prepared.opts));
+        let model = Model { prepared, files, common };
         // A template that fails on some kind of page fails now, as a full build would, not
         // when that page is first asked for: one page of each kind is rendered as a check.
         let mut kinds: Vec<&Job> = Vec::new();

@@ -188,10 +188,7 @@ impl DecodeCache {
                 if f.unreadable || old.get(&src.path).is_some_and(|e| e.tables == key && e.text == src.text()) {
                     return None;
                 }
-                let (tree, mut problems) = parse(sources, f.file);
-                let mut d = Decoder::new(f.file, src);
-                let project = tree.and_then(|tree| files::projects::decode(&mut d, &tree, id, tables));
-                problems.extend(d.into_diagnostics());
+                let (project, problems) = decode_one(sources, id, f, &|d, tree, id| files::projects::decode(d, tree, id, tables));
                 Some(Decoded { text: src.text().to_string(), tables: key, project, problems })
             })
             .collect();
@@ -223,6 +220,20 @@ impl DecodeCache {
     }
 }
 
+/// Parses and decodes one file named `id`: what it holds, or `None`, and the problems found.
+fn decode_one<T>(
+    sources: &Sources,
+    id: &str,
+    f: &Found,
+    decode: &(dyn Fn(&mut Decoder, &Node, &str) -> Option<T> + Sync),
+) -> (Option<T>, Vec<Diagnostic>) {
+    let (tree, mut problems) = parse(sources, f.file);
+    let mut d = Decoder::new(f.file, sources.get(f.file));
+    let item = tree.and_then(|tree| decode(&mut d, &tree, id));
+    problems.extend(d.into_diagnostics());
+    (item, problems)
+}
+
 /// Parses and decodes `files` (named by their ids) in parallel, each tree dropped once decoded;
 /// `None` for a file that could not be read, parsed or decoded (its problems are in `diags`).
 fn parse_and_decode<T: Send>(
@@ -233,16 +244,7 @@ fn parse_and_decode<T: Send>(
 ) -> Vec<Option<T>> {
     let mut decoded: Vec<(Option<T>, Vec<Diagnostic>)> = files
         .par_iter()
-        .map(|(id, f)| {
-            if f.unreadable {
-                return (None, Vec::new());
-            }
-            let (tree, mut problems) = parse(sources, f.file);
-            let mut d = Decoder::new(f.file, sources.get(f.file));
-            let item = tree.and_then(|tree| decode(&mut d, &tree, id));
-            problems.extend(d.into_diagnostics());
-            (item, problems)
-        })
+        .map(|(id, f)| if f.unreadable { (None, Vec::new()) } else { decode_one(sources, id, f, decode) })
         .collect();
     for (_, problems) in &mut decoded {
         diags.extend(std::mem::take(problems));
