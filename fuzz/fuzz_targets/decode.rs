@@ -35,7 +35,7 @@ fn run(data: &[u8]) {
     for d in &loaded.diagnostics.0 {
         if let (Some(file), Some(span)) = (d.file, d.span) {
             let src = loaded.sources.get(file);
-            assert!(span.start <= span.end && span.end as usize <= src.text.len(), "{}: span outside {}", d.code, src.path);
+            assert!(span.start <= span.end && span.end as usize <= src.text().len(), "{}: span outside {}", d.code, src.path);
         }
         let text = render::text(d, &loaded.sources, Lang::Zh, false);
         assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "a control character reaches the terminal");
