@@ -96,7 +96,7 @@ pub fn prepare_with(
     month: Option<Month>,
     reload: Reload,
     pdfs: bool,
-    cache: Option<&crate::content::load::DecodeCache>,
+    cache: Option<&crate::content::load::ReadCache>,
 ) -> Result<Prepared, BuildError> {
     // git runs beside the loading: the history is ready when the content is.
     let (loaded, history) = std::thread::scope(|scope| {

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// Index of a file in [`Sources`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -42,9 +42,29 @@ pub struct Origin {
 pub struct SourceFile {
     /// Relative to the content folder, with `/` separators (`projects/p2026-001.yaml`).
     pub path: String,
-    body: Body,
+    body: Text,
     /// Set once the text was let go ([`Sources::release`]).
     released: Option<Box<Released>>,
+}
+
+/// A file's text with its line table, shared: `serve` keeps the texts of one read for the
+/// next, so a file that did not change is neither read nor scanned again.
+#[derive(Debug, Default, Clone)]
+pub struct Text(Arc<Body>);
+
+impl Text {
+    pub fn new(text: String) -> Text {
+        Text(Arc::new(Body::new(text)))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0.text
+    }
+
+    /// The same text (not only equal bytes): kept from one read to the next.
+    pub fn same(&self, other: &Text) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// A file's text and where its lines start.
@@ -68,14 +88,14 @@ struct Released {
     disk: PathBuf,
     len: usize,
     crc: u32,
-    again: OnceLock<Body>,
+    again: OnceLock<Text>,
 }
 
 impl Released {
     /// The text read again as the loader read it (UTF-8, no byte-order mark); empty if the
     /// file has changed since or cannot be read: a message then names the file without
     /// quoting a line that may no longer be the one meant.
-    fn read_again(&self) -> Body {
+    fn read_again(&self) -> Text {
         use std::io::Read;
         // No more than the text was (and the byte-order mark the loader dropped): a file
         // swapped for a huge one since is not read whole.
@@ -89,15 +109,20 @@ impl Released {
             None => text,
         });
         match text {
-            Some(text) if text.len() == self.len && crc32fast::hash(text.as_bytes()) == self.crc => Body::new(text),
-            _ => Body::default(),
+            Some(text) if text.len() == self.len && crc32fast::hash(text.as_bytes()) == self.crc => Text::new(text),
+            _ => Text::default(),
         }
     }
 }
 
 impl SourceFile {
     pub fn new(path: String, text: String) -> SourceFile {
-        SourceFile { path, body: Body::new(text), released: None }
+        SourceFile::shared(path, Text::new(text))
+    }
+
+    /// A file whose text is shared with another read of it.
+    pub fn shared(path: String, text: Text) -> SourceFile {
+        SourceFile { path, body: text, released: None }
     }
 
     /// The text, read again from disk if it was released.
@@ -105,10 +130,15 @@ impl SourceFile {
         &self.body().text
     }
 
+    /// The text as shared, unless it was released.
+    pub fn shared_text(&self) -> Option<&Text> {
+        self.released.is_none().then_some(&self.body)
+    }
+
     fn body(&self) -> &Body {
         match &self.released {
-            None => &self.body,
-            Some(r) => r.again.get_or_init(|| r.read_again()),
+            None => &self.body.0,
+            Some(r) => &r.again.get_or_init(|| r.read_again()).0,
         }
     }
 
@@ -118,7 +148,7 @@ impl SourceFile {
             return;
         }
         let body = std::mem::take(&mut self.body);
-        let (len, crc) = (body.text.len(), crc32fast::hash(body.text.as_bytes()));
+        let (len, crc) = (body.as_str().len(), crc32fast::hash(body.as_str().as_bytes()));
         self.released = Some(Box::new(Released { disk, len, crc, again: OnceLock::new() }));
     }
 
@@ -227,7 +257,7 @@ mod tests {
         let a = sources.add(SourceFile::new("p.yaml".into(), "name: 茶叶\nchain: agri\n".into()));
         let b = sources.add(SourceFile::new("q.yaml".into(), "kept: yes\n".into()));
         sources.release(dir.path(), |f| f == b);
-        assert!(sources.get(a).body.text.is_empty(), "the text is let go");
+        assert!(sources.get(a).body.as_str().is_empty(), "the text is let go");
         assert_eq!(sources.get(b).text(), "kept: yes\n", "a kept file is not touched");
         // Read again on first use: the same lines and columns as before.
         assert_eq!(sources.get(a).line_text(2), "chain: agri");

@@ -468,4 +468,13 @@ fn a_reload_names_the_pages_that_changed() {
     std::fs::write(&css, format!("{}\n/* changed */\n", std::fs::read_to_string(&css).unwrap())).unwrap();
     let data = wait_for(&rx, "reload", Duration::from_secs(20)).expect("no reload event after a theme edit");
     assert_eq!(data.trim(), "*");
+    // A template that fails on a kind of page no browser was shown: the problem is still said
+    // at once, before any page reloads.
+    let leader = templates.join("leader.html");
+    let good = std::fs::read_to_string(&leader).unwrap();
+    std::fs::write(&leader, good.replacen("{% block main %}", "{% block main %}{{ no_such_value.name }}", 1)).unwrap();
+    let problem = rebuilt(&rx).expect_err("a template that fails is a problem, not a reload");
+    assert!(problem.contains("leader.html"), "{problem}");
+    std::fs::write(&leader, &good).unwrap();
+    rebuilt(&rx).expect("the template mended");
 }

@@ -57,7 +57,7 @@ pub fn load_any(dir: &std::path::Path) -> std::io::Result<crate::content::Loaded
 /// [`load_any`], a county reusing what `cache` kept from its last read (`serve`).
 pub fn load_any_with(
     dir: &std::path::Path,
-    cache: Option<&crate::content::load::DecodeCache>,
+    cache: Option<&crate::content::load::ReadCache>,
 ) -> std::io::Result<crate::content::Loaded> {
     if is_rollup(dir) { load(dir) } else { crate::content::load::load_with(dir, cache) }
 }

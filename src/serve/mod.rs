@@ -58,6 +58,21 @@ impl Model {
         Ok(pages.into_iter().flatten().collect())
     }
 
+    /// One page of each kind (and the latest bulletin) rendered and dropped: a template that
+    /// fails on some kind of page fails now, as a full build would, not when that page is first
+    /// asked for.
+    fn check(&self) -> Result<(), render::RenderError> {
+        let latest = Job::Month(self.prepared.opts.month);
+        let mut kinds: Vec<&Job> = Vec::new();
+        for job in std::iter::once(&latest).chain(self.files.values()) {
+            if !kinds.iter().any(|k| std::mem::discriminant(*k) == std::mem::discriminant(job)) {
+                kinds.push(job);
+            }
+        }
+        kinds.sort();
+        self.render(&kinds).map(drop)
+    }
+
     /// A theme file (`theme/style.css`), as the site would copy it.
     fn theme_file(&self, path: &str) -> Option<Arc<Vec<u8>>> {
         let name = path.strip_prefix("theme/")?;
@@ -80,8 +95,8 @@ const MAX_EVENT_STREAMS: usize = 32;
 #[derive(Clone, Default)]
 struct Shared {
     state: Arc<RwLock<State>>,
-    /// Each project file as last decoded: a save decodes again only what changed.
-    decoded: Arc<crate::content::load::DecodeCache>,
+    /// What the last read of the content kept: a save reads and decodes again only what changed.
+    kept: Arc<crate::content::load::ReadCache>,
     clients: Arc<Mutex<Vec<Sender<Event>>>>,
     streams: Limit,
 }
@@ -114,7 +129,7 @@ pub fn run(opts: ServeOptions) -> anyhow::Result<()> {
         }
     })?;
     // Built after the port is ours: a busy port is said at once, not after a build.
-    let first = rebuild(&opts, &shared);
+    let first = rebuild(&opts, &shared, Check::Before);
     let url = format!("http://127.0.0.1:{}/", opts.port);
     match first {
         Ok(took) => eprintln!("预览地址 {url}（生成用时 {} 毫秒）。保存文件后页面会自动刷新，按 Ctrl+C 退出。", took.as_millis()),
@@ -172,10 +187,26 @@ fn watch_loop(opts: &ServeOptions, shared: &Shared, rx: &Receiver<Vec<PathBuf>>)
         if changed.iter().all(|p| is_noise(p)) {
             continue;
         }
-        if let Ok(took) = rebuild(opts, shared) {
+        // Read again whatever the watcher named, even if its stamp looks unchanged.
+        shared.kept.forget(changed.iter().filter_map(|p| within(p, &opts.content)));
+        let templates = site::site_root(&opts.content).map(|root| root.join("templates"));
+        let check = match templates {
+            Some(t) if changed.iter().any(|p| within(p, &t).is_some()) => Check::Before,
+            _ => Check::After,
+        };
+        if let Ok(took) = rebuild(opts, shared, check) {
             eprintln!("已重新生成（{} 毫秒）", took.as_millis());
         }
     }
+}
+
+/// `path` as the watcher names it (absolute) relative to `folder` (as given, perhaps relative
+/// or through a link); `None` if it is not inside.
+fn within<'a>(path: &'a Path, folder: &Path) -> Option<&'a Path> {
+    path.strip_prefix(folder)
+        .ok()
+        .or_else(|| path.strip_prefix(std::path::absolute(folder).ok()?).ok())
+        .or_else(|| path.strip_prefix(folder.canonicalize().ok()?).ok())
 }
 
 /// The most pages rendered again after a save (a browser may be showing any page served);
@@ -196,27 +227,29 @@ fn is_noise(path: &Path) -> bool {
     name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp") || name.starts_with("~$")
 }
 
+/// When a rebuild renders one page of each kind as a check ([`Model::check`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Check {
+    /// Before the new site is served: at start, and when a template changed.
+    Before,
+    /// Once the open pages were told to reload: a content save shows at once, and a page kind
+    /// that no longer renders is still said a moment later.
+    After,
+}
+
 /// Reads and checks the content; on success swaps it in, renders again the pages served so
 /// far and sends `Reload` naming those that changed; on failure keeps the old site, prints the
 /// problems and sends them to the pages.
-fn rebuild(opts: &ServeOptions, shared: &Shared) -> Result<Duration, ()> {
+fn rebuild(opts: &ServeOptions, shared: &Shared, check: Check) -> Result<Duration, ()> {
     let started = Instant::now();
-    let prepared = site::prepare_with(&opts.content, opts.month, Reload::Live, false, Some(&shared.decoded));
+    let prepared = site::prepare_with(&opts.content, opts.month, Reload::Live, false, Some(&shared.kept));
     let checked = prepared.and_then(|prepared| {
         let files = render::files(&prepared.content, prepared.opts);
         let common = Arc::new(render::Common::of(&prepared.content, prepared.opts));
         let model = Model { prepared, files, common };
-        // A template that fails on some kind of page fails now, as a full build would, not
-        // when that page is first asked for: one page of each kind is rendered as a check.
-        let mut kinds: Vec<&Job> = Vec::new();
-        let latest = Job::Month(model.prepared.opts.month);
-        for job in std::iter::once(&latest).chain(model.files.values()) {
-            if !kinds.iter().any(|k| std::mem::discriminant(*k) == std::mem::discriminant(job)) {
-                kinds.push(job);
-            }
+        if check == Check::Before {
+            model.check()?;
         }
-        kinds.sort();
-        model.render(&kinds)?;
         Ok(model)
     });
     match checked {
@@ -254,11 +287,22 @@ fn rebuild(opts: &ServeOptions, shared: &Shared) -> Result<Duration, ()> {
                     None
                 }
             };
-            state.model = Some(model);
+            state.model = Some(model.clone());
             state.problem = None;
             drop(state);
             shared.broadcast(Event::Reload(changed));
-            Ok(started.elapsed())
+            let took = started.elapsed();
+            if check == Check::After
+                && let Err(e) = model.check()
+            {
+                // The pages served render; some other kind of page does not.
+                let text = e.to_string();
+                eprintln!("{text}");
+                shared.state.write().expect("state lock").problem = Some(text.clone());
+                shared.broadcast(Event::Problem(text));
+                return Err(());
+            }
+            Ok(took)
         }
         Err(e) => {
             let text = match &e {
@@ -558,5 +602,15 @@ mod tests {
         assert_eq!(page_path("/%E9%A1%B9.html").as_deref(), Some("项.html"));
         assert_eq!(page_path("/../etc/passwd"), None);
         assert_eq!(page_path("/a/%2e%2e/b"), None);
+    }
+
+    #[test]
+    fn a_path_the_watcher_names_is_found_inside_the_folder_given_relative_or_absolute() {
+        // The watcher names absolute paths; `--content` is often relative.
+        let named = std::env::current_dir().unwrap().join("content/projects/p1.yaml");
+        assert_eq!(within(&named, Path::new("content")), Some(Path::new("projects/p1.yaml")));
+        assert_eq!(within(Path::new("/site/content/units.yaml"), Path::new("/site/content")), Some(Path::new("units.yaml")));
+        assert_eq!(within(Path::new("/site/templates/base.html"), Path::new("/site/content")), None);
+        assert_eq!(within(Path::new("/site/content2/x.yaml"), Path::new("/site/content")), None);
     }
 }

@@ -33,16 +33,27 @@ pub struct Tables {
 
 impl Tables {
     /// What decoding a project reads from the tables, as one number: a project decoded with
-    /// other tables is decoded again (see `crate::content::load::DecodeCache`).
+    /// other tables is decoded again (see `crate::content::load::ReadCache`).
     pub fn project_key(&self) -> u64 {
+        self.key(&[&self.units, &self.leaders, &self.chains, &self.squads], true)
+    }
+
+    /// What decoding a squad reads from the tables, as one number.
+    pub fn squad_key(&self) -> u64 {
+        self.key(&[&self.units, &self.chains, &self.projects], false)
+    }
+
+    fn key(&self, tables: &[&IdTable], squad_units: bool) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        for table in [&self.units, &self.leaders, &self.chains, &self.squads] {
+        for table in tables {
             table.hash_into(&mut h);
         }
         self.unit_kinds.hash(&mut h);
         self.units_ids.hash(&mut h);
-        self.squad_units.hash(&mut h);
+        if squad_units {
+            self.squad_units.hash(&mut h);
+        }
         h.finish()
     }
 }

@@ -5,6 +5,7 @@
 //! and this module decodes them in dependency order into a [`Content`].
 
 mod classify;
+mod kept;
 mod read;
 
 use std::collections::{BTreeMap, HashMap};
@@ -19,11 +20,12 @@ use super::problems::{self, RefKind};
 use super::yaml::{self, Node};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::period::Month;
-use crate::source::{FileId, SourceFile, Sources};
+use crate::source::{FileId, SourceFile, Sources, Text};
 pub use classify::ASSET_EXTENSIONS;
 use classify::{Class, Kind, classify};
+pub use kept::ReadCache;
 pub use read::{MAX_ASSET_BYTES, MAX_MARKDOWN_BYTES, MAX_YAML_BYTES, load, load_with, read_folder};
-use read::{NotRead, not_read, read_problem};
+use read::{NotRead, Read, not_read, read_problem};
 
 /// A file found in the folder, before it is decoded.
 struct Found {
@@ -41,17 +43,26 @@ pub fn from_files(files: impl IntoIterator<Item = (String, std::io::Result<Vec<u
     from_files_with(files, None)
 }
 
-/// [`from_files`], reusing the projects decoded last time that nothing changed for (`serve`).
-pub fn from_files_with(
-    files: impl IntoIterator<Item = (String, std::io::Result<Vec<u8>>)>,
-    cache: Option<&DecodeCache>,
+/// [`from_files`], reusing the projects and squads decoded last time that nothing changed for
+/// (`serve`).
+pub fn from_files_with(files: impl IntoIterator<Item = (String, std::io::Result<Vec<u8>>)>, cache: Option<&ReadCache>) -> Loaded {
+    let files = files.into_iter().map(|(rel, bytes)| (rel, bytes.map(|b| Read::Bytes(b, None)))).collect();
+    from_read(files, cache, std::time::SystemTime::now())
+}
+
+/// Loads content from files read at `read_at`, some of them perhaps kept from the last read
+/// in `cache` (whose texts are then replaced by this read's).
+fn from_read(
+    mut files: Vec<(String, std::io::Result<Read>)>,
+    cache: Option<&ReadCache>,
+    read_at: std::time::SystemTime,
 ) -> Loaded {
     let mut sources = Sources::default();
     let mut diags = Diagnostics::default();
     let mut found: Vec<Found> = Vec::new();
     let mut assets: Vec<Asset> = Vec::new();
     let mut other_folders: BTreeMap<String, usize> = BTreeMap::new();
-    let mut files: Vec<_> = files.into_iter().collect();
+    let mut texts = Vec::new();
     files.sort_by(|a, b| a.0.cmp(&b.0));
     for (rel, bytes) in files {
         // A link is never followed, whatever it points to (a folder of projects, /etc/passwd).
@@ -76,7 +87,8 @@ pub fn from_files_with(
             }
             Class::Asset => {
                 match bytes {
-                    Ok(bytes) => assets.push(Asset { path: rel, bytes }),
+                    Ok(Read::Bytes(bytes, _)) => assets.push(Asset { path: rel, bytes }),
+                    Ok(Read::Kept(text, _)) => assets.push(Asset { path: rel, bytes: text.as_str().as_bytes().to_vec() }),
                     Err(e) => {
                         let id = sources.add(SourceFile::new(rel, String::new()));
                         diags.push(read_problem(&e).at(id, None));
@@ -86,8 +98,15 @@ pub fn from_files_with(
             }
             Class::Content(kind) => kind,
         };
-        let bytes = match bytes {
-            Ok(b) => b,
+        let (bytes, stamp) = match bytes {
+            Ok(Read::Bytes(b, stamp)) => (b, stamp),
+            // Unchanged since the last read, which found it valid UTF-8.
+            Ok(Read::Kept(text, stamp)) => {
+                texts.push((rel.clone(), stamp, text.clone()));
+                let file = sources.add(SourceFile::shared(rel, text));
+                found.push(Found { file, kind, tree: None, unreadable: false });
+                continue;
+            }
             Err(e) => {
                 let file = sources.add(SourceFile::new(rel, String::new()));
                 diags.push(read_problem(&e).at(file, None));
@@ -100,14 +119,20 @@ pub fn from_files_with(
             Err(_) => (String::new(), false),
         };
         // Windows editors put a byte-order mark at the start; it is not content.
-        let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
-        let file = sources.add(SourceFile::new(rel, text));
+        let text = Text::new(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text));
+        if let Some(stamp) = stamp.filter(|_| utf8) {
+            texts.push((rel.clone(), stamp, text.clone()));
+        }
+        let file = sources.add(SourceFile::shared(rel, text));
         if !utf8 {
             diags.push(problems::not_utf8().at(file, None));
             found.push(Found { file, kind, tree: None, unreadable: true });
             continue;
         }
         found.push(Found { file, kind, tree: None, unreadable: false });
+    }
+    if let Some(cache) = cache {
+        cache.keep_texts(texts, read_at);
     }
     for (folder, count) in other_folders {
         diags.push(problems::other_folder(&folder, count));
@@ -154,72 +179,6 @@ fn parse(sources: &Sources, file: FileId) -> (Option<Node>, Vec<Diagnostic>) {
     }
 }
 
-/// What `serve` keeps between saves: each project file's decoded record, by its path, with the
-/// text and the lookup tables it was decoded with. A save decodes again only the project files
-/// whose text changed, or all of them when a list they refer to (units, leaders, chains,
-/// squads) changed; every check across files runs again as on a first read.
-#[derive(Default)]
-pub struct DecodeCache(std::sync::Mutex<HashMap<String, Decoded>>);
-
-/// One project file as decoded: the project (or `None`) and the problems found in the file.
-struct Decoded {
-    text: String,
-    tables: u64,
-    project: Option<Project>,
-    problems: Vec<Diagnostic>,
-}
-
-impl DecodeCache {
-    fn decode_projects(
-        &self,
-        sources: &Sources,
-        files: &[(&str, &Found)],
-        diags: &mut Diagnostics,
-        tables: &Tables,
-    ) -> Vec<Option<Project>> {
-        let key = tables.project_key();
-        let mut old = std::mem::take(&mut *self.0.lock().expect("decode cache"));
-        // For each file: `None` when the record kept from last time still holds, else the
-        // record decoded now.
-        let fresh: Vec<Option<Decoded>> = files
-            .par_iter()
-            .map(|(id, f)| {
-                let src = sources.get(f.file);
-                if f.unreadable || old.get(&src.path).is_some_and(|e| e.tables == key && e.text == src.text()) {
-                    return None;
-                }
-                let (project, problems) = decode_one(sources, id, f, &|d, tree, id| files::projects::decode(d, tree, id, tables));
-                Some(Decoded { text: src.text().to_string(), tables: key, project, problems })
-            })
-            .collect();
-        let mut kept = HashMap::with_capacity(files.len());
-        let mut projects = Vec::with_capacity(files.len());
-        for ((_, f), fresh) in files.iter().zip(fresh) {
-            if f.unreadable {
-                projects.push(None);
-                continue;
-            }
-            let path = &sources.get(f.file).path;
-            let mut entry = fresh.unwrap_or_else(|| old.remove(path).expect("a kept record"));
-            // The file's place in this read's list may differ from last time's.
-            if let Some(p) = &mut entry.project {
-                p.origin.file = f.file;
-                for problem in &mut p.problems {
-                    problem.origin.file = f.file;
-                }
-            }
-            for d in &mut entry.problems {
-                d.file = d.file.map(|_| f.file);
-            }
-            diags.extend(entry.problems.iter().cloned());
-            projects.push(entry.project.clone());
-            kept.insert(path.clone(), entry);
-        }
-        *self.0.lock().expect("decode cache") = kept;
-        projects
-    }
-}
-
 /// Parses and decodes one file named `id`: what it holds, or `None`, and the problems found.
 fn decode_one<T>(
     sources: &Sources,
@@ -255,7 +214,7 @@ fn parse_and_decode<T: Send>(
 
 /// Decodes the parsed files in dependency order. Returns `None` if a required piece is
 /// missing; any other problem is in `diags`.
-fn decode_all(sources: &Sources, found: &[Found], diags: &mut Diagnostics, cache: Option<&DecodeCache>) -> Option<Content> {
+fn decode_all(sources: &Sources, found: &[Found], diags: &mut Diagnostics, cache: Option<&ReadCache>) -> Option<Content> {
     let one = |kind: &Kind| found.iter().find(|f| &f.kind == kind);
     fn with_tree(f: &Found) -> Option<(FileId, &Node)> {
         f.tree.as_ref().map(|t| (f.file, t))
@@ -342,14 +301,18 @@ fn decode_all(sources: &Sources, found: &[Found], diags: &mut Diagnostics, cache
         projects: IdTable::from_ids(RefKind::Project, project_files.iter().map(|(id, _)| (*id, None))),
     };
 
-    let squads: Vec<Option<Squad>> =
-        parse_and_decode(sources, &squad_files, diags, &|d, tree, id| files::squads::decode(d, tree, id, &tables));
+    let decode_squad = |d: &mut Decoder, tree: &Node, id: &str| files::squads::decode(d, tree, id, &tables);
+    let squads: Vec<Option<Squad>> = match cache {
+        None => parse_and_decode(sources, &squad_files, diags, &decode_squad),
+        Some(cache) => cache.squads().decode(sources, &squad_files, diags, tables.squad_key(), &decode_squad),
+    };
     tables.squad_units = squads.iter().map(|s| s.as_ref().map(|s| s.unit)).collect::<Vec<Option<UnitIx>>>();
 
     // Projects are the bulk of a ledger and decode independently of each other.
+    let decode_project = |d: &mut Decoder, tree: &Node, id: &str| files::projects::decode(d, tree, id, &tables);
     let projects: Vec<Option<Project>> = match cache {
-        None => parse_and_decode(sources, &project_files, diags, &|d, tree, id| files::projects::decode(d, tree, id, &tables)),
-        Some(cache) => cache.decode_projects(sources, &project_files, diags, &tables),
+        None => parse_and_decode(sources, &project_files, diags, &decode_project),
+        Some(cache) => cache.projects().decode(sources, &project_files, diags, tables.project_key(), &decode_project),
     };
 
     tables.project_signed = projects.iter().map(|p| p.as_ref().map(|p| p.milestones.signed)).collect();

@@ -1,16 +1,19 @@
 //! Reading the content folder from disk: every file's bytes, in parallel, within its size
 //! limit, never following a link.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::classify::{Class, classify};
 use super::from_files;
+use super::kept::{ReadCache, Stamp};
 use crate::content::Loaded;
 use crate::content::problems;
 use crate::diagnostics::Diagnostic;
+use crate::source::Text;
 
 /// Reads everything under `root`. Only an unreadable folder is an `Err`; every problem with
 /// the files themselves is a diagnostic.
@@ -18,9 +21,37 @@ pub fn load(root: &Path) -> std::io::Result<Loaded> {
     Ok(from_files(read_folder(root)?))
 }
 
-/// [`load`], reusing what `cache` kept from the last read (see [`super::DecodeCache`]).
-pub fn load_with(root: &Path, cache: Option<&super::DecodeCache>) -> std::io::Result<Loaded> {
-    Ok(super::from_files_with(read_folder(root)?, cache))
+/// [`load`], reusing what `cache` kept from the last read (see [`ReadCache`]): a file whose
+/// stamp is unchanged is not read again.
+pub fn load_with(root: &Path, cache: Option<&ReadCache>) -> std::io::Result<Loaded> {
+    let Some(cache) = cache else { return load(root) };
+    let read_at = SystemTime::now();
+    let files = walk(root)?
+        .into_par_iter()
+        .map(|(rel, path, link, limit)| {
+            let read = match limit {
+                _ if link => Err(std::io::Error::other(NotRead::Symlink)),
+                None => Ok(Read::Bytes(Vec::new(), None)),
+                Some(limit) => {
+                    let stamp = std::fs::symlink_metadata(&path).ok().and_then(|meta| Stamp::of(&meta));
+                    match stamp.and_then(|stamp| Some((cache.text(&rel, stamp)?, stamp))) {
+                        Some((text, stamp)) => Ok(Read::Kept(text, stamp)),
+                        None => read_limited(&path, limit).map(|bytes| Read::Bytes(bytes, stamp)),
+                    }
+                }
+            };
+            (rel, read)
+        })
+        .collect();
+    Ok(super::from_read(files, Some(cache), read_at))
+}
+
+/// A file as the loader gets it.
+pub(super) enum Read {
+    /// Its bytes, with its stamp when `serve` read it (to keep its text for the next read).
+    Bytes(Vec<u8>, Option<Stamp>),
+    /// Its text kept from the last read: its stamp has not changed since.
+    Kept(Text, Stamp),
 }
 
 /// Every file under `root` as the content is read: hidden files and `~$` lock files skipped,
@@ -30,6 +61,23 @@ pub fn load_with(root: &Path, cache: Option<&super::DecodeCache>) -> std::io::Re
 /// followed, so a link cannot publish a file from outside the folder), gives an error in
 /// place of its bytes.
 pub fn read_folder(root: &Path) -> std::io::Result<Vec<(String, std::io::Result<Vec<u8>>)>> {
+    Ok(walk(root)?
+        .into_par_iter()
+        .map(|(rel, path, link, limit)| {
+            let bytes = match limit {
+                _ if link => Err(std::io::Error::other(NotRead::Symlink)),
+                None => Ok(Vec::new()),
+                Some(limit) => read_limited(&path, limit),
+            };
+            (rel, bytes)
+        })
+        .collect())
+}
+
+/// Every file under `root` to be read (see [`read_folder`]): its relative path, its path on
+/// disk, whether it is a symbolic link, and its size limit if it is read at all.
+#[allow(clippy::type_complexity)]
+fn walk(root: &Path) -> std::io::Result<Vec<(String, PathBuf, bool, Option<u64>)>> {
     if !root.is_dir() {
         return Err(std::io::Error::new(std::io::ErrorKind::NotFound, "not a folder"));
     }
@@ -59,17 +107,7 @@ pub fn read_folder(root: &Path) -> std::io::Result<Vec<(String, std::io::Result<
         let link = entry.path_is_symlink();
         paths.push((rel, entry.into_path(), link, limit));
     }
-    Ok(paths
-        .into_par_iter()
-        .map(|(rel, path, link, limit)| {
-            let bytes = match limit {
-                _ if link => Err(std::io::Error::other(NotRead::Symlink)),
-                None => Ok(Vec::new()),
-                Some(limit) => read_limited(&path, limit),
-            };
-            (rel, bytes)
-        })
-        .collect())
+    Ok(paths)
 }
 
 /// Why [`read_folder`] did not read a file, carried inside its `io::Error`.
