@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""Time from saving a content file to the `reload` event of `bulletin serve` (issue 6).
+"""Time from saving a content file to the `reload` event of `bulletin serve` (issue 6, 18).
 
     bench/serve-reload.py BULLETIN_BIN CONTENT_DIR [RUNS]
 
 Copies CONTENT_DIR (and its parent's templates/ and theme/, if any) to a tmpfs folder, starts
-`bulletin serve` there on a free port, listens to /__bulletin/events and, RUNS times (default
-10), rewrites one project file with a changed name and measures save → `event: reload`.
-Prints every time and the median in ms. Includes the 30 ms debounce serve waits for a quiet
-spell (editors save in several writes).
+`bulletin serve` there on a free port, opens the dashboard and the first project's page as a
+browser showing them would (GET, and listening to /__bulletin/events), and, RUNS times (default
+10), rewrites that project's file with a changed name and measures save → `event: reload`, then
+save → the project's page fetched again (what the clerk waits for). Prints every time and the
+medians in ms. Includes the 30 ms debounce serve waits for a quiet spell (editors save in
+several writes).
 """
 import http.client, os, shutil, socket, statistics, subprocess, sys, tempfile, threading, time, queue
 
@@ -46,8 +48,21 @@ try:
     time.sleep(0.5)
     projects = sorted(os.listdir(os.path.join(site, "projects")))
     path = os.path.join(site, "projects", projects[0])
+    page = "/projects/" + os.path.splitext(projects[0])[0] + ".html"
+    def get(url):
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        c.request("GET", url)
+        r = c.getresponse()
+        body = r.read()
+        if r.status != 200:
+            sys.exit(f"{url}: {r.status}")
+        return body
+    # The pages a browser shows: rendered on request now, and again at every save.
+    get("/")
+    get(page)
     original = open(path, encoding="utf-8").read()
     times = []
+    served = []
     for i in range(runs):
         text = original.replace("name: ", f"name: 改{i}", 1)
         saved = time.perf_counter()
@@ -57,12 +72,18 @@ try:
             at, kind = events.get(timeout=60)
             if kind == "reload":
                 times.append((at - saved) * 1000)
+                body = get(page)
+                served.append((time.perf_counter() - saved) * 1000)
+                if f"改{i}".encode() not in body:
+                    sys.exit(f"{page} does not show the edit")
                 break
             if kind == "problem":
                 sys.exit("serve reported a problem instead of reloading")
         time.sleep(0.3)
     print(" ".join(f"{t:.0f}" for t in times))
     print(f"median save → reload: {statistics.median(times):.0f} ms over {runs} edits")
+    print(" ".join(f"{t:.0f}" for t in served))
+    print(f"median save → page served again: {statistics.median(served):.0f} ms")
 finally:
     server.terminate()
     server.wait()
