@@ -5,12 +5,17 @@
 //! spreadsheet reads them as numbers: no thousands separators, an ASCII minus, `83.33%`.
 //! Units go into the headers (`到位资金（万元）`), dates are `YYYY-MM-DD`, links their text.
 
-use crate::report::table::{Cell, Kind, Table};
+use crate::report::table::{Cell, Column, Kind, Table};
 
 /// A table as CSV bytes: the header row, then a line per row.
 pub fn table(t: &Table) -> Vec<u8> {
-    let header = t.columns.iter().map(|c| c.header_with_unit());
-    let rows = t.rows.iter().map(|r| r.cells.iter().zip(&t.columns).map(|(cell, col)| plain(cell, col.kind)).collect());
+    rows(&t.columns, t.rows.iter().map(|r| r.cells.as_slice()))
+}
+
+/// [`table`] for rows made one at a time (the ledger's export is never held whole as cells).
+pub fn rows<C: AsRef<[Cell]>>(columns: &[Column], rows: impl IntoIterator<Item = C>) -> Vec<u8> {
+    let header = columns.iter().map(|c| c.header_with_unit());
+    let rows = rows.into_iter().map(|r| r.as_ref().iter().zip(columns).map(|(cell, col)| plain(cell, col.kind)).collect());
     write(header, rows)
 }
 

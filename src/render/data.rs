@@ -65,7 +65,7 @@ pub fn rollup_json(s: &Snapshot, c: &Content, own_month: bool) -> Vec<u8> {
 
 /// The ledger (台账) as CSV (see [`report::projects::ledger_export`]).
 pub fn ledger_csv(c: &Content, as_of: chrono::NaiveDate) -> Vec<u8> {
-    output::csv::table(&report::projects::ledger_export(c, as_of))
+    output::csv::rows(&report::projects::ledger_export_columns(), report::projects::ledger_export_rows(c, as_of))
 }
 
 #[derive(Serialize)]

@@ -113,6 +113,15 @@ pub fn ledger(
 /// The whole ledger (台账) as of `as_of`, every field a clerk keeps, for `data/ledger.csv`:
 /// projects signed by then, in the content's order, amounts as typed.
 pub fn ledger_export(c: &Content, as_of: NaiveDate) -> Table {
+    let mut t = Table::new("ledger", "台账", "项目台账", ledger_export_columns())
+        .rows(ledger_export_rows(c, as_of))
+        .csv(crate::paths::LEDGER_CSV.to_string());
+    t.row_header = 1;
+    t
+}
+
+/// The columns of [`ledger_export`].
+pub fn ledger_export_columns() -> Vec<Column> {
     let headers = [
         "编号",
         "项目名称",
@@ -139,7 +148,7 @@ pub fn ledger_export(c: &Content, as_of: NaiveDate) -> Table {
         "引进单位",
         "阶段",
     ];
-    let columns = headers
+    headers
         .iter()
         .map(|h| match *h {
             "签约日期" | "转签合同日期" | "注册日期" | "开工日期" | "投产日期" | "终止日期" => {
@@ -148,9 +157,14 @@ pub fn ledger_export(c: &Content, as_of: NaiveDate) -> Table {
             h if h.contains("万") => Column::num(h, Num::Amount),
             h => Column::text(h),
         })
-        .collect();
+        .collect()
+}
+
+/// The rows of [`ledger_export`], made one at a time: the CSV of a large county's ledger is
+/// written row by row, never held whole as cells.
+pub fn ledger_export_rows(c: &Content, as_of: NaiveDate) -> impl Iterator<Item = Vec<Cell>> {
     let month = Month::of(as_of);
-    let rows = c.projects.iter().filter(|p| p.milestones.signed <= as_of).map(|p| {
+    c.projects.iter().filter(move |p| p.milestones.signed <= as_of).map(move |p| {
         let date = |d: Option<NaiveDate>| d.filter(|d| *d <= as_of).map_or(Cell::Empty, Cell::Date);
         let text = |s: Option<&str>| s.map_or(Cell::Empty, Cell::text);
         let fdi: Decimal = p.fdi.iter().filter(|f| f.month <= month).map(|f| f.amount).sum();
@@ -182,8 +196,5 @@ pub fn ledger_export(c: &Content, as_of: NaiveDate) -> Table {
             text(p.credit_unit.map(|u| c.unit(u).name.as_str())),
             Cell::text(rules::stage(p, &c.site.rules, as_of).zh()),
         ]
-    });
-    let mut t = Table::new("ledger", "台账", "项目台账", columns).rows(rows).csv(crate::paths::LEDGER_CSV.to_string());
-    t.row_header = 1;
-    t
+    })
 }
