@@ -20,8 +20,7 @@ pub struct TableView {
     pub unit: Option<String>,
     pub columns: Vec<ColumnView>,
     /// Given to the template as `{total, html}`: the rows' `<tr>` elements in one string.
-    #[serde(serialize_with = "rows_html")]
-    pub rows: Vec<RowView>,
+    pub rows: Rows,
     pub notes: Vec<String>,
     /// The table's CSV and its month's workbook, relative to the site root.
     pub csv: Option<String>,
@@ -42,38 +41,33 @@ pub struct ColumnView {
     pub class: String,
 }
 
-#[derive(Clone)]
-pub struct RowView {
-    pub class: &'static str,
-    /// Each cell's element, escaped and classed here.
-    pub cells: Vec<String>,
+/// The rows as the template gets them: how many, and their `<tr>` elements written here, each
+/// row as it is made. A province's pages hold millions of cells: a loop over them in the
+/// template engine was a large part of every page's time, and a 50 000-project ledger kept as
+/// one string per cell took 60 MB more than its text.
+#[derive(Serialize, Clone, Default)]
+pub struct Rows {
+    pub total: usize,
+    pub html: String,
 }
 
-/// The rows as the template gets them: how many, and their `<tr>` elements written here. A
-/// province's pages hold millions of cells; a loop over them in the template engine was a
-/// large part of every page's time.
-fn rows_html<S: serde::Serializer>(rows: &[RowView], s: S) -> Result<S::Ok, S::Error> {
-    #[derive(Serialize)]
-    struct Rows {
-        total: usize,
-        html: String,
-    }
-    let mut html = String::with_capacity(rows.iter().map(|r| r.cells.iter().map(String::len).sum::<usize>() + 32).sum());
-    for r in rows {
+impl Rows {
+    fn push(&mut self, class: &str, cells: impl Iterator<Item = String>) {
+        let html = &mut self.html;
         html.push_str("<tr");
-        if !r.class.is_empty() {
+        if !class.is_empty() {
             html.push_str(" class=\"");
-            html.push_str(r.class);
+            html.push_str(class);
             html.push('"');
         }
         html.push('>');
-        for c in &r.cells {
-            html.push_str(c);
+        for c in cells {
+            html.push_str(&c);
         }
         // The whitespace the template's loop wrote between rows.
         html.push_str("</tr>\n  ");
+        self.total += 1;
     }
-    Rows { total: rows.len(), html }.serialize(s)
 }
 
 fn column_class(kind: Kind, printed: bool) -> String {
@@ -169,23 +163,18 @@ pub fn view(t: &Table, workbook: Option<String>, root: &str) -> TableView {
             class: class.clone(),
         })
         .collect();
-    let rows = t
-        .rows
-        .iter()
-        .map(|r| RowView {
-            class: match r.mark {
-                Mark::None => "",
-                Mark::Red => "list-red",
-                Mark::Alert => "missed",
-            },
-            cells: r
-                .cells
-                .iter()
-                .enumerate()
-                .map(|(i, cell)| cell_html(cell, t.columns[i].kind, i == t.row_header, &classes[i], root))
-                .collect(),
-        })
-        .collect();
+    let mut rows = Rows::default();
+    for r in &t.rows {
+        let class = match r.mark {
+            Mark::None => "",
+            Mark::Red => "list-red",
+            Mark::Alert => "missed",
+        };
+        rows.push(
+            class,
+            r.cells.iter().enumerate().map(|(i, cell)| cell_html(cell, t.columns[i].kind, i == t.row_header, &classes[i], root)),
+        );
+    }
     TableView {
         id: format!("table-{}", t.slug),
         title: t.title(),
@@ -234,23 +223,21 @@ pub fn frozen_view(t: &FrozenTable, csv: Option<String>, workbook: Option<String
             class: class.clone(),
         })
         .collect();
-    let rows = t
-        .rows
-        .iter()
-        .map(|r| RowView {
-            class: match r.mark.as_str() {
-                "red" => "list-red",
-                "alert" => "missed",
-                _ => "",
-            },
-            cells: r
-                .cells
+    let mut rows = Rows::default();
+    for r in &t.rows {
+        let class = match r.mark.as_str() {
+            "red" => "list-red",
+            "alert" => "missed",
+            _ => "",
+        };
+        rows.push(
+            class,
+            r.cells
                 .iter()
                 .enumerate()
-                .map(|(i, cell)| frozen_cell_html(cell, i == t.row_header, classes.get(i).map_or("", String::as_str), root))
-                .collect(),
-        })
-        .collect();
+                .map(|(i, cell)| frozen_cell_html(cell, i == t.row_header, classes.get(i).map_or("", String::as_str), root)),
+        );
+    }
     TableView {
         id: format!("table-{}", escape(&t.slug)),
         title: match &t.number {
@@ -321,13 +308,33 @@ fn frozen_cell_html(cell: &FrozenCell, header: bool, class: &str, root: &str) ->
     h
 }
 
-/// A date cell (`<td class="center">2026-10-22</td>`) with the date as the printed bulletin
-/// writes it (`data-zh="10月22日"`, `2025年3月26日` in another year); `None` for any other cell.
-fn with_print_date(cell: &str, year: i32) -> Option<String> {
-    let text = cell.strip_prefix("<td class=\"center\">")?.strip_suffix("</td>")?;
-    let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
-    let zh = DateStyle::InYear(year).display(date);
-    Some(format!("<td class=\"center\" data-zh=\"{zh}\">{text}</td>"))
+/// The rows' HTML with every date cell (`<td class="center">2026-10-22</td>`) carrying the date
+/// as the printed bulletin writes it (`data-zh="10月22日"`, `2025年3月26日` in another year).
+/// A cell's text is escaped, so `<td` and `</td>` in the HTML are always the cells' own.
+fn with_print_dates(html: &str, year: i32) -> String {
+    const OPEN: &str = "<td class=\"center\">";
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    let mut rest = html;
+    while let Some(at) = rest.find(OPEN) {
+        let (before, cell) = rest.split_at(at);
+        out.push_str(before);
+        let text_and_more = &cell[OPEN.len()..];
+        let end = text_and_more.find("</td>").unwrap_or(text_and_more.len());
+        let text = &text_and_more[..end];
+        match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            Ok(date) => {
+                let zh = DateStyle::InYear(year).display(date);
+                out.push_str(&format!("<td class=\"center\" data-zh=\"{zh}\">{text}"));
+            }
+            Err(_) => {
+                out.push_str(OPEN);
+                out.push_str(text);
+            }
+        }
+        rest = &text_and_more[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The views of a month's tables, by slug, each offering the month's workbook when it has one.
@@ -375,13 +382,7 @@ impl MonthViews {
                 Some(n) => format!("{n} {}", view.caption),
                 None => view.caption.clone(),
             };
-            for row in &mut view.rows {
-                for cell in &mut row.cells {
-                    if let Some(dated) = with_print_date(cell, t.month.year()) {
-                        *cell = dated;
-                    }
-                }
-            }
+            view.rows.html = with_print_dates(&view.rows.html, t.month.year());
             view
         };
         MonthViews {
@@ -402,5 +403,24 @@ impl MonthViews {
             trips: v(&t.trips),
             items: v(&t.items),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_printed_bulletin_gets_each_date_cell_in_chinese_and_nothing_else() {
+        let html = concat!(
+            "<tr><td class=\"key\">茶叶</td><td class=\"center\">2026-10-22</td><td class=\"center\">在建</td></tr>\n  ",
+            "<tr class=\"list-red\"><td class=\"center\">2025-03-26</td><td class=\"num\">12.00</td><td class=\"center\"></td></tr>\n  ",
+        );
+        let expected = concat!(
+            "<tr><td class=\"key\">茶叶</td><td class=\"center\" data-zh=\"10月22日\">2026-10-22</td><td class=\"center\">在建</td></tr>\n  ",
+            "<tr class=\"list-red\"><td class=\"center\" data-zh=\"2025年3月26日\">2025-03-26</td><td class=\"num\">12.00</td><td class=\"center\"></td></tr>\n  ",
+        );
+        assert_eq!(with_print_dates(html, 2026), expected);
+        assert_eq!(with_print_dates("", 2026), "");
     }
 }
