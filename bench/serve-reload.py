@@ -46,9 +46,16 @@ try:
                 events.put((time.perf_counter(), line.decode().split(":", 1)[1].strip()))
     threading.Thread(target=listen, daemon=True).start()
     time.sleep(0.5)
-    projects = sorted(os.listdir(os.path.join(site, "projects")))
-    path = os.path.join(site, "projects", projects[0])
-    page = "/projects/" + os.path.splitext(projects[0])[0] + ".html"
+    if os.path.isdir(os.path.join(site, "projects")):
+        projects = sorted(os.listdir(os.path.join(site, "projects")))
+        path = os.path.join(site, "projects", projects[0])
+        page = "/projects/" + os.path.splitext(projects[0])[0] + ".html"
+    else:
+        # A roll-up: the first project of its first member; its page is the dashboard's
+        # figures (a project's page is named by its member).
+        path = next(os.path.join(root, f) for root, dirs, files in sorted(os.walk(site))
+                    if os.path.basename(root) == "projects" for f in sorted(files) if f.endswith(".yaml"))
+        page = None
     def get(url):
         c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         c.request("GET", url)
@@ -59,7 +66,8 @@ try:
         return body
     # The pages a browser shows: rendered on request now, and again at every save.
     get("/")
-    get(page)
+    if page:
+        get(page)
     original = open(path, encoding="utf-8").read()
     times = []
     served = []
@@ -72,9 +80,9 @@ try:
             at, kind = events.get(timeout=60)
             if kind == "reload":
                 times.append((at - saved) * 1000)
-                body = get(page)
+                body = get(page or "/")
                 served.append((time.perf_counter() - saved) * 1000)
-                if f"改{i}".encode() not in body:
+                if page and f"改{i}".encode() not in body:
                     sys.exit(f"{page} does not show the edit")
                 break
             if kind == "problem":

@@ -158,3 +158,52 @@ fn a_read_from_disk_reusing_the_kept_texts_finds_what_a_first_read_finds() {
     let (_, mended) = check("units.yaml mended");
     assert_eq!(mended, after, "back to the figures before");
 }
+
+#[test]
+fn a_roll_up_read_again_reuses_each_members_kept_files_and_finds_what_a_first_read_finds() {
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().unwrap();
+    // The city beside its first member's folder, as examples/city has it (`../../content`).
+    let city = tmp.path().join("examples/city");
+    copy_folder(&repo.join("examples/city"), &city);
+    copy_folder(&repo.join("content"), &tmp.path().join("content"));
+    let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+    for entry in walkdir::WalkDir::new(tmp.path()).into_iter().map(Result::unwrap).filter(|e| e.file_type().is_file()) {
+        set_modified(entry.path(), hour_ago);
+    }
+    let cache = ReadCache::default();
+    let check = |what: &str| {
+        let cached = seen(&bulletin::rollup::load_any_with(&city, Some(&cache)).expect("reads"));
+        let first = seen(&bulletin::rollup::load_any(&city).expect("reads"));
+        assert_eq!(cached, first, "{what}");
+        cached
+    };
+    let (problems, before) = check("the city");
+    assert!(problems.is_empty() && before.is_some(), "{problems:?}");
+
+    // A member's project amount changed, its time of change put back: the city's figures follow.
+    let member = city.join("members/danfeng");
+    let project = walkdir::WalkDir::new(member.join("projects"))
+        .into_iter()
+        .map(Result::unwrap)
+        .find(|e| e.file_type().is_file() && std::fs::read_to_string(e.path()).unwrap().contains("amount:"))
+        .expect("a project with money")
+        .into_path();
+    let text = std::fs::read_to_string(&project).unwrap();
+    let line = text.lines().find(|l| l.trim_start().starts_with("amount:")).unwrap().to_string();
+    let digit = line.rfind(|c: char| c.is_ascii_digit()).unwrap();
+    let other = if &line[digit..=digit] == "1" { "2" } else { "1" };
+    std::fs::write(&project, text.replacen(&line, &format!("{}{other}{}", &line[..digit], &line[digit + 1..]), 1)).unwrap();
+    set_modified(&project, hour_ago);
+    let (_, after) = check("a member's amount changed");
+    assert_ne!(before, after, "the city's figures follow the member's");
+
+    // A member's file broken: named with its member, as on a first read.
+    let units = member.join("units.yaml");
+    let good = std::fs::read_to_string(&units).unwrap();
+    std::fs::write(&units, format!("{good}\n- id: [\n")).unwrap();
+    let (problems, _) = check("a member's units.yaml broken");
+    assert!(problems.iter().any(|p| p.contains("units.yaml")), "{problems:?}");
+    std::fs::write(&units, good).unwrap();
+    check("mended");
+}

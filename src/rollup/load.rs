@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::MemberInfo;
 use crate::content::fields::{Decoder, Fields, IdTable, Optional, Required, is_safe_id};
+use crate::content::load::ReadCache;
 use crate::content::model::{Chain, ChainIx, Content, Leader, LeaderIx, Project, Unit, UnitIx, UnitKind};
 use crate::content::problems::{self, RefKind};
 use crate::content::yaml::{self, Node};
@@ -28,10 +29,15 @@ pub fn is_rollup(dir: &Path) -> bool {
 /// every other problem, in the roll-up's files or in a member's, is a diagnostic, the member's
 /// files named as `商南县: ../../content/projects/p1.yaml`.
 pub fn load(dir: &Path) -> std::io::Result<Loaded> {
-    load_at(dir, &mut Vec::new())
+    load_at(dir, &mut Vec::new(), None)
 }
 
-fn load_at(dir: &Path, within: &mut Vec<PathBuf>) -> std::io::Result<Loaded> {
+/// [`load`], reusing what `cache` kept of each member from the last read (`serve`).
+pub fn load_with(dir: &Path, cache: Option<&ReadCache>) -> std::io::Result<Loaded> {
+    load_at(dir, &mut Vec::new(), cache)
+}
+
+fn load_at(dir: &Path, within: &mut Vec<PathBuf>, cache: Option<&ReadCache>) -> std::io::Result<Loaded> {
     if !dir.is_dir() {
         return Err(std::io::Error::new(std::io::ErrorKind::NotFound, "not a folder"));
     }
@@ -79,18 +85,22 @@ fn load_at(dir: &Path, within: &mut Vec<PathBuf>) -> std::io::Result<Loaded> {
                     let folder = dir.join(&info.folder);
                     match std::fs::canonicalize(&folder) {
                         Ok(path) if within.contains(&path) || within.len() > MAX_DEPTH => Got::Circular,
-                        Ok(_) => {
+                        Ok(path) => {
+                            let kept = cache.map(|c| c.member(&path));
                             let loaded = if is_rollup(&folder) {
-                                load_at(&folder, &mut within.clone())
+                                load_at(&folder, &mut within.clone(), kept.as_deref())
                             } else {
-                                crate::content::load(&folder)
+                                crate::content::load::load_with(&folder, kept.as_deref())
                             };
                             loaded.map_or(Got::Unreadable, |mut l| {
                                 // The member's problems are found: its texts are let go (read
                                 // again for a later message), all but those of files with a
-                                // problem, which are about to be shown.
-                                let with_problems: HashSet<FileId> = l.diagnostics.0.iter().filter_map(|d| d.file).collect();
-                                l.sources.release(&folder, |f| with_problems.contains(&f));
+                                // problem, which are about to be shown. `serve` keeps them for
+                                // the next save anyway.
+                                if kept.is_none() {
+                                    let with_problems: HashSet<FileId> = l.diagnostics.0.iter().filter_map(|d| d.file).collect();
+                                    l.sources.release(&folder, |f| with_problems.contains(&f));
+                                }
                                 Got::Loaded(Box::new(l))
                             })
                         }
@@ -99,6 +109,12 @@ fn load_at(dir: &Path, within: &mut Vec<PathBuf>) -> std::io::Result<Loaded> {
                 })
                 .collect()
         };
+        if let Some(cache) = cache {
+            // A member no longer listed is forgotten.
+            let folders: Vec<PathBuf> =
+                listed.iter().filter_map(|(info, _, _)| std::fs::canonicalize(dir.join(&info.folder)).ok()).collect();
+            cache.keep_members(&folders);
+        }
         for ((info, origin, folder_span), got) in listed.into_iter().zip(got) {
             let member = match got {
                 Got::Circular => {

@@ -59,7 +59,7 @@ pub fn load_any_with(
     dir: &std::path::Path,
     cache: Option<&crate::content::load::ReadCache>,
 ) -> std::io::Result<crate::content::Loaded> {
-    if is_rollup(dir) { load(dir) } else { crate::content::load::load_with(dir, cache) }
+    if is_rollup(dir) { load::load_with(dir, cache) } else { crate::content::load::load_with(dir, cache) }
 }
 
 /// Each member's own headline as of `month`, under its own rules: its projects alone, counted

@@ -188,7 +188,7 @@ fn watch_loop(opts: &ServeOptions, shared: &Shared, rx: &Receiver<Vec<PathBuf>>)
             continue;
         }
         // Read again whatever the watcher named, even if its stamp looks unchanged.
-        shared.kept.forget(changed.iter().filter_map(|p| within(p, &opts.content)));
+        shared.kept.forget_changed(&opts.content, &changed);
         let templates = site::site_root(&opts.content).map(|root| root.join("templates"));
         let check = match templates {
             Some(t) if changed.iter().any(|p| within(p, &t).is_some()) => Check::Before,

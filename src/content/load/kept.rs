@@ -5,8 +5,8 @@
 //! Every check across files runs on every read, as on a first one.
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
-use std::sync::Mutex;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 use rayon::prelude::*;
@@ -26,6 +26,8 @@ pub struct ReadCache {
     named: Mutex<HashSet<String>>,
     projects: Records<Project>,
     squads: Records<Squad>,
+    /// A roll-up's members' own, by their folders (canonical).
+    members: Mutex<HashMap<PathBuf, Arc<ReadCache>>>,
 }
 
 /// What the file system says of a file, to know it unchanged without reading it: its length,
@@ -71,6 +73,35 @@ impl ReadCache {
             let rel: Vec<String> = path.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
             named.insert(rel.join("/"));
         }
+    }
+
+    /// Forgets the texts of the files `changed` (as the watcher names them) inside `folder`,
+    /// this cache's, or inside a member's folder.
+    pub fn forget_changed(&self, folder: &Path, changed: &[PathBuf]) {
+        // Named as the watcher was given the folders (perhaps through `..` or a link): compared
+        // as canonical paths. A file gone is named by its folder's canonical path.
+        let canonical = |p: &Path| p.canonicalize().ok().or_else(|| Some(p.parent()?.canonicalize().ok()?.join(p.file_name()?)));
+        let changed: Vec<PathBuf> = changed.iter().filter_map(|p| canonical(p)).collect();
+        if let Some(folder) = canonical(folder) {
+            self.forget_within(&folder, &changed);
+        }
+    }
+
+    fn forget_within(&self, folder: &Path, changed: &[PathBuf]) {
+        self.forget(changed.iter().filter_map(|p| p.strip_prefix(folder).ok()));
+        for (member, cache) in self.members.lock().expect("read cache").iter() {
+            cache.forget_within(member, changed);
+        }
+    }
+
+    /// What is kept of the member whose folder is `folder` (canonical).
+    pub fn member(&self, folder: &Path) -> Arc<ReadCache> {
+        self.members.lock().expect("read cache").entry(folder.to_path_buf()).or_default().clone()
+    }
+
+    /// Forgets the members whose folders are not among `folders`.
+    pub fn keep_members(&self, folders: &[PathBuf]) {
+        self.members.lock().expect("read cache").retain(|folder, _| folders.contains(folder));
     }
 
     /// The text kept for `rel` if the file still has `stamp` and was not named since.
@@ -232,6 +263,26 @@ mod tests {
         // The content folder itself: everything.
         cache.forget([Path::new("")]);
         assert!(cache.is_named("units.yaml") && cache.is_named("projects/p2.yaml"));
+    }
+
+    #[test]
+    fn a_change_the_watcher_names_in_a_members_folder_is_forgotten_by_that_member() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (city, county) = (tmp.path().join("city"), tmp.path().join("county"));
+        std::fs::create_dir_all(city.join("briefings")).unwrap();
+        std::fs::create_dir_all(county.join("projects")).unwrap();
+        std::fs::write(county.join("projects/p1.yaml"), "name: a\n").unwrap();
+        let cache = ReadCache::default();
+        let member = cache.member(&county.canonicalize().unwrap());
+        // Named through the city's folder and `..`, as the watcher may name it; and a file gone.
+        let named = [city.join("../county/projects/p1.yaml"), county.join("projects/gone.yaml")];
+        cache.forget_changed(&city, &named);
+        assert!(member.is_named("projects/p1.yaml") && member.is_named("projects/gone.yaml"));
+        assert!(!cache.is_named("projects/p1.yaml"), "not the city's own file");
+        cache.forget_changed(&city, &[city.join("briefings/2026-10.md")]);
+        assert!(cache.is_named("briefings/2026-10.md"));
+        cache.keep_members(&[]);
+        assert!(cache.members.lock().unwrap().is_empty(), "a member no longer listed is forgotten");
     }
 
     #[test]
