@@ -90,7 +90,7 @@ pub fn prepare(dir: &Path, month: Option<Month>, reload: Reload, pdfs: bool) -> 
     prepare_with(dir, month, reload, pdfs, None)
 }
 
-/// [`prepare`], reusing the projects `cache` kept from the last read (`serve`'s saves).
+/// [`prepare`], reusing the files and records `cache` kept from the last read (`serve`'s saves).
 pub fn prepare_with(
     dir: &Path,
     month: Option<Month>,

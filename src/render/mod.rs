@@ -297,7 +297,6 @@ pub fn months(content: &Content, last: Month) -> Vec<Month> {
     months
 }
 
-/// The list of files the site is made of.
 /// Every file of the site but the theme's, with the job that writes it: `serve` renders a
 /// page when it is asked for.
 pub fn files(content: &Content, opts: Options) -> HashMap<String, Job> {
@@ -310,6 +309,7 @@ pub fn files(content: &Content, opts: Options) -> HashMap<String, Job> {
     index
 }
 
+/// The list of files the site is made of.
 pub fn jobs(content: &Content, month: Month) -> Vec<Job> {
     let mut jobs = vec![Job::Dashboard, Job::Archive, Job::Ledger, Job::Units, Job::Squads, Job::Chains, Job::Leaders];
     jobs.extend([Job::Factories, Job::Meetings, Job::LedgerCsv, Job::SearchIndex]);

@@ -54,7 +54,8 @@ pub fn load_any(dir: &std::path::Path) -> std::io::Result<crate::content::Loaded
     load_any_with(dir, None)
 }
 
-/// [`load_any`], a county reusing what `cache` kept from its last read (`serve`).
+/// [`load_any`], reusing what `cache` kept from the last read of the county or of each member
+/// of the roll-up (`serve`).
 pub fn load_any_with(
     dir: &std::path::Path,
     cache: Option<&crate::content::load::ReadCache>,

@@ -29,16 +29,13 @@ pub fn load_with(root: &Path, cache: Option<&ReadCache>) -> std::io::Result<Load
     let files = walk(root)?
         .into_par_iter()
         .map(|(rel, path, link, limit)| {
-            let read = match limit {
-                _ if link => Err(std::io::Error::other(NotRead::Symlink)),
-                None => Ok(Read::Bytes(Vec::new(), None)),
-                Some(limit) => {
-                    let stamp = std::fs::symlink_metadata(&path).ok().and_then(|meta| Stamp::of(&meta));
-                    match stamp.and_then(|stamp| Some((cache.text(&rel, stamp)?, stamp))) {
-                        Some((text, stamp)) => Ok(Read::Kept(text, stamp)),
-                        None => read_limited(&path, limit).map(|bytes| Read::Bytes(bytes, stamp)),
-                    }
-                }
+            // Only a file that is read at all (and no link) is looked up by its stamp.
+            let stamp = (limit.is_some() && !link)
+                .then(|| std::fs::symlink_metadata(&path).ok().and_then(|meta| Stamp::of(&meta)))
+                .flatten();
+            let read = match stamp.and_then(|stamp| Some((cache.text(&rel, stamp)?, stamp))) {
+                Some((text, stamp)) => Ok(Read::Kept(text, stamp)),
+                None => read_entry(&path, link, limit).map(|bytes| Read::Bytes(bytes, stamp)),
             };
             (rel, read)
         })
@@ -64,14 +61,19 @@ pub fn read_folder(root: &Path) -> std::io::Result<Vec<(String, std::io::Result<
     Ok(walk(root)?
         .into_par_iter()
         .map(|(rel, path, link, limit)| {
-            let bytes = match limit {
-                _ if link => Err(std::io::Error::other(NotRead::Symlink)),
-                None => Ok(Vec::new()),
-                Some(limit) => read_limited(&path, limit),
-            };
+            let bytes = read_entry(&path, link, limit);
             (rel, bytes)
         })
         .collect())
+}
+
+/// One file found by [`walk`]: its bytes, empty when it is not read, an error for a link.
+fn read_entry(path: &Path, link: bool, limit: Option<u64>) -> std::io::Result<Vec<u8>> {
+    match limit {
+        _ if link => Err(std::io::Error::other(NotRead::Symlink)),
+        None => Ok(Vec::new()),
+        Some(limit) => read_limited(path, limit),
+    }
 }
 
 /// Every file under `root` to be read (see [`read_folder`]): its relative path, its path on
