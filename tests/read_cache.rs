@@ -207,3 +207,30 @@ fn a_roll_up_read_again_reuses_each_members_kept_files_and_finds_what_a_first_re
     std::fs::write(&units, good).unwrap();
     check("mended");
 }
+
+/// A file swapped for a link between two saves is refused on the next read, as on a first one:
+/// a kept text never stands in for a link, and the link is never followed.
+#[cfg(unix)]
+#[test]
+fn a_file_swapped_for_a_link_between_saves_is_refused_not_followed() {
+    let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("content");
+    copy_folder(&sample, &dir);
+    let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+    for entry in walkdir::WalkDir::new(&dir).into_iter().map(Result::unwrap).filter(|e| e.file_type().is_file()) {
+        set_modified(entry.path(), hour_ago);
+    }
+    let cache = ReadCache::default();
+    let (problems, _) = seen(&load_with(&dir, Some(&cache)).expect("reads"));
+    assert!(problems.is_empty(), "{problems:?}");
+    // The project's text outside the folder, and a link to it where the project was.
+    let project = dir.join("projects/p2025-002.yaml");
+    let outside = tmp.path().join("outside.yaml");
+    std::fs::rename(&project, &outside).unwrap();
+    std::os::unix::fs::symlink(&outside, &project).unwrap();
+    let cached = seen(&load_with(&dir, Some(&cache)).expect("reads"));
+    assert_eq!(cached, seen(&load(&dir).expect("reads")), "as a first read");
+    assert!(cached.0.iter().any(|p| p.contains("p2025-002.yaml") && p.to_lowercase().contains("link")), "{:?}", cached.0);
+    assert!(cached.1.is_none(), "the content is refused while the link is there");
+}
